@@ -1,0 +1,166 @@
+/**
+ * What the task pane can ask of the workbook. The task pane receives an object of this shape as props;
+ * `createCommands(runner)` in commands.ts builds it over either `Excel.run` (in Excel) or the headless
+ * host's `run` (tests, command line, browser preview). No component ever calls Excel directly.
+ */
+import type { Evaluation, Language, Problem, Round, Severity } from '../domain/types';
+
+/** Runs one batch against a workbook: `Excel.run` in Excel, `host.run(workbook, …)` headless. */
+export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface WorkbookStatus {
+  installed: boolean;
+  /** Tables of SPEC §4 that are missing (empty when fully installed). */
+  missingTables: string[];
+  year: number | null;
+  branch: string;
+  members: number;
+  forms: Record<Round, number>;
+  /** Results were computed and entries changed afterwards. */
+  resultsStale: boolean;
+  computedAt: string | null;
+  language: Language;
+  /** Names of all worksheets, in tab order (for the roster import picker). */
+  sheets: string[];
+}
+
+export interface InstallReport {
+  createdSheets: string[];
+  createdTables: string[];
+  repaired: string[];
+  /** Human-readable summary lines in the workbook's language. */
+  messages: string[];
+}
+
+export interface RosterImportPreview {
+  sheet: string;
+  /** 1-based row number of the header row found. */
+  headerRow: number;
+  /** Source header → roster column (编号, 姓名, 党小组, 类别, 免评, 备注). */
+  mapping: { source: string; target: string }[];
+  members: { id: string; name: string; group: string; category: string; sourceRow: number; note: string }[];
+  skipped: { row: number; reason: string }[];
+  problems: Problem[];
+}
+
+export interface RosterImportReport extends RosterImportPreview {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface FormMember {
+  id: string;
+  name: string;
+  group: string;
+  category: string;
+  /** Dimensions of this member's category with their points; in total mode a single 合计 with 100. */
+  dimensions: { name: string; points: number }[];
+  /** Values already entered by this evaluator for this member, by dimension name (raw cells). */
+  existing: Record<string, string | number | null>;
+}
+
+export interface EntryForm {
+  round: Round;
+  evaluator: string;
+  mode: 'dimensions' | 'total';
+  /** All dimension columns of the entry table (union over categories), in order. */
+  columns: string[];
+  members: FormMember[];
+}
+
+export interface FormRowInput {
+  memberId: string;
+  /** Score per dimension name (or { 合计: n } in total mode). Blank = null. */
+  scores: Record<string, string | number | null>;
+}
+
+export interface SaveFormReport {
+  written: number;
+  updated: number;
+  added: number;
+  problems: Problem[];
+}
+
+export interface ProgressReport {
+  round: Round;
+  /** evaluator → member ids they scored (valid or not) */
+  evaluators: { evaluator: string; name: string; scored: string[]; missing: string[] }[];
+  /** members with no form at all in this round */
+  membersWithoutForms: string[];
+  /** Suggested next anonymous ballot code for the mass round (Q01, Q02, …). */
+  nextBallotCode: string;
+}
+
+export interface CheckReport {
+  problems: Problem[];
+  counts: Record<Severity, number>;
+}
+
+export interface ComputeReport {
+  evaluation: Evaluation;
+  summary: {
+    members: number;
+    eligible: number;
+    belowEligible: number;
+    belowAdmonish: number;
+    vetoed: number;
+    incomplete: number;
+    invalid: number;
+    exempt: number;
+  };
+  /** Score distribution buckets for the chart: label → count. */
+  distribution: { label: string; count: number }[];
+  postingAllowed: boolean;
+  /** Why the posting sheet cannot be made yet (who and why), in the workbook's language. */
+  postingBlockedReasons: string[];
+  computedAt: string;
+  fingerprint: string;
+}
+
+export interface PostingOptions {
+  order: 'rank' | 'roster';
+  periodStart?: string;
+  periodEnd?: string;
+  phone?: string;
+}
+
+export interface PostingReport {
+  created: boolean;
+  sheet: string;
+  rows: number;
+  blockedReasons: string[];
+}
+
+export interface NewYearReport {
+  archivedSheet: string | null;
+  clearedTables: string[];
+  year: number;
+  messages: string[];
+}
+
+export interface SettingsView {
+  /** kp_Settings rows as key/label/value, in table order. */
+  items: { key: string; label: string; value: string | number | boolean | null }[];
+  /** Rubric rows per category. */
+  rubric: { category: string; dimensions: { name: string; points: number; text: string }[] }[];
+}
+
+export interface KaopingCommands {
+  getStatus(): Promise<WorkbookStatus>;
+  install(options?: { year?: number; branch?: string }): Promise<InstallReport>;
+  previewRosterImport(sheet: string): Promise<RosterImportPreview>;
+  importRoster(sheet: string): Promise<RosterImportReport>;
+  getEntryForm(round: Round, evaluator: string): Promise<EntryForm>;
+  saveForm(round: Round, evaluator: string, rows: FormRowInput[]): Promise<SaveFormReport>;
+  getProgress(round: Round): Promise<ProgressReport>;
+  /** Creates or refreshes a print-ready blank ballot sheet for one evaluator. Returns the sheet name. */
+  printBallot(round: Round, evaluator: string): Promise<string>;
+  check(): Promise<CheckReport>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  compute(): Promise<ComputeReport>;
+  makePostingSheet(options: PostingOptions): Promise<PostingReport>;
+  newYear(year: number): Promise<NewYearReport>;
+  getSettings(): Promise<SettingsView>;
+  saveSettings(values: Record<string, string | number | boolean | null>): Promise<Problem[]>;
+}
