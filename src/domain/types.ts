@@ -119,3 +119,18 @@ export interface Evaluation {
   /** Number of entry rows (forms) counted across all rounds. */
   formsUsed: number;
 }
+
+/**
+ * Everything `evaluate` needs, as read from the workbook's tables. The settings and rubric blocks are parsed
+ * by the domain too (parseSettings, parseRubric) so that their problems carry cell addresses.
+ */
+export interface EvaluationInput {
+  settings: TableBlock;
+  rubric: TableBlock;
+  roster: TableBlock;
+  self: TableBlock;
+  peer: TableBlock;
+  mass: TableBlock;
+  bonus: TableBlock;
+  review: TableBlock;
+}
