@@ -1,0 +1,95 @@
+/**
+ * User-facing texts of the workbook commands (zh-CN default, en-US). The domain's catalogue holds the scoring
+ * messages; these are the commands' own (install, import, posting, new year).
+ */
+import type { Language } from '../domain/types';
+
+const zh = {
+  noNameHeader: (sheet: string) => `工作表“${sheet}”中找不到含“姓名”的表头行，无法导入。`,
+  blankRow: '空行',
+  totalRow: '合计行',
+  noName: '无姓名',
+  groupRow: (g: string) => `党小组标题行：${g}`,
+  nameNormalised: (sheet: string, cell: string, raw: string, name: string) =>
+    `工作表“${sheet}”${cell}：姓名“${raw}”含多余空格，已按“${name}”导入。`,
+  duplicateName: (name: string, rows: number[]) => `姓名“${name}”出现 ${rows.length} 次（第 ${rows.join('、')} 行），已作为不同的人分别导入。`,
+  createdSheet: (s: string) => `已创建工作表“${s}”。`,
+  createdTable: (t: string) => `已创建表格 ${t}。`,
+  repaired: (what: string) => `已修复：${what}。`,
+  addedColumn: (t: string, c: string) => `${t} 补充列“${c}”`,
+  addedSetting: (k: string) => `考评参数补充项目“${k}”`,
+  addedRubric: (c: string) => `考评细则补充类别“${c}”`,
+  nothingToDo: '考评表已完整安装，无需改动。',
+  sheetTaken: (want: string, used: string) => `工作表名“${want}”已被占用，改用“${used}”。`,
+  postingTitle: (branch: string, year: number | string) => `${branch}${year}年度党员分类量化考评结果公示`,
+  postingPeriod: (a: string, b: string) => `公示期：${a} 至 ${b}`,
+  postingPhone: (p: string) => `如有异议，请在公示期内向党支部反映。联系电话：${p}`,
+  postingObjection: '如有异议，请在公示期内向党支部反映。',
+  postingFoot: (branch: string, date: string) => `${branch}　${date}`,
+  posting: { seq: '序号', name: '姓名', group: '党小组', final: '最终得分', result: '评定结果' },
+  archived: (s: string) => `上一年度结果已存档到工作表“${s}”。`,
+  cleared: (t: string) => `已清空 ${t}。`,
+  yearSet: (y: number) => `年度已设为 ${y}。`,
+  noResultsToArchive: '没有上一年度的计算结果可存档。',
+  validationPromptTitle: '得分',
+  validationPrompt: (p: number) => `请输入 0～${p} 的得分，最多一位小数。`,
+  validationErrorTitle: '得分无效',
+  validationError: (p: number) => `得分须在 0～${p} 之间，最多一位小数。`,
+  ballotTitle: (round: string, year: number | string) => `${year}年度党员分类量化考评测评表（${round}）`,
+  ballotEvaluator: (e: string) => `评价人：${e}`,
+  ballotSign: '评价日期：　　年　　月　　日',
+  rounds: { self: '党员自评', peer: '党员互评', mass: '群众参评' },
+  distribution: { label: '分数段', count: '人数' },
+  stampLabel: '计算时间',
+  stale: '录入数据在上次计算后有改动，请重新计算。',
+  resultsFooter: (at: string, forms: number) => `计算时间：${at}；使用测评表 ${forms} 份。`,
+};
+
+type Texts = typeof zh;
+
+const en: Texts = {
+  noNameHeader: (sheet) => `Sheet "${sheet}" has no header row with 姓名 (name); nothing imported.`,
+  blankRow: 'blank row',
+  totalRow: 'total row',
+  noName: 'no name',
+  groupRow: (g) => `group heading: ${g}`,
+  nameNormalised: (sheet, cell, raw, name) => `Sheet "${sheet}" ${cell}: name "${raw}" had extra spaces; imported as "${name}".`,
+  duplicateName: (name, rows) => `Name "${name}" appears ${rows.length} times (rows ${rows.join(', ')}); imported as different people.`,
+  createdSheet: (s) => `Created sheet "${s}".`,
+  createdTable: (t) => `Created table ${t}.`,
+  repaired: (what) => `Repaired: ${what}.`,
+  addedColumn: (t, c) => `${t}: added column "${c}"`,
+  addedSetting: (k) => `settings: added "${k}"`,
+  addedRubric: (c) => `rubric: added category "${c}"`,
+  nothingToDo: 'Everything is installed; nothing changed.',
+  sheetTaken: (want, used) => `Sheet name "${want}" is taken; using "${used}".`,
+  postingTitle: (branch, year) => `${branch}${year}年度党员分类量化考评结果公示`,
+  postingPeriod: (a, b) => `Posting period: ${a} to ${b}`,
+  postingPhone: (p) => `Objections during the posting period: phone ${p}`,
+  postingObjection: 'Objections may be raised with the branch during the posting period.',
+  postingFoot: (branch, date) => `${branch}  ${date}`,
+  posting: { seq: '序号', name: '姓名', group: '党小组', final: '最终得分', result: '评定结果' },
+  archived: (s) => `Last year's results archived to sheet "${s}".`,
+  cleared: (t) => `Cleared ${t}.`,
+  yearSet: (y) => `Year set to ${y}.`,
+  noResultsToArchive: 'No results of last year to archive.',
+  validationPromptTitle: 'Score',
+  validationPrompt: (p) => `Enter a score from 0 to ${p}, at most one decimal.`,
+  validationErrorTitle: 'Invalid score',
+  validationError: (p) => `The score must be between 0 and ${p}, with at most one decimal.`,
+  ballotTitle: (round, year) => `${year} evaluation ballot (${round})`,
+  ballotEvaluator: (e) => `Evaluator: ${e}`,
+  ballotSign: 'Date: ____________',
+  rounds: { self: 'Self', peer: 'Peer', mass: 'Public' },
+  distribution: { label: 'Range', count: 'Members' },
+  stampLabel: 'Computed at',
+  stale: 'Entries changed after the last computation; compute again.',
+  resultsFooter: (at, forms) => `Computed at ${at}; ${forms} forms used.`,
+};
+
+export function importText(lang: Language): Texts {
+  return lang === 'en-US' ? en : zh;
+}
+
+/** All command texts in the given language. */
+export const texts = importText;
