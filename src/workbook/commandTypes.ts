@@ -22,6 +22,19 @@ export interface WorkbookStatus {
   language: Language;
   /** Names of all worksheets, in tab order (for the roster import picker). */
   sheets: string[];
+  /**
+   * Roster members in table order (for the entry form's evaluator picker). Optional: when absent the
+   * task pane lists members from a mass-round entry form instead.
+   */
+  roster?: RosterEntry[];
+}
+
+export interface RosterEntry {
+  id: string;
+  name: string;
+  group: string;
+  category: string;
+  exempt: boolean;
 }
 
 export interface InstallReport {
