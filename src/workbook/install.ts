@@ -1,0 +1,228 @@
+/**
+ * Install (安装考评表, SPEC §3.1): creates the sheets and tables of §4, or repairs what an older install lacks
+ * (a table, a column, a settings row). Never touches a sheet it did not create; a sheet name already taken by
+ * the user's own sheet gets a free variant ("党员名册 (2)"). One read, one write: 2 syncs.
+ *
+ * Sheets are not protected: tables must be able to grow when the secretary types under them. Headers and the
+ * 合计 formulas stay locked and input columns are unlocked, so protecting a sheet later (审阅 → 保护工作表)
+ * protects exactly the formulas.
+ */
+import { DEFAULT_RUBRIC, parseRubric, rubricToRows, dimensionColumns, type Rubric } from '../domain/rubric';
+import { DEFAULT_SETTINGS, SETTING_ITEMS, parseSettings, settingsToRows, type Settings } from '../domain/settings';
+import type { Language, RawCell } from '../domain/types';
+import { blockAddress } from './a1';
+import type { InstallReport } from './commandTypes';
+import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './layout';
+import { queueReadTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
+import { queueAppendRows, queueNewTable } from './tableWrite';
+import { texts } from './texts';
+
+export interface InstallOptions {
+  year?: number;
+  branch?: string;
+}
+
+/** What the read says the workbook has: rubric, settings and the dimension columns the tables should have. */
+export function currentModel(read: TablesRead, lang: Language = 'zh-CN'): { rubric: Rubric; settings: Settings; dims: string[] } {
+  const rubric = read.rubric.exists ? parseRubric(read.rubric, lang).rubric : DEFAULT_RUBRIC;
+  const settings = read.settings.exists ? parseSettings(read.settings, lang).settings : { ...DEFAULT_SETTINGS };
+  return { rubric, settings, dims: dimensionColumns(rubric) };
+}
+
+/** Queues validation, prompt, widths, locks and the frozen header for a created table or an added column. */
+function queueColumnFormats(
+  sheet: Excel.Worksheet,
+  layout: TableLayout,
+  at: { headerRow: number; firstColumn: number; bodyRows: number },
+  columns: readonly number[],
+  lang: Language,
+): void {
+  const T = texts(lang);
+  for (const c of columns) {
+    const whole = sheet.getRange(blockAddress(at.headerRow, at.firstColumn + c, at.bodyRows + 1, 1));
+    whole.format.columnWidth = layout.widths[c] ?? 64;
+    const body = sheet.getRange(blockAddress(at.headerRow + 1, at.firstColumn + c, at.bodyRows, 1));
+    if (layout.inputCols.has(c)) body.format.protection.locked = false;
+    if (layout.headers[c] === '目标要求' || layout.headers[c] === '说明') body.format.wrapText = true;
+    const max = layout.scoreCols.get(c);
+    if (max !== undefined) {
+      const first = blockAddress(at.headerRow + 1, at.firstColumn + c, 1, 1);
+      body.dataValidation.rule = {
+        custom: { formula: `=AND(ISNUMBER(${first}),${first}>=0,${first}<=${max},ROUND(${first},1)=${first})` },
+      };
+      body.dataValidation.ignoreBlanks = true;
+      body.dataValidation.prompt = { showPrompt: true, title: T.validationPromptTitle, message: T.validationPrompt(max) };
+      body.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: T.validationErrorTitle, message: T.validationError(max) };
+    }
+    if (layout.headers[c] === '一票否决') {
+      body.dataValidation.rule = { list: { inCellDropDown: true, source: '是,否' } };
+      body.dataValidation.ignoreBlanks = true;
+    }
+  }
+  const header = sheet.getRange(blockAddress(at.headerRow, at.firstColumn + Math.min(...columns), 1, Math.max(...columns) - Math.min(...columns) + 1));
+  header.format.font.bold = true;
+}
+
+function initialRows(key: ReadKey, settings: Settings, rubric: Rubric): RawCell[][] {
+  if (key === 'settings') return settingsToRows(settings);
+  if (key === 'rubric') return rubricToRows(rubric);
+  return [];
+}
+
+/** Queues one new table on a new sheet. */
+function queueCreate(
+  context: Excel.RequestContext,
+  layout: TableLayout,
+  sheetName: string,
+  rows: RawCell[][],
+  lang: Language,
+): void {
+  const sheet = context.workbook.worksheets.add(sheetName);
+  const textCols = new Set(layout.textCols);
+  const { table, bodyRows } = queueNewTable(sheet, {
+    name: layout.table,
+    headers: layout.headers,
+    rows,
+    textCols,
+    formulas: Object.fromEntries(layout.formulas),
+  });
+  queueColumnFormats(sheet, layout, { headerRow: 1, firstColumn: 0, bodyRows }, layout.headers.map((_, i) => i), lang);
+  sheet.freezePanes.freezeRows(1);
+  if (layout.hidden) sheet.visibility = 'Hidden';
+  void table;
+}
+
+/**
+ * Installs or repairs. Reads everything in one sync, plans, then writes in one sync; a second run finds nothing
+ * missing and writes nothing.
+ */
+export async function install(context: Excel.RequestContext, options: InstallOptions = {}): Promise<InstallReport> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const pending = queueReadTables(context);
+  await context.sync();
+  const read = pending();
+  const taken = new Set(sheets.items.map((s) => s.name));
+  const report = planAndQueueInstall(context, read, taken, options);
+  if (report.createdTables.length > 0 || report.repaired.length > 0) await context.sync();
+  return report;
+}
+
+/** The write half of install, for commands (new year) that already read the workbook. Queues only. */
+export function planAndQueueInstall(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  taken: Set<string>,
+  options: InstallOptions = {},
+): InstallReport {
+  const { rubric, settings: current, dims } = currentModel(read);
+  const settings: Settings = {
+    ...current,
+    year: options.year ?? current.year,
+    branch: options.branch ?? current.branch,
+  };
+  const lang = settings.language;
+  const T = texts(lang);
+  const layouts = tableLayouts(rubric, dims, settings);
+  const report: InstallReport = { createdSheets: [], createdTables: [], repaired: [], messages: [] };
+  for (const key of INSTALL_ORDER) {
+    const layout = layouts[key];
+    const t = read[key];
+    if (!t.exists) {
+      const name = freeSheetName(layout.sheet, taken);
+      taken.add(name);
+      if (name !== layout.sheet) report.messages.push(T.sheetTaken(layout.sheet, name));
+      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric), lang);
+      report.createdSheets.push(name);
+      report.createdTables.push(layout.table);
+      continue;
+    }
+    queueRepairColumns(context, t, layout, report, lang);
+  }
+  if (read.settings.exists) queueRepairSettings(context, read.settings, settings, options, report);
+  for (const s of report.createdSheets) report.messages.push(T.createdSheet(s));
+  for (const r of report.repaired) report.messages.push(T.repaired(r));
+  if (report.createdTables.length === 0 && report.repaired.length === 0) report.messages.push(T.nothingToDo);
+  return report;
+}
+
+/** Adds the columns an existing table lacks: dimension columns before 合计, others at the end. */
+function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout: TableLayout, report: InstallReport, lang: Language): void {
+  const T = texts(lang);
+  const has = (h: string) => t.headers.some((x) => x.replace(/\s+/g, '') === h);
+  const missing = layout.headers.map((h, i) => ({ h, i })).filter(({ h }) => !has(h));
+  if (missing.length === 0) return;
+  const sheet = context.workbook.worksheets.getItem(t.sheet);
+  const headers = t.headers.slice();
+  for (const { h, i } of missing) {
+    const totalIdx = headers.findIndex((x) => x.replace(/\s+/g, '') === '合计');
+    const isScore = layout.scoreCols.has(i) && h !== '合计';
+    const index = isScore && totalIdx >= 0 ? totalIdx : headers.length;
+    t.table.columns.add(index, undefined, h);
+    headers.splice(index, 0, h);
+    const body = t.bodyRows;
+    if (body > 0) {
+      const range = sheet.getRange(blockAddress(t.firstRow, t.firstColumn + index, body, 1));
+      if (layout.textCols.has(i)) range.numberFormat = Array.from({ length: body }, () => ['@']);
+      const f = layout.formulas.get(i);
+      if (f) range.formulas = Array.from({ length: body }, () => [f]);
+    }
+    const colLayout: TableLayout = { ...layout, headers: headers.slice(), widths: headers.map((x) => layout.widths[layout.headers.indexOf(x)] ?? 64) };
+    const remap = (m: Map<number, number>) => new Map([...m].map(([k, v]) => [headers.indexOf(layout.headers[k]), v]));
+    colLayout.scoreCols = remap(layout.scoreCols);
+    colLayout.inputCols = new Set([...layout.inputCols].map((k) => headers.indexOf(layout.headers[k])));
+    queueColumnFormats(sheet, colLayout, { headerRow: t.firstRow - 1, firstColumn: t.firstColumn, bodyRows: Math.max(body, 1) }, [index], lang);
+    report.repaired.push(T.addedColumn(layout.table, h));
+  }
+  t.headers = headers;
+}
+
+/** Appends settings rows an older install lacks; sets 年度 / 党支部名称 when the caller gave them. */
+function queueRepairSettings(
+  context: Excel.RequestContext,
+  t: TableRead,
+  settings: Settings,
+  options: InstallOptions,
+  report: InstallReport,
+): void {
+  const T = texts(settings.language);
+  const cItem = t.headers.findIndex((h) => h.replace(/\s+/g, '') === '项目');
+  const cValue = t.headers.findIndex((h) => h.replace(/\s+/g, '') === '值');
+  if (cItem < 0 || cValue < 0) return;
+  const labels = t.rows.map((r) => String(r[cItem] ?? '').replace(/\s+/g, ''));
+  const rows = settingsToRows(settings);
+  const missing = SETTING_ITEMS.map((item, i) => ({ item, row: rows[i] })).filter(
+    ({ item }) => !labels.includes(item.label) && !labels.includes(item.labelEn.replace(/\s+/g, '')),
+  );
+  const sheet = context.workbook.worksheets.getItem(t.sheet);
+  if (missing.length > 0) {
+    const width = t.headers.length;
+    const add = missing.map(({ row }) => {
+      const r: RawCell[] = Array.from({ length: width }, () => null);
+      r[cItem] = row[0];
+      r[cValue] = row[1];
+      return r;
+    });
+    const textCols = new Set([cItem]);
+    queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width }, add, textCols);
+    // Text values as text.
+    add.forEach((r, i) => {
+      if (typeof r[cValue] === 'string') {
+        const cell = sheet.getRange(blockAddress(t.firstRow + t.bodyRows + i, t.firstColumn + cValue, 1, 1));
+        cell.numberFormat = [['@']];
+        cell.values = [[r[cValue] as string]];
+      }
+    });
+    for (const { item } of missing) report.repaired.push(T.addedSetting(item.label));
+  }
+  const set = (label: string, value: string | number) => {
+    const i = labels.indexOf(label);
+    if (i < 0 || t.rows[i][cValue] === value) return;
+    const cell = sheet.getRange(blockAddress(t.firstRow + i, t.firstColumn + cValue, 1, 1));
+    cell.numberFormat = [[typeof value === 'string' ? '@' : 'General']];
+    cell.values = [[value]];
+    report.repaired.push(`${label} = ${value}`);
+  };
+  if (options.year !== undefined) set('年度', options.year);
+  if (options.branch !== undefined) set('党支部名称', options.branch);
+}
