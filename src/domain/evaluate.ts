@@ -1,0 +1,179 @@
+/**
+ * evaluate(): the whole year's scoring from the kp_ tables. Exact arithmetic: form totals are integer tenths,
+ * round means and the weighted average are bigint rationals, and the final score is rounded once, half away
+ * from zero, to 2 decimals; thresholds compare the rounded value.
+ */
+import { SHEETS } from './contract';
+import { newRoundTotals, processRound, type RoundTotals } from './entries';
+import { divRound } from './exact';
+import { processBonus, processReview } from './extras';
+import { joinList, message, roundName } from './messages';
+import { decimalValue, parseSettings, type Settings } from './settings';
+import { parseRubric } from './rubric';
+import { parseRoster } from './roster';
+import { tenthsText } from './parse';
+import type { Evaluation, EvaluationInput, Language, MemberResult, Problem, Round, TableBlock } from './types';
+import { ROUNDS } from './types';
+
+function withSheet(block: TableBlock, fallback: string): TableBlock {
+  return block.sheet ? block : { ...block, sheet: fallback };
+}
+
+/** Weight as an integer scaled by 10^4 (weights have at most four decimals). */
+function weightUnits(w: number): bigint {
+  const v = decimalValue(w, 4);
+  return BigInt(Math.round((v ?? 0) * 10000));
+}
+
+function thresholdCents(v: number): bigint {
+  return BigInt(Math.round(v * 100));
+}
+
+/** Round score in tenths after optional trimming: { sum, n } or null when no valid form. */
+function roundSum(t: RoundTotals, idx: number, trim: boolean, minForms: number): { sum: number; n: number; trimmed: boolean } | null {
+  const n = t.count[idx];
+  if (n === 0) return null;
+  if (trim && n >= minForms && n >= 3) return { sum: t.sum[idx] - t.max[idx] - t.min[idx], n: n - 2, trimmed: true };
+  return { sum: t.sum[idx], n, trimmed: false };
+}
+
+/** An exact mean of tenths as a JS number rounded to 6 decimals. */
+function meanNumber(sum: number, n: number): number {
+  return Number(divRound(BigInt(sum) * 100000n, BigInt(n))) / 1e6;
+}
+
+export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
+  let l: Language = lang ?? 'zh-CN';
+  let parsedSettings = parseSettings(withSheet(input.settings, SHEETS.settings), l);
+  if (!lang && parsedSettings.settings.language !== l) {
+    l = parsedSettings.settings.language;
+    parsedSettings = parseSettings(withSheet(input.settings, SHEETS.settings), l);
+  }
+  const settings: Settings = parsedSettings.settings;
+  const problems: Problem[] = [...parsedSettings.problems];
+  const { rubric, problems: rubricProblems } = parseRubric(withSheet(input.rubric, SHEETS.rubric), l);
+  problems.push(...rubricProblems);
+  const roster = parseRoster(withSheet(input.roster, SHEETS.roster), rubric, l);
+  problems.push(...roster.problems);
+  const n = roster.members.length;
+
+  const totals = {} as Record<Round, RoundTotals>;
+
+  for (const r of ROUNDS) {
+    totals[r] = newRoundTotals(n);
+    const out = processRound(r, withSheet(input[r], SHEETS[r]), settings.entryMode[r], rubric, roster, totals[r], l);
+    problems.push(...out.problems);
+
+  }
+  const bonus = processBonus(withSheet(input.bonus, SHEETS.bonus), roster, settings.allowDeductions, l);
+  problems.push(...bonus.problems);
+  const review = processReview(withSheet(input.review, SHEETS.review), roster, l);
+  problems.push(...review.problems);
+
+  // Errors about each member decide `invalid`; their cells go into 说明.
+  const errorsOf = new Map<string, Problem[]>();
+  for (const p of problems)
+    if (p.severity === 'error' && p.memberId !== undefined) {
+      const list = errorsOf.get(p.memberId);
+      if (list) list.push(p);
+      else errorsOf.set(p.memberId, [p]);
+    }
+
+  const W: Record<Round, bigint> = { self: weightUnits(settings.weights.self), peer: weightUnits(settings.weights.peer), mass: weightUnits(settings.weights.mass) };
+  const required = ROUNDS.filter((r) => W[r] > 0n);
+  const wSum = required.reduce((a, r) => a + W[r], 0n);
+  const capTenths = settings.bonusCap === null ? null : Math.round(settings.bonusCap * 10);
+  const eligibleCents = thresholdCents(settings.eligibleThreshold);
+  const admonishCents = thresholdCents(settings.admonishThreshold);
+  const trim: Record<Round, boolean> = { self: false, peer: settings.trimPeer, mass: settings.trimMass };
+  const sep = message(l, 'note.sep');
+
+  const finalCents: (bigint | null)[] = new Array(n).fill(null);
+  let formsUsed = 0;
+  const members: MemberResult[] = roster.members.map((m, idx) => {
+    const veto = review.veto[idx] === 1;
+    const errors = errorsOf.get(m.id) ?? [];
+    const notes: string[] = [];
+    const base = { id: m.id, name: m.name, group: m.group, category: m.category.category, veto };
+    if (m.exempt) {
+      if (errors.length > 0) notes.push(errorNote(l, errors));
+      return {
+        ...base, status: 'exempt', self: null, peer: null, mass: null, average: null, bonus: 0, final: null, rank: null,
+        eligible: null, admonish: null, result: settings.labels.exempt, notes: [message(l, 'note.exempt'), ...notes].join(sep),
+        forms: { self: 0, peer: 0, mass: 0 }, missing: [],
+      };
+    }
+    const means: Record<Round, number | null> = { self: null, peer: null, mass: null };
+    const forms: Record<Round, number> = { self: 0, peer: 0, mass: 0 };
+    const sums: Partial<Record<Round, { sum: number; n: number }>> = {};
+    const trimmed: Round[] = [];
+    for (const r of ROUNDS) {
+      const s = roundSum(totals[r], idx, trim[r], settings.trimMinForms);
+      if (!s) continue;
+      sums[r] = s;
+      forms[r] = s.n;
+      formsUsed += s.n;
+      means[r] = meanNumber(s.sum, s.n);
+      if (s.trimmed) trimmed.push(r);
+    }
+    const missing = required.filter((r) => !sums[r]);
+    // Bonus: positive items capped, deductions (when allowed) added after the cap.
+    let plus = bonus.plus[idx];
+    const capped = capTenths !== null && plus > capTenths;
+    if (capped) plus = capTenths!;
+    const bonusTenths = plus + bonus.minus[idx];
+
+    let average: number | null = null;
+    let final: number | null = null;
+    if (missing.length === 0) {
+      // average (points) = Σ W_r·S_r/n_r / (10·ΣW); in cents: Σ W_r·S_r·(L/n_r)·10 / (ΣW·L).
+      let L = 1n;
+      for (const r of required) L *= BigInt(sums[r]!.n);
+      let num = 0n;
+      for (const r of required) num += W[r] * BigInt(sums[r]!.sum) * (L / BigInt(sums[r]!.n));
+      const den = wSum * L;
+      const avgCents = divRound(num * 10n, den);
+      const fCents = divRound(num * 10n + BigInt(bonusTenths) * 10n * den, den);
+      finalCents[idx] = fCents;
+      average = Number(avgCents) / 100;
+      final = Number(fCents) / 100;
+    }
+    if (missing.length > 0) notes.push(message(l, 'note.missing', { rounds: joinList(l, missing.map((r) => roundName(l, r))) }));
+    if (errors.length > 0) notes.push(errorNote(l, errors));
+    if (veto) notes.push(message(l, review.unclear[idx] ? 'note.vetoUnrecognised' : 'note.veto'));
+    if (trimmed.length > 0) notes.push(message(l, 'note.trimmed', { rounds: joinList(l, trimmed.map((r) => roundName(l, r))) }));
+    if (capped) notes.push(message(l, 'note.bonusCapped', { cap: tenthsText(capTenths!) }));
+
+    const status = missing.length > 0 ? 'incomplete' : errors.length > 0 ? 'invalid' : 'ok';
+    const fc = finalCents[idx];
+    const eligible = fc === null ? null : fc >= eligibleCents && !veto;
+    const admonish = fc === null ? null : fc < admonishCents;
+    const labels = settings.labels;
+    const result =
+      status === 'incomplete' ? labels.incomplete
+        : status === 'invalid' ? labels.invalid
+          : admonish ? labels.admonish
+            : eligible ? labels.eligible : labels.notEligible;
+    return {
+      ...base, status, self: means.self, peer: means.peer, mass: means.mass, average, bonus: bonusTenths / 10,
+      final, rank: null, eligible, admonish, result, notes: notes.join(sep), forms, missing,
+    };
+  });
+  assignRanks(members, finalCents);
+  return { year: settings.year, branch: settings.branch, members, problems, formsUsed };
+}
+
+function errorNote(l: Language, errors: Problem[]): string {
+  const cells = errors.slice(0, 3).map((p) => (p.cell ? `${p.sheet} ${p.cell}` : p.sheet));
+  return message(l, 'note.errors', { count: errors.length, cells: joinList(l, cells) + (errors.length > 3 ? '…' : '') });
+}
+
+/** Competition ranking (1, 2, 2, 4) by final score, over members with a final score. */
+export function assignRanks(members: MemberResult[], finalCents: (bigint | null)[]): void {
+  const order = members.map((_, i) => i).filter((i) => finalCents[i] !== null);
+  order.sort((a, b) => (finalCents[b]! > finalCents[a]! ? 1 : finalCents[b]! < finalCents[a]! ? -1 : 0));
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    members[i].rank = k > 0 && finalCents[order[k - 1]] === finalCents[i] ? members[order[k - 1]].rank : k + 1;
+  }
+}

@@ -1,0 +1,12 @@
+/** The domain core's public API. */
+export * from './contract';
+export * from './types';
+export * from './rubric';
+export * from './settings';
+export * from './parse';
+export * from './messages';
+export * from './evaluate';
+export * from './json';
+export * from './posting';
+export { emptyBlock, findColumn, headerKey } from './table';
+export { divRound } from './exact';
