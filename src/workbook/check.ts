@@ -1,0 +1,42 @@
+/**
+ * Check (校验, SPEC §3.4): every problem with its sheet and cell, problem cells highlighted, the previous
+ * highlights cleared; nothing typed is changed. One read, one write: 2 syncs.
+ */
+import { evaluate } from '../domain';
+import type { Evaluation, Language } from '../domain/types';
+import type { CheckReport } from './commandTypes';
+import { queueHighlights } from './highlights';
+import { currentModel } from './install';
+import { evaluationInput, queueReadTables, type TablesRead } from './readTables';
+import { parseState, queueWriteState, type State } from './state';
+
+/** Evaluates what was read (the domain does all the checking). */
+export function evaluateRead(read: TablesRead): { evaluation: Evaluation; lang: Language } {
+  const lang = currentModel(read).settings.language;
+  return { evaluation: evaluate(evaluationInput(read), lang), lang };
+}
+
+export function countProblems(problems: Evaluation['problems']): CheckReport['counts'] {
+  const counts = { error: 0, warning: 0 };
+  for (const p of problems) counts[p.severity]++;
+  return counts;
+}
+
+/** Queues highlights and their bookkeeping; returns the new state. */
+export function queueCheckWrites(context: Excel.RequestContext, read: TablesRead, evaluation: Evaluation, patch: Partial<State> = {}): State {
+  const previous = parseState(read.state);
+  const highlights = queueHighlights(context, read, previous.highlights, evaluation.problems);
+  const state: State = { ...previous, ...patch, highlights };
+  queueWriteState(context, read.state, state);
+  return state;
+}
+
+export async function check(context: Excel.RequestContext): Promise<CheckReport> {
+  const pending = queueReadTables(context);
+  await context.sync();
+  const read = pending();
+  const { evaluation } = evaluateRead(read);
+  queueCheckWrites(context, read, evaluation);
+  await context.sync();
+  return { problems: evaluation.problems, counts: countProblems(evaluation.problems) };
+}

@@ -1,0 +1,209 @@
+/**
+ * Compute (计算结果, SPEC §3.5): kp_Results as values (per-round breakdown, rank, 评定结果, 说明), threshold
+ * highlights as conditional formats, a distribution table with a chart, and a stamp (time, forms used, a
+ * fingerprint of the inputs) so that later edits mark the results stale. One read, one write: 2 syncs.
+ */
+import { postingBlockers } from '../domain';
+import type { Evaluation, Language, MemberResult, RawCell } from '../domain/types';
+import { blockAddress } from './a1';
+import { countProblems, evaluateRead, queueCheckWrites } from './check';
+import type { ComputeReport } from './commandTypes';
+import { currentModel } from './install';
+import { freeSheetName, tableLayouts } from './layout';
+import { queueReadTables, type TablesRead } from './readTables';
+import { fingerprint } from './state';
+import { formatGrid, queueNewTable, toWrite } from './tableWrite';
+import { texts } from './texts';
+
+const AMBER = '#FFEB9C';
+const RED = '#FFC7CE';
+
+/** Results in rank order; unranked members (incomplete, invalid without final, exempt) after, in roster order. */
+export function resultOrder(members: MemberResult[]): MemberResult[] {
+  const ranked = members.filter((m) => m.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number));
+  return [...ranked, ...members.filter((m) => m.rank === null)];
+}
+
+/** One kp_Results row by header name (so a table whose columns were moved still gets the right cells). */
+function resultCell(m: MemberResult, header: string): RawCell {
+  switch (header) {
+    case '排名': return m.rank;
+    case '党员编号': return m.id;
+    case '姓名': return m.name;
+    case '党小组': return m.group;
+    case '类别': return m.category;
+    case '自评': return m.self;
+    case '互评': return m.peer;
+    case '群众参评': return m.mass;
+    case '平均分': return m.average;
+    case '加分': return m.status === 'exempt' ? null : m.bonus;
+    case '最终得分': return m.final;
+    case '评定结果': return m.result;
+    case '说明': return m.notes;
+    default: return null;
+  }
+}
+
+export function distribution(evaluation: Evaluation): { label: string; count: number }[] {
+  const buckets = [
+    { label: '60以下', min: -Infinity, max: 60 },
+    { label: '60～69.99', min: 60, max: 70 },
+    { label: '70～79.99', min: 70, max: 80 },
+    { label: '80～89.99', min: 80, max: 90 },
+    { label: '90及以上', min: 90, max: Infinity },
+  ];
+  return buckets.map((b) => ({
+    label: b.label,
+    count: evaluation.members.filter((m) => m.final !== null && m.final >= b.min && m.final < b.max).length,
+  }));
+}
+
+export function summarize(evaluation: Evaluation): ComputeReport['summary'] {
+  const ms = evaluation.members;
+  const withFinal = ms.filter((m) => m.final !== null);
+  return {
+    members: ms.length,
+    eligible: ms.filter((m) => m.eligible === true).length,
+    belowEligible: withFinal.filter((m) => m.eligible === false && !m.veto).length,
+    belowAdmonish: ms.filter((m) => m.admonish === true).length,
+    vetoed: ms.filter((m) => m.veto).length,
+    incomplete: ms.filter((m) => m.status === 'incomplete').length,
+    invalid: ms.filter((m) => m.status === 'invalid').length,
+    exempt: ms.filter((m) => m.status === 'exempt').length,
+  };
+}
+
+const TEXT_HEADERS = new Set(['党员编号', '姓名', '党小组', '类别', '评定结果', '说明']);
+const SCORE_HEADERS = new Set(['自评', '互评', '群众参评', '平均分', '加分', '最终得分']);
+
+/** Queues the results table (rewritten in place, resized to the members) and its formats. */
+function queueResults(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  taken: Set<string>,
+  evaluation: Evaluation,
+  lang: Language,
+  eligibleThreshold: number,
+  admonishThreshold: number,
+): { sheet: Excel.Worksheet; headerRow: number; firstColumn: number; width: number } {
+  const t = read.results;
+  const ordered = resultOrder(evaluation.members);
+  const { rubric, settings, dims } = currentModel(read);
+  const layout = tableLayouts(rubric, dims, settings).results;
+  const headers = t.exists ? t.headers : layout.headers;
+  const width = headers.length;
+  const rows = ordered.map((m) => headers.map((h) => resultCell(m, h.replace(/\s+/g, ''))));
+  const textCols = new Set(headers.map((h, i) => (TEXT_HEADERS.has(h) ? i : -1)).filter((i) => i >= 0));
+  let sheet: Excel.Worksheet;
+  let headerRow: number;
+  let firstColumn: number;
+  if (!t.exists) {
+    const name = freeSheetName(layout.sheet, taken);
+    sheet = context.workbook.worksheets.add(name);
+    queueNewTable(sheet, { name: layout.table, headers, rows, textCols });
+    sheet.freezePanes.freezeRows(1);
+    headerRow = 1;
+    firstColumn = 0;
+  } else {
+    sheet = context.workbook.worksheets.getItem(t.sheet);
+    headerRow = t.firstRow - 1;
+    firstColumn = t.firstColumn;
+    const n = Math.max(rows.length, 1);
+    if (t.bodyRows > 0) {
+      const old = sheet.getRange(blockAddress(t.firstRow, firstColumn, t.bodyRows, width));
+      old.clear('Contents');
+      old.conditionalFormats.clearAll();
+    }
+    if (n !== t.bodyRows) t.table.resize(blockAddress(headerRow, firstColumn, n + 1, width));
+    const body = sheet.getRange(blockAddress(t.firstRow, firstColumn, n, width));
+    const values = rows.length > 0 ? rows : [headers.map(() => null)];
+    const fmt = formatGrid(n, width, textCols);
+    body.numberFormat = fmt;
+    body.values = toWrite(values, width);
+  }
+  const n = Math.max(rows.length, 1);
+  // Scores show two decimals; the cells hold the exact values (6 decimals for round means).
+  headers.forEach((h, c) => {
+    if (SCORE_HEADERS.has(h)) sheet.getRange(blockAddress(headerRow + 1, firstColumn + c, n, 1)).numberFormat = Array.from({ length: n }, () => ['0.00']);
+  });
+  const cFinal = headers.indexOf('最终得分');
+  if (cFinal >= 0 && rows.length > 0) {
+    const range = sheet.getRange(blockAddress(headerRow + 1, firstColumn + cFinal, n, 1));
+    const first = blockAddress(headerRow + 1, firstColumn + cFinal, 1, 1).replace(/(\d+)$/, '$1');
+    const red = range.conditionalFormats.add('Custom');
+    red.custom.rule.formula = `=AND(ISNUMBER(${first}),${first}<${admonishThreshold})`;
+    red.custom.format.fill.color = RED;
+    red.custom.format.font.color = '#9C0006';
+    const amber = range.conditionalFormats.add('Custom');
+    amber.custom.rule.formula = `=AND(ISNUMBER(${first}),${first}>=${admonishThreshold},${first}<${eligibleThreshold})`;
+    amber.custom.format.fill.color = AMBER;
+    amber.custom.format.font.color = '#9C5700';
+  }
+  // Vetoed members: 评定结果 in red bold (static: rewritten every compute).
+  const cResult = headers.indexOf('评定结果');
+  if (cResult >= 0) {
+    const col = sheet.getRange(blockAddress(headerRow + 1, firstColumn + cResult, n, 1));
+    col.format.font.color = '#000000';
+    col.format.font.bold = false;
+    ordered.forEach((m, i) => {
+      if (!m.veto) return;
+      const cell = sheet.getRange(blockAddress(headerRow + 1 + i, firstColumn + cResult, 1, 1));
+      cell.format.font.color = '#C00000';
+      cell.format.font.bold = true;
+    });
+  }
+  void lang;
+  return { sheet, headerRow, firstColumn, width };
+}
+
+export async function compute(context: Excel.RequestContext, now: () => Date = () => new Date()): Promise<ComputeReport> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const pending = queueReadTables(context);
+  await context.sync();
+  const read = pending();
+  const { evaluation, lang } = evaluateRead(read);
+  const { settings } = currentModel(read);
+  const T = texts(lang);
+  const taken = new Set(sheets.items.map((s) => s.name));
+  const where = queueResults(context, read, taken, evaluation, lang, settings.eligibleThreshold, settings.admonishThreshold);
+  // The distribution table (and, once, its chart) beside the results.
+  const dist = distribution(evaluation);
+  const distCol = where.firstColumn + where.width + 1;
+  const distRange = where.sheet.getRange(blockAddress(where.headerRow, distCol, dist.length + 1, 2));
+  distRange.numberFormat = formatGrid(dist.length + 1, 2, new Set([0]));
+  distRange.values = [[T.distribution.label, T.distribution.count], ...dist.map((d) => [d.label, d.count])];
+  const computedAt = now().toISOString();
+  const stamp = where.sheet.getRange(blockAddress(where.headerRow + dist.length + 2, distCol, 1, 1));
+  stamp.numberFormat = [['@']];
+  stamp.values = [[T.resultsFooter(localTime(computedAt), evaluation.formsUsed)]];
+  const state = { computedAt, fingerprint: fingerprint(read), formsUsed: evaluation.formsUsed, chart: false };
+  const previousChart = read.state.rows.some((r) => r[0] === 'chart' && r[1] === '1');
+  const charts = (where.sheet as unknown as { charts?: Excel.ChartCollection }).charts;
+  if (!previousChart && charts && typeof charts.add === 'function') {
+    const chart = charts.add('ColumnClustered', distRange, 'Columns');
+    chart.title.text = T.distribution.count;
+    state.chart = true;
+  } else state.chart = previousChart;
+  queueCheckWrites(context, read, evaluation, state);
+  await context.sync();
+  const blockers = postingBlockers(evaluation, lang);
+  return {
+    evaluation,
+    summary: summarize(evaluation),
+    distribution: dist,
+    postingAllowed: blockers.length === 0,
+    postingBlockedReasons: blockers,
+    computedAt,
+    fingerprint: state.fingerprint,
+  };
+}
+
+/** "2026-11-24 14:05" in the local time zone. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export { countProblems };

@@ -1,0 +1,110 @@
+/**
+ * The add-in's bookkeeping in the hidden kp_State table (项目, 值): which cells the last check highlighted (so the
+ * next check clears exactly those, never a user's own fill) and the stamp of the last computation (when, how
+ * many forms, a fingerprint of the input tables' values, so that later edits mark the results stale).
+ */
+import type { RawCell } from '../domain/types';
+import type { TablesRead, TableRead } from './readTables';
+import { queueAppendRows, queueWriteRows } from './tableWrite';
+
+export interface Highlight {
+  /** kp_ table name the cell belongs to (its sheet is found through the table, so renames do not matter). */
+  table: string;
+  /** A1 address on that table's sheet. */
+  cell: string;
+}
+
+export interface State {
+  highlights: Highlight[];
+  computedAt: string | null;
+  fingerprint: string | null;
+  formsUsed: number | null;
+  chart: boolean;
+}
+
+const MAX_CELL_TEXT = 30000;
+
+export function parseState(t: TableRead): State {
+  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false };
+  if (!t.exists) return state;
+  for (const row of t.rows) {
+    const key = String(row[0] ?? '');
+    const value = row[1] === null || row[1] === undefined ? '' : String(row[1]);
+    if (key === 'highlights' && value !== '') {
+      for (const part of value.split(';')) {
+        const [table, cells] = part.split('!');
+        if (table && cells) for (const cell of cells.split(',')) if (cell) state.highlights.push({ table, cell });
+      }
+    } else if (key === 'computedAt') state.computedAt = value || null;
+    else if (key === 'fingerprint') state.fingerprint = value || null;
+    else if (key === 'formsUsed') state.formsUsed = value === '' ? null : Number(value);
+    else if (key === 'chart') state.chart = value === '1';
+  }
+  return state;
+}
+
+/** State as 项目/值 rows; the highlight list is split over rows so no cell exceeds Excel's text limit. */
+export function stateRows(state: State): RawCell[][] {
+  const byTable = new Map<string, string[]>();
+  for (const h of state.highlights) byTable.set(h.table, [...(byTable.get(h.table) ?? []), h.cell]);
+  const chunks: string[] = [];
+  let current = '';
+  for (const [table, cells] of byTable) {
+    for (let i = 0; i < cells.length; i += 500) {
+      const part = `${table}!${cells.slice(i, i + 500).join(',')}`;
+      if (current.length + part.length + 1 > MAX_CELL_TEXT) {
+        chunks.push(current);
+        current = '';
+      }
+      current = current === '' ? part : `${current};${part}`;
+    }
+  }
+  if (current !== '') chunks.push(current);
+  const rows: RawCell[][] = chunks.map((c) => ['highlights', c]);
+  rows.push(['computedAt', state.computedAt ?? '']);
+  rows.push(['fingerprint', state.fingerprint ?? '']);
+  rows.push(['formsUsed', state.formsUsed === null ? '' : String(state.formsUsed)]);
+  rows.push(['chart', state.chart ? '1' : '0']);
+  return rows;
+}
+
+/** Queues the rewrite of kp_State (in place, growing with one rows.add when needed). */
+export function queueWriteState(context: Excel.RequestContext, t: TableRead, state: State): void {
+  if (!t.exists) return;
+  const rows = stateRows(state);
+  const sheet = context.workbook.worksheets.getItem(t.sheet);
+  const text = new Set([0, 1]);
+  const inPlace = rows.slice(0, t.bodyRows);
+  while (inPlace.length < t.bodyRows) inPlace.push(['', '']);
+  queueWriteRows(sheet, { row1: t.firstRow, firstColumn: t.firstColumn, width: 2 }, inPlace, text);
+  queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width: 2 }, rows.slice(t.bodyRows), text);
+}
+
+/** cyrb53: a fast 53-bit string hash, as 14 hex digits. */
+function hash53(s: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/** Fingerprint of the input tables' values (everything compute reads); blank rows do not count. */
+export function fingerprint(read: TablesRead): string {
+  const keys = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'] as const;
+  const parts: string[] = [];
+  for (const k of keys) {
+    const t = read[k];
+    parts.push(k, JSON.stringify(t.headers));
+    for (const r of t.rows) {
+      if (r.every((v) => v === '' || v === null)) continue;
+      parts.push(JSON.stringify(r));
+    }
+  }
+  return hash53(parts.join('\n'));
+}
