@@ -1,0 +1,100 @@
+/** 公示: posting period, phone and order, then makePostingSheet; explains why when it is refused. */
+import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { PostingOptions } from '../../workbook/commandTypes';
+import { Busy, ErrorBar, Note } from '../feedback';
+import { text } from '../strings';
+import { useAction } from '../useAction';
+import type { ViewProps } from '../viewProps';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
+  list: { margin: '0', paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** Reads posting defaults from the settings, whatever their keys are called, by label. */
+function settingValue(items: { key: string; label: string; value: unknown }[], ...names: string[]): string {
+  const item = items.find((i) => names.some((n) => i.key === n || i.label === n));
+  return item && item.value !== null && item.value !== undefined ? String(item.value) : '';
+}
+
+export function PostingView({ commands, lang, onChanged }: ViewProps) {
+  const styles = useStyles();
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [phone, setPhone] = useState('');
+  const [order, setOrder] = useState<PostingOptions['order']>('rank');
+  const make = useAction(lang, async (options: PostingOptions) => {
+    const r = await commands.makePostingSheet(options);
+    onChanged();
+    return r;
+  });
+
+  useEffect(() => {
+    let live = true;
+    commands
+      .getSettings()
+      .then((s) => {
+        if (!live) return;
+        setStart((v) => v || settingValue(s.items, 'postingStart', '公示开始日期'));
+        setEnd((v) => v || settingValue(s.items, 'postingEnd', '公示结束日期'));
+        setPhone((v) => v || settingValue(s.items, 'phone', '监督电话'));
+      })
+      .catch((e) => console.error(e)); // defaults only; the form works without them
+    return () => {
+      live = false;
+    };
+  }, [commands]);
+
+  const dateError = start && end && end < start ? text(lang, 'errDateOrder') : undefined;
+  const report = make.result;
+  return (
+    <div className={styles.stack}>
+      <Note intent="info">{text(lang, 'postingNote')}</Note>
+      <div className={styles.row}>
+        <Field label={text(lang, 'periodStart')}>
+          <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} />
+        </Field>
+        <Field label={text(lang, 'periodEnd')} validationMessage={dateError} validationState={dateError ? 'error' : 'none'}>
+          <Input type="date" value={end} onChange={(_, d) => setEnd(d.value)} />
+        </Field>
+      </div>
+      <Field label={text(lang, 'phone')}>
+        <Input type="tel" value={phone} onChange={(_, d) => setPhone(d.value)} />
+      </Field>
+      <Field label={text(lang, 'order')}>
+        <RadioGroup value={order} onChange={(_, d) => setOrder(d.value as PostingOptions['order'])} layout="horizontal">
+          <Radio value="rank" label={text(lang, 'orderRank')} />
+          <Radio value="roster" label={text(lang, 'orderRoster')} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          disabled={make.busy || Boolean(dateError)}
+          onClick={() =>
+            void make.run({ order, periodStart: start || undefined, periodEnd: end || undefined, phone: phone.trim() || undefined })
+          }
+        >
+          {text(lang, 'makePosting')}
+        </Button>
+        {make.busy && <Busy label={text(lang, 'working')} />}
+      </div>
+      <ErrorBar message={make.error} />
+      {report &&
+        (report.created ? (
+          <Note intent="success">{text(lang, 'postingDone', { sheet: report.sheet, rows: report.rows })}</Note>
+        ) : (
+          <Note intent="warning">
+            {text(lang, 'postingRefused')}
+            <ul className={styles.list}>
+              {report.blockedReasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </Note>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+/** 开始: workbook status, install/repair, and roster import with a preview of the mapping. */
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { ROUNDS } from '../../domain/types';
+import { Busy, ErrorBar, Note } from '../feedback';
+import { joinList, roundName, text } from '../strings';
+import { useAction } from '../useAction';
+import type { ViewProps } from '../viewProps';
+import { ProblemList } from './ProblemList';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: '0',
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: '0', fontWeight: tokens.fontWeightSemibold },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  cell: {
+    textAlign: 'left',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  scroll: { maxHeight: '240px', overflowY: 'auto' },
+  h2: { margin: '0' },
+});
+
+export function StartView({ commands, lang, status, onChanged }: ViewProps) {
+  const styles = useStyles();
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [branch, setBranch] = useState('');
+  const [sheet, setSheet] = useState('');
+  const install = useAction(lang, async () => {
+    const y = Number(year);
+    const report = await commands.install(status?.installed ? undefined : { year: Number.isInteger(y) ? y : undefined, branch: branch.trim() || undefined });
+    onChanged();
+    return report;
+  });
+  const preview = useAction(lang, (s: string) => commands.previewRosterImport(s));
+  const doImport = useAction(lang, async (s: string) => {
+    const report = await commands.importRoster(s);
+    onChanged();
+    return report;
+  });
+
+  if (!status) return <Busy label={text(lang, 'loading')} />;
+  const partly = !status.installed && status.missingTables.length > 0 && status.missingTables.length < 9;
+  const busy = install.busy || preview.busy || doImport.busy;
+  const sheetChoices = status.sheets;
+
+  return (
+    <div className={styles.stack}>
+      <section className={styles.section} aria-labelledby="kp-status-title">
+        <Text as="h2" id="kp-status-title" weight="semibold" size={300} className={styles.h2}>
+          {text(lang, 'statusTitle')}
+        </Text>
+        <Text>
+          {status.installed
+            ? text(lang, 'installed')
+            : partly
+              ? text(lang, 'partlyInstalled', { tables: joinList(lang, status.missingTables) })
+              : text(lang, 'notInstalled')}
+        </Text>
+        {status.installed && (
+          <dl className={styles.facts}>
+            <dt className={styles.term}>{text(lang, 'year')}</dt>
+            <dd className={styles.value}>{status.year ?? '—'}</dd>
+            <dt className={styles.term}>{text(lang, 'branch')}</dt>
+            <dd className={styles.value}>{status.branch || '—'}</dd>
+            <dt className={styles.term}>{text(lang, 'members')}</dt>
+            <dd className={styles.value}>{status.members}</dd>
+            {ROUNDS.map((r) => (
+              <FormsFact key={r} label={roundName(lang, r)} count={status.forms[r]} termClass={styles.term} valueClass={styles.value} />
+            ))}
+          </dl>
+        )}
+        {status.computedAt && <Text size={200}>{text(lang, 'computedAt', { time: status.computedAt })}</Text>}
+        {status.resultsStale && <Note intent="warning">{text(lang, 'staleResults')}</Note>}
+      </section>
+
+      <section className={styles.section}>
+        {!status.installed && (
+          <div className={styles.row}>
+            <Field label={text(lang, 'year')}>
+              <Input value={year} onChange={(_, d) => setYear(d.value)} inputMode="numeric" size="small" style={{ width: '6em' }} />
+            </Field>
+            <Field label={text(lang, 'branch')}>
+              <Input value={branch} onChange={(_, d) => setBranch(d.value)} size="small" />
+            </Field>
+          </div>
+        )}
+        <div className={styles.row}>
+          <Button appearance={status.installed ? 'secondary' : 'primary'} disabled={busy} onClick={() => void install.run()}>
+            {status.installed ? text(lang, 'repair') : text(lang, 'install')}
+          </Button>
+          {install.busy && <Busy label={text(lang, 'working')} />}
+        </div>
+        <ErrorBar message={install.error} />
+        {install.result && (
+          <Note intent="success">
+            {install.result.createdSheets.length + install.result.repaired.length === 0
+              ? text(lang, 'nothingChanged')
+              : text(lang, 'installDone')}
+            {install.result.messages.map((m) => (
+              <div key={m}>{m}</div>
+            ))}
+          </Note>
+        )}
+      </section>
+
+      {status.installed && (
+        <section className={styles.section} aria-labelledby="kp-import-title">
+          <Text as="h2" id="kp-import-title" weight="semibold" size={300} className={styles.h2}>
+            {text(lang, 'importTitle')}
+          </Text>
+          <Text size={200}>{text(lang, 'importHint')}</Text>
+          <div className={styles.row}>
+            <Field label={text(lang, 'sourceSheet')}>
+              <Select
+                value={sheet}
+                onChange={(_, d) => {
+                  setSheet(d.value);
+                  preview.reset();
+                  doImport.reset();
+                }}
+              >
+                <option value="">{text(lang, 'pickSheet')}</option>
+                {sheetChoices.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Button disabled={!sheet || busy} onClick={() => void preview.run(sheet)}>
+              {text(lang, 'previewImport')}
+            </Button>
+          </div>
+          {(preview.busy || doImport.busy) && <Busy label={text(lang, 'working')} />}
+          <ErrorBar message={preview.error ?? doImport.error} />
+          {preview.result && !doImport.result && (
+            <>
+              <Text size={200}>{text(lang, 'headerRowFound', { row: preview.result.headerRow })}</Text>
+              <Text size={200}>
+                {text(lang, 'mapping')}：{preview.result.mapping.map((m) => `${m.source} → ${m.target}`).join('；')}
+              </Text>
+              <Text weight="semibold">{text(lang, 'membersFound', { count: preview.result.members.length })}</Text>
+              <div className={styles.scroll}>
+                <table className={styles.table}>
+                  <thead>
+                    <tr>
+                      <th className={styles.cell}>{text(lang, 'colId')}</th>
+                      <th className={styles.cell}>{text(lang, 'colName')}</th>
+                      <th className={styles.cell}>{text(lang, 'colGroup')}</th>
+                      <th className={styles.cell}>{text(lang, 'colCategory')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.result.members.map((m) => (
+                      <tr key={`${m.sourceRow}`}>
+                        <td className={styles.cell}>{m.id}</td>
+                        <td className={styles.cell}>{m.name}</td>
+                        <td className={styles.cell}>{m.group}</td>
+                        <td className={styles.cell}>{m.category}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {preview.result.skipped.length > 0 && (
+                <>
+                  <Text weight="semibold">{text(lang, 'skippedRows', { count: preview.result.skipped.length })}</Text>
+                  <ul>
+                    {preview.result.skipped.map((s) => (
+                      <li key={s.row}>
+                        {text(lang, 'rowN', { row: s.row })}：{s.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <ProblemList problems={preview.result.problems} lang={lang} />
+              <div className={styles.row}>
+                <Button appearance="primary" disabled={busy || preview.result.members.length === 0} onClick={() => void doImport.run(sheet)}>
+                  {text(lang, 'doImport')}
+                </Button>
+              </div>
+            </>
+          )}
+          {doImport.result && (
+            <Note intent="success">
+              {text(lang, 'importDone', {
+                added: doImport.result.added,
+                updated: doImport.result.updated,
+                unchanged: doImport.result.unchanged,
+              })}
+            </Note>
+          )}
+          {doImport.result && <ProblemList problems={doImport.result.problems} lang={lang} />}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function FormsFact({ label, count, termClass, valueClass }: { label: string; count: number; termClass: string; valueClass: string }) {
+  return (
+    <>
+      <dt className={termClass}>{label}</dt>
+      <dd className={valueClass}>{count}</dd>
+    </>
+  );
+}

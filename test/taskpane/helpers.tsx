@@ -1,0 +1,35 @@
+/** Shared helpers for the task-pane component tests: render the App over a fake, run axe. */
+import '@testing-library/jest-dom';
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { App, type AppProps, type ViewName } from '../../src/taskpane/App';
+import type { FakeCommands } from './fakeCommands';
+
+// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar observes its own size. Nothing ever resizes here.
+if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
+  class NoLayoutResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver = NoLayoutResizeObserver;
+}
+
+export function renderApp(fake: FakeCommands, view: ViewName = 'start', extra: Partial<AppProps> = {}) {
+  const user = userEvent.setup();
+  const result = render(<App commands={fake} initialView={view} {...extra} />);
+  return { user, ...result };
+}
+
+/** Waits until the first status read has rendered. */
+export async function ready(): Promise<void> {
+  await screen.findByRole('tablist');
+}
+
+/** axe-core over the rendered pane. Colour contrast needs layout, which jsdom does not do. */
+export async function expectAccessible(container: HTMLElement): Promise<void> {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+  const found = results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(found).toEqual([]);
+}
