@@ -46,6 +46,13 @@ export function resolveId(raw: RawCell, roster: Roster, cache: Map<RawCell, IdRe
   return r;
 }
 
+interface Evaluator {
+  key: string;
+  num: number;
+  /** Roster index when the evaluator is a member's 编号, else -1 (a ballot code or a name). */
+  member: number;
+}
+
 interface CategoryColumns {
   cols: number[];
   points: number[];
@@ -129,9 +136,11 @@ export function processRound(
   const formMember = new Int32Array(n).fill(-1);
   const formTotal = new Float64Array(n);
   const formOk = new Uint8Array(n);
-  const formEval: string[] = new Array(n);
+  // Evaluators are interned as small integers (0 = none) so double entries are found with numeric keys.
+  const formEval = new Int32Array(n);
   const idCache = new Map<RawCell, IdResolution>();
-  const evalCache = new Map<RawCell, string>();
+  const evalCache = new Map<RawCell, Evaluator>();
+  const evalByKey = new Map<string, Evaluator>();
   const members = roster.members;
 
   // One closure for all rows (no per-row allocation): `cur` is the member of the row being read.
@@ -169,7 +178,6 @@ export function processRound(
     if (res.idx === -2) continue; // the roster row's own error explains it
     const m: RosterMember = members[res.idx];
     cur = m;
-    const memberLabel = `${m.id} ${m.name}`;
     if (!res.canonical) add(i, cId, 'warning', 'id_not_canonical', { value: rawText(idRaw), id: m.id }, m.id);
     if (cName >= 0) {
       const nameRaw = row[cName];
@@ -177,34 +185,40 @@ export function processRound(
         add(i, cName, 'warning', 'name_mismatch', { value: rawText(nameRaw), id: m.id, name: m.name }, m.id);
     }
     if (m.exempt) {
-      add(i, cId, 'warning', 'exempt_member_scored', { member: memberLabel }, m.id);
+      add(i, cId, 'warning', 'exempt_member_scored', { member: `${m.id} ${m.name}` }, m.id);
       continue;
     }
     let ok = true;
-    let evKey = m.key;
+    // Self forms: the evaluator is the member (numbered after all possible evaluator numbers).
+    let evNum = n + 1 + res.idx;
     if (hasEvaluator) {
       const evRaw = row[cEval];
       if (isBlank(evRaw)) {
         add(i, cEval, 'error', 'missing_evaluator', {}, m.id);
         ok = false;
-        evKey = '';
+        evNum = 0;
       } else {
-        let k = evalCache.get(evRaw);
-        if (k === undefined) {
-          k = evaluatorKey(evRaw);
-          evalCache.set(evRaw, k);
+        let ev = evalCache.get(evRaw);
+        if (ev === undefined) {
+          const key = evaluatorKey(evRaw);
+          ev = evalByKey.get(key);
+          if (!ev) {
+            ev = { key, num: evalByKey.size + 1, member: roster.byKey.get(key) ?? -1 };
+            evalByKey.set(key, ev);
+          }
+          evalCache.set(evRaw, ev);
         }
-        evKey = k;
+        evNum = ev.num;
         if (round === 'peer') {
-          if (evKey === m.key) {
-            add(i, cEval, 'warning', 'self_peer', { member: memberLabel }, m.id);
+          if (ev.member === res.idx) {
+            add(i, cEval, 'warning', 'self_peer', { member: `${m.id} ${m.name}` }, m.id);
             continue;
           }
-          const evIdx = roster.byKey.get(evKey);
-          if (evIdx !== undefined && members[evIdx].group !== m.group) {
+          const evIdx = ev.member;
+          if (evIdx >= 0 && members[evIdx].group !== m.group) {
             const ev = members[evIdx];
             add(i, cEval, 'warning', 'other_group_peer', {
-              evaluator: `${ev.id} ${ev.name}`, evaluatorGroup: ev.group, member: memberLabel, group: m.group,
+              evaluator: `${ev.id} ${ev.name}`, evaluatorGroup: ev.group, member: `${m.id} ${m.name}`, group: m.group,
             }, m.id);
           }
         }
@@ -215,7 +229,7 @@ export function processRound(
       const r = checkCell(row[cTotal], 1000, i, cTotal, totalName);
       if (r === -1) {
         ok = false;
-        add(i, cTotal, 'error', 'incomplete_form', { member: memberLabel, dims: totalName }, m.id);
+        add(i, cTotal, 'error', 'incomplete_form', { member: `${m.id} ${m.name}`, dims: totalName }, m.id);
       } else if (r === -2) ok = false;
       else total = r;
     } else {
@@ -234,27 +248,28 @@ export function processRound(
         const raw = row[cc.otherCols[d]];
         if (!isBlank(raw)) {
           ok = false;
-          add(i, cc.otherCols[d], 'error', 'dimension_not_in_category', { member: memberLabel, category: m.category.category, what: cc.otherNames[d] }, m.id);
+          add(i, cc.otherCols[d], 'error', 'dimension_not_in_category', { member: `${m.id} ${m.name}`, category: m.category.category, what: cc.otherNames[d] }, m.id);
         }
       }
       if (blanks) {
         ok = false;
-        add(i, firstBlank, 'error', 'incomplete_form', { member: memberLabel, dims: blanks.join(detail(lang, 'list.sep')) }, m.id);
+        add(i, firstBlank, 'error', 'incomplete_form', { member: `${m.id} ${m.name}`, dims: blanks.join(detail(lang, 'list.sep')) }, m.id);
       }
     }
     formMember[i] = res.idx;
-    formEval[i] = evKey;
+    formEval[i] = evNum;
     formTotal[i] = total;
     formOk[i] = ok ? 1 : 0;
 
   }
 
   // Double entry: the same evaluator and member twice — every copy is an error, none is counted.
-  const firstOf = new Map<string, number>();
-  const groups = new Map<string, number[]>();
+  const firstOf = new Map<number, number>();
+  const groups = new Map<number, number[]>();
+  const nm = members.length;
   for (let i = 0; i < n; i++) {
-    if (formMember[i] < 0 || formEval[i] === '') continue;
-    const k = formEval[i] + '\u0001' + formMember[i];
+    if (formMember[i] < 0 || formEval[i] === 0) continue;
+    const k = formEval[i] * nm + formMember[i];
     const f = firstOf.get(k);
     if (f === undefined) firstOf.set(k, i);
     else {

@@ -5,7 +5,7 @@
  */
 import { SHEETS } from './contract';
 import { newRoundTotals, processRound, type RoundTotals } from './entries';
-import { divRound } from './exact';
+import { divRound, divRoundNumber, gcd } from './exact';
 import { processBonus, processReview } from './extras';
 import { joinList, message, roundName } from './messages';
 import { decimalValue, parseSettings, type Settings } from './settings';
@@ -20,13 +20,13 @@ function withSheet(block: TableBlock, fallback: string): TableBlock {
 }
 
 /** Weight as an integer scaled by 10^4 (weights have at most four decimals). */
-function weightUnits(w: number): bigint {
+function weightUnits(w: number): number {
   const v = decimalValue(w, 4);
-  return BigInt(Math.round((v ?? 0) * 10000));
+  return Math.round((v ?? 0) * 10000);
 }
 
-function thresholdCents(v: number): bigint {
-  return BigInt(Math.round(v * 100));
+function thresholdCents(v: number): number {
+  return Math.round(v * 100);
 }
 
 /** Round score in tenths after optional trimming: { sum, n } or null when no valid form. */
@@ -39,7 +39,7 @@ function roundSum(t: RoundTotals, idx: number, trim: boolean, minForms: number):
 
 /** An exact mean of tenths as a JS number rounded to 6 decimals. */
 function meanNumber(sum: number, n: number): number {
-  return Number(divRound(BigInt(sum) * 100000n, BigInt(n))) / 1e6;
+  return divRoundNumber(sum * 100000, n) / 1e6;
 }
 
 export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
@@ -79,27 +79,29 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
       else errorsOf.set(p.memberId, [p]);
     }
 
-  const W: Record<Round, bigint> = { self: weightUnits(settings.weights.self), peer: weightUnits(settings.weights.peer), mass: weightUnits(settings.weights.mass) };
-  const required = ROUNDS.filter((r) => W[r] > 0n);
-  const wSum = required.reduce((a, r) => a + W[r], 0n);
+  // Weights in units of 10^-4, divided by their common divisor (1, 1, 1 by default) to keep numbers small.
+  const W: Record<Round, number> = { self: weightUnits(settings.weights.self), peer: weightUnits(settings.weights.peer), mass: weightUnits(settings.weights.mass) };
+  const g = gcd(gcd(W.self, W.peer), W.mass) || 1;
+  for (const r of ROUNDS) W[r] /= g;
+  const required = ROUNDS.filter((r) => W[r] > 0);
+  const wSum = required.reduce((a, r) => a + W[r], 0);
   const capTenths = settings.bonusCap === null ? null : Math.round(settings.bonusCap * 10);
   const eligibleCents = thresholdCents(settings.eligibleThreshold);
   const admonishCents = thresholdCents(settings.admonishThreshold);
   const trim: Record<Round, boolean> = { self: false, peer: settings.trimPeer, mass: settings.trimMass };
   const sep = message(l, 'note.sep');
 
-  const finalCents: (bigint | null)[] = new Array(n).fill(null);
+  const finalCents: (number | null)[] = new Array(n).fill(null);
   let formsUsed = 0;
   const members: MemberResult[] = roster.members.map((m, idx) => {
     const veto = review.veto[idx] === 1;
     const errors = errorsOf.get(m.id) ?? [];
     const notes: string[] = [];
-    const base = { id: m.id, name: m.name, group: m.group, category: m.category.category, veto };
     if (m.exempt) {
       if (errors.length > 0) notes.push(errorNote(l, errors));
       return {
-        ...base, status: 'exempt', self: null, peer: null, mass: null, average: null, bonus: 0, final: null, rank: null,
-        eligible: null, admonish: null, result: settings.labels.exempt, notes: [message(l, 'note.exempt'), ...notes].join(sep),
+        id: m.id, name: m.name, group: m.group, category: m.category.category, status: 'exempt', self: null, peer: null, mass: null, average: null, bonus: 0, final: null, rank: null,
+        eligible: null, admonish: null, veto, result: settings.labels.exempt, notes: [message(l, 'note.exempt'), ...notes].join(sep),
         forms: { self: 0, peer: 0, mass: 0 }, missing: [],
       };
     }
@@ -126,14 +128,27 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
     let average: number | null = null;
     let final: number | null = null;
     if (missing.length === 0) {
-      // average (points) = Σ W_r·S_r/n_r / (10·ΣW); in cents: Σ W_r·S_r·(L/n_r)·10 / (ΣW·L).
-      let L = 1n;
-      for (const r of required) L *= BigInt(sums[r]!.n);
-      let num = 0n;
-      for (const r of required) num += W[r] * BigInt(sums[r]!.sum) * (L / BigInt(sums[r]!.n));
+      // average (points) = Σ W_r·S_r/n_r / (10·ΣW); in cents: Σ W_r·S_r·(L/n_r)·10 / (ΣW·L), L = Π n_r.
+      let L = 1;
+      for (const r of required) L *= sums[r]!.n;
+      let num = 0;
+      for (const r of required) num += W[r] * sums[r]!.sum * (L / sums[r]!.n);
       const den = wSum * L;
-      const avgCents = divRound(num * 10n, den);
-      const fCents = divRound(num * 10n + BigInt(bonusTenths) * 10n * den, den);
+      let avgCents: number;
+      let fCents: number;
+      if (Math.abs(num) * 10 + Math.abs(bonusTenths) * 10 * den < 2 ** 50 && den < 1048576) {
+        avgCents = divRoundNumber(num * 10, den);
+        fCents = divRoundNumber(num * 10 + bonusTenths * 10 * den, den);
+      } else {
+        // Large weights or form counts: the same in bigint.
+        let Lb = 1n;
+        for (const r of required) Lb *= BigInt(sums[r]!.n);
+        let nb = 0n;
+        for (const r of required) nb += BigInt(W[r]) * BigInt(sums[r]!.sum) * (Lb / BigInt(sums[r]!.n));
+        const db = BigInt(wSum) * Lb;
+        avgCents = Number(divRound(nb * 10n, db));
+        fCents = Number(divRound(nb * 10n + BigInt(bonusTenths) * 10n * db, db));
+      }
       finalCents[idx] = fCents;
       average = Number(avgCents) / 100;
       final = Number(fCents) / 100;
@@ -154,9 +169,10 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
         : status === 'invalid' ? labels.invalid
           : admonish ? labels.admonish
             : eligible ? labels.eligible : labels.notEligible;
+    // One literal with every field in MemberResult order (object spread here was the slowest line of scoring).
     return {
-      ...base, status, self: means.self, peer: means.peer, mass: means.mass, average, bonus: bonusTenths / 10,
-      final, rank: null, eligible, admonish, result, notes: notes.join(sep), forms, missing,
+      id: m.id, name: m.name, group: m.group, category: m.category.category, status, self: means.self, peer: means.peer, mass: means.mass, average, bonus: bonusTenths / 10,
+      final, rank: null, eligible, admonish, veto, result, notes: notes.join(sep), forms, missing,
     };
   });
   assignRanks(members, finalCents);
@@ -169,9 +185,9 @@ function errorNote(l: Language, errors: Problem[]): string {
 }
 
 /** Competition ranking (1, 2, 2, 4) by final score, over members with a final score. */
-export function assignRanks(members: MemberResult[], finalCents: (bigint | null)[]): void {
+export function assignRanks(members: MemberResult[], finalCents: (number | null)[]): void {
   const order = members.map((_, i) => i).filter((i) => finalCents[i] !== null);
-  order.sort((a, b) => (finalCents[b]! > finalCents[a]! ? 1 : finalCents[b]! < finalCents[a]! ? -1 : 0));
+  order.sort((a, b) => finalCents[b]! - finalCents[a]! || a - b);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     members[i].rank = k > 0 && finalCents[order[k - 1]] === finalCents[i] ? members[order[k - 1]].rank : k + 1;

@@ -48,8 +48,16 @@ export function trimAll(s: string): string {
   return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g, '');
 }
 
+function isSpaceCode(c: number): boolean {
+  return c <= 32 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x85 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+
 export function isBlank(raw: RawCell | undefined): boolean {
-  return raw === null || raw === undefined || raw === '' || (typeof raw === 'string' && trimAll(raw) === '');
+  if (raw === null || raw === undefined || raw === '') return true;
+  if (typeof raw !== 'string') return false;
+  // Fast path: a string starting with a non-space character is not blank.
+  if (!isSpaceCode(raw.charCodeAt(0))) return false;
+  return trimAll(raw) === '';
 }
 
 /**
