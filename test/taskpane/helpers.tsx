@@ -6,6 +6,8 @@ import axe from 'axe-core';
 import { App, type AppProps, type ViewName } from '../../src/taskpane/App';
 import type { FakeCommands } from './fakeCommands';
 
+jest.setTimeout(30000);
+
 // jsdom has no layout, so no ResizeObserver; Fluent's MessageBar observes its own size. Nothing ever resizes here.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   class NoLayoutResizeObserver {
@@ -17,7 +19,7 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
 }
 
 export function renderApp(fake: FakeCommands, view: ViewName = 'start', extra: Partial<AppProps> = {}) {
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const result = render(<App commands={fake} initialView={view} {...extra} />);
   return { user, ...result };
 }

@@ -1,0 +1,173 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from '@testing-library/react';
+import type { FormRowInput } from '../../src/workbook/commandTypes';
+import { DIMENSIONS, installedFake } from './fakeCommands';
+import { expectAccessible, ready, renderApp } from './helpers';
+
+const scoreBoxes = (form: HTMLElement) => Array.from(form.querySelectorAll<HTMLInputElement>('input[data-score]'));
+
+async function openForm(user: ReturnType<typeof renderApp>['user'], round: string, evaluator: { member?: string; code?: string }) {
+  await user.selectOptions(screen.getByLabelText('测评环节'), round);
+  if (evaluator.member) {
+    const picker = await screen.findByLabelText('党员');
+    await waitFor(() => expect(within(picker).getAllByRole('option').length).toBeGreaterThan(1));
+    await user.selectOptions(picker, evaluator.member);
+  }
+  if (evaluator.code !== undefined) {
+    const box = screen.getByLabelText('代表姓名或票号');
+    await user.clear(box);
+    await user.type(box, evaluator.code);
+  }
+  await user.click(screen.getByRole('button', { name: '打开测评表' }));
+  return screen.findByRole('form');
+}
+
+describe('录入 view', () => {
+  it('types a self form with Enter moving focus, shows the live total and saves once', async () => {
+    const fake = installedFake();
+    const { user, container } = renderApp(fake, 'entry');
+    await ready();
+    const form = await openForm(user, 'self', { member: '001' });
+    expect(within(form).getByText('张三')).toBeInTheDocument();
+    const boxes = scoreBoxes(form);
+    expect(boxes).toHaveLength(8);
+    // Each box is labelled by its dimension and shows its maximum.
+    expect(within(form).getByLabelText('爱岗敬业')).toBe(boxes[2]);
+    expect(within(form).getAllByText('满分 15')).toHaveLength(4);
+    expect(boxes[2]).toHaveAccessibleDescription('满分 15');
+
+    await user.click(boxes[0]);
+    // Full-width digits from a Chinese input method are accepted.
+    await user.keyboard('９.５{Enter}9{Enter}14{Enter}13{Enter}12.5{Enter}14{Enter}10{Enter}9{Enter}');
+    expect(within(form).getByText('合计 91')).toBeInTheDocument();
+    // The last Enter lands on 保存.
+    expect(within(form).getByRole('button', { name: '保存' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await within(form).findByText('已保存：写入 1 行（新增 1，更新 0）。')).toBeInTheDocument();
+    const saves = fake.callsOf('saveForm');
+    expect(saves).toHaveLength(1);
+    expect(saves[0]).toEqual([
+      'self',
+      '001',
+      [{ memberId: '001', scores: { 理想信念: 9.5, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 13, 工作绩效: 12.5, 道德品质: 14, 廉洁自律: 10, 服务社会: 9 } }],
+    ]);
+    await expectAccessible(container);
+  });
+
+  it('shows an inline error for an out-of-range score and does not save until it is fixed', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'entry');
+    await ready();
+    const form = await openForm(user, 'self', { member: '002' });
+    const boxes = scoreBoxes(form);
+    await user.click(boxes[0]);
+    await user.keyboard('12{Enter}');
+    const first = within(form).getByLabelText('理想信念');
+    expect(first).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByText('应在 0 到 10 之间')).toBeInTheDocument();
+    // The error message is tied to the input for screen readers.
+    expect(first).toHaveAccessibleDescription(expect.stringContaining('应在 0 到 10 之间'));
+    await user.keyboard('9.55{Enter}');
+    expect(within(form).getByText('最多一位小数')).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: '保存' }));
+    expect(await within(form).findByText(/处需要改正/)).toBeInTheDocument();
+    expect(fake.callsOf('saveForm')).toHaveLength(0);
+    // Focus goes back to the first bad box.
+    expect(first).toHaveFocus();
+    await user.keyboard('{Control>}a{/Control}8');
+    expect(first).not.toHaveAttribute('aria-invalid', 'true');
+    await user.click(within(form).getByRole('button', { name: '保存' }));
+    // Still blocked: the form is incomplete, and every blank box says so.
+    expect(within(form).getAllByText('还有 6 项未填').length).toBe(6);
+    expect(fake.callsOf('saveForm')).toHaveLength(0);
+  });
+
+  it('lists exactly the peer evaluator\'s group but themself, across members with Enter', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'entry');
+    await ready();
+    const form = await openForm(user, 'peer', { member: '001' });
+    const legends = within(form).getAllByRole('group').map((g) => g.querySelector('legend')?.textContent ?? '');
+    expect(legends.map((l) => l.slice(0, 2))).toEqual(['李四', '王五']);
+    const boxes = scoreBoxes(form);
+    expect(boxes).toHaveLength(16);
+    await user.click(boxes[0]);
+    const rows = [
+      ['10', '10', '15', '15', '15', '15', '10', '10'],
+      ['8', '8', '12', '12', '12', '12', '8', '8'],
+    ];
+    for (const row of rows) for (const v of row) await user.keyboard(`${v}{Enter}`);
+    expect(within(form).getByText('合计 100')).toBeInTheDocument();
+    expect(within(form).getByText('合计 80')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    await within(form).findByText(/已保存：写入 2 行/);
+    const [round, evaluator, saved] = fake.callsOf('saveForm')[0] as [string, string, FormRowInput[]];
+    expect([round, evaluator]).toEqual(['peer', '001']);
+    expect(saved.map((r) => r.memberId)).toEqual(['002', '003']);
+    expect(saved[1].scores['爱岗敬业']).toBe(12);
+    // Progress of the round reloads: 张三 scored both.
+    expect(await screen.findByText(/张三（001）：已评 2，缺 0/)).toBeInTheDocument();
+  });
+
+  it('moves back with Shift+Enter', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'entry');
+    await ready();
+    const form = await openForm(user, 'self', { member: '003' });
+    const boxes = scoreBoxes(form);
+    await user.click(boxes[3]);
+    await user.keyboard('{Shift>}{Enter}{/Shift}');
+    expect(boxes[2]).toHaveFocus();
+  });
+
+  it('proposes the next anonymous ballot code for the mass round and the next one after saving', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'entry');
+    await ready();
+    await user.selectOptions(screen.getByLabelText('测评环节'), 'mass');
+    const code = await screen.findByLabelText('代表姓名或票号');
+    await waitFor(() => expect(code).toHaveValue('Q01'));
+    expect(screen.getByText('建议票号：Q01')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '打开测评表' }));
+    const form = await screen.findByRole('form');
+    // A mass evaluator scores every member.
+    expect(scoreBoxes(form)).toHaveLength(4 * DIMENSIONS.length);
+    await user.click(scoreBoxes(form)[0]);
+    for (let i = 0; i < 4; i++) for (const d of DIMENSIONS) await user.keyboard(`${d.points - 1}{Enter}`);
+    await user.keyboard('{Enter}');
+    await within(form).findByText(/已保存：写入 4 行/);
+    expect(fake.callsOf('saveForm')[0][1]).toBe('Q01');
+    await waitFor(() => expect(screen.getByLabelText('代表姓名或票号')).toHaveValue('Q02'));
+  });
+
+  it('reopens a saved form with its values and counts an edit as an update', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'entry');
+    await ready();
+    let form = await openForm(user, 'self', { member: '004' });
+    await user.click(scoreBoxes(form)[0]);
+    for (const d of DIMENSIONS) await user.keyboard(`${d.points}{Enter}`);
+    await user.keyboard('{Enter}');
+    await within(form).findByText(/已保存/);
+    await user.click(screen.getByRole('button', { name: '打开测评表' }));
+    form = await screen.findByRole('form');
+    await waitFor(() => expect(scoreBoxes(form)[0]).toHaveValue('10'));
+    await user.click(scoreBoxes(form)[0]);
+    await user.keyboard('{Control>}a{/Control}7');
+    expect(within(form).getByText('合计 97')).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: '保存' }));
+    expect(await within(form).findByText('已保存：写入 1 行（新增 0，更新 1）。')).toBeInTheDocument();
+  });
+
+  it('makes a blank ballot for the chosen evaluator', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'entry');
+    await ready();
+    await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');
+    const picker = await screen.findByLabelText('党员');
+    await user.selectOptions(picker, '004');
+    await user.click(screen.getByRole('button', { name: '打印空白测评表' }));
+    expect(await screen.findByText('已生成空白测评表：工作表“测评表-004”，可直接打印。')).toBeInTheDocument();
+    expect(fake.callsOf('printBallot')).toEqual([['peer', '004']]);
+  });
+});
