@@ -11,7 +11,7 @@ import type { ComputeReport } from './commandTypes';
 import { currentModel } from './install';
 import { freeSheetName, tableLayouts } from './layout';
 import { queueReadTables, type TablesRead } from './readTables';
-import { fingerprint } from './state';
+import { fingerprint, parseState } from './state';
 import { formatGrid, queueNewTable, toWrite } from './tableWrite';
 import { texts } from './texts';
 
@@ -129,7 +129,7 @@ function queueResults(
   const cFinal = headers.indexOf('最终得分');
   if (cFinal >= 0 && rows.length > 0) {
     const range = sheet.getRange(blockAddress(headerRow + 1, firstColumn + cFinal, n, 1));
-    const first = blockAddress(headerRow + 1, firstColumn + cFinal, 1, 1).replace(/(\d+)$/, '$1');
+    const first = blockAddress(headerRow + 1, firstColumn + cFinal, 1, 1);
     const red = range.conditionalFormats.add('Custom');
     red.custom.rule.formula = `=AND(ISNUMBER(${first}),${first}<${admonishThreshold})`;
     red.custom.format.fill.color = RED;
@@ -177,8 +177,8 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
   const stamp = where.sheet.getRange(blockAddress(where.headerRow + dist.length + 2, distCol, 1, 1));
   stamp.numberFormat = [['@']];
   stamp.values = [[T.resultsFooter(localTime(computedAt), evaluation.formsUsed)]];
-  const state = { computedAt, fingerprint: fingerprint(read), formsUsed: evaluation.formsUsed, chart: false };
-  const previousChart = read.state.rows.some((r) => r[0] === 'chart' && r[1] === '1');
+  const state = { computedAt, fingerprint: fingerprint(read), formsUsed: evaluation.formsUsed, chart: false as boolean };
+  const previousChart = parseState(read.state).chart;
   const charts = (where.sheet as unknown as { charts?: Excel.ChartCollection }).charts;
   if (!previousChart && charts && typeof charts.add === 'function') {
     const chart = charts.add('ColumnClustered', distRange, 'Columns');

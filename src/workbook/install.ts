@@ -20,6 +20,8 @@ import { texts } from './texts';
 export interface InstallOptions {
   year?: number;
   branch?: string;
+  /** Rows for a kp_Roster created by this install (new year from a hand-made workbook). */
+  rosterRows?: RawCell[][];
 }
 
 /** What the read says the workbook has: rubric, settings and the dimension columns the tables should have. */
@@ -63,9 +65,10 @@ function queueColumnFormats(
   header.format.font.bold = true;
 }
 
-function initialRows(key: ReadKey, settings: Settings, rubric: Rubric): RawCell[][] {
+function initialRows(key: ReadKey, settings: Settings, rubric: Rubric, options: InstallOptions): RawCell[][] {
   if (key === 'settings') return settingsToRows(settings);
   if (key === 'rubric') return rubricToRows(rubric);
+  if (key === 'roster') return options.rosterRows ?? [];
   return [];
 }
 
@@ -132,7 +135,7 @@ export function planAndQueueInstall(
       const name = freeSheetName(layout.sheet, taken);
       taken.add(name);
       if (name !== layout.sheet) report.messages.push(T.sheetTaken(layout.sheet, name));
-      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric), lang);
+      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options), lang);
       report.createdSheets.push(name);
       report.createdTables.push(layout.table);
       continue;

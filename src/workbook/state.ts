@@ -20,12 +20,14 @@ export interface State {
   fingerprint: string | null;
   formsUsed: number | null;
   chart: boolean;
+  /** Names of sheets the add-in made for printing (公示表, 测评表): ours to rebuild. */
+  printSheets: string[];
 }
 
 const MAX_CELL_TEXT = 30000;
 
 export function parseState(t: TableRead): State {
-  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false };
+  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [] };
   if (!t.exists) return state;
   for (const row of t.rows) {
     const key = String(row[0] ?? '');
@@ -39,6 +41,7 @@ export function parseState(t: TableRead): State {
     else if (key === 'fingerprint') state.fingerprint = value || null;
     else if (key === 'formsUsed') state.formsUsed = value === '' ? null : Number(value);
     else if (key === 'chart') state.chart = value === '1';
+    else if (key === 'printSheets') state.printSheets = value === '' ? [] : value.split('\n');
   }
   return state;
 }
@@ -65,6 +68,7 @@ export function stateRows(state: State): RawCell[][] {
   rows.push(['fingerprint', state.fingerprint ?? '']);
   rows.push(['formsUsed', state.formsUsed === null ? '' : String(state.formsUsed)]);
   rows.push(['chart', state.chart ? '1' : '0']);
+  rows.push(['printSheets', state.printSheets.join('\n')]);
   return rows;
 }
 

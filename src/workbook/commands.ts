@@ -1,0 +1,35 @@
+/**
+ * The task pane's commands over a batch runner: Excel.run in Excel, the headless host's run in tests, the
+ * command line and the browser preview. Each call is one batch (Excel.run) of the command functions.
+ */
+import { printBallot } from './ballot';
+import { check } from './check';
+import type { BatchRunner, KaopingCommands } from './commandTypes';
+import { compute } from './compute';
+import { getEntryForm, getProgress, saveForm } from './entry';
+import { importRoster, previewRosterImport } from './importRoster';
+import { install } from './install';
+import { newYear } from './newYear';
+import { makePostingSheet } from './posting';
+import { getSettings, saveSettings } from './settingsCmd';
+import { getStatus, selectCell } from './status';
+
+export function createCommands(runner: BatchRunner): KaopingCommands {
+  return {
+    getStatus: () => runner((c) => getStatus(c)),
+    install: (options) => runner((c) => install(c, options ?? {})),
+    previewRosterImport: (sheet) => runner((c) => previewRosterImport(c, sheet)),
+    importRoster: (sheet) => runner((c) => importRoster(c, sheet)),
+    getEntryForm: (round, evaluator, group?: string) => runner((c) => getEntryForm(c, round, evaluator, group)),
+    saveForm: (round, evaluator, rows) => runner((c) => saveForm(c, round, evaluator, rows)),
+    getProgress: (round) => runner((c) => getProgress(c, round)),
+    printBallot: (round, evaluator, group?: string) => runner((c) => printBallot(c, round, evaluator, group)),
+    check: () => runner((c) => check(c)),
+    selectCell: (sheet, cell) => runner((c) => selectCell(c, sheet, cell)),
+    compute: () => runner((c) => compute(c)),
+    makePostingSheet: (options) => runner((c) => makePostingSheet(c, options)),
+    newYear: (year) => runner((c) => newYear(c, year)),
+    getSettings: () => runner((c) => getSettings(c)),
+    saveSettings: (values) => runner((c) => saveSettings(c, values)),
+  };
+}

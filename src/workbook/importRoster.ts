@@ -1,0 +1,160 @@
+/**
+ * Roster import (SPEC §3.2), the Excel half: read a sheet's grid (of this workbook, or of another workbook the
+ * command line loaded into a second host), parse it (rosterImport.ts), merge into kp_Roster by 编号 or name and
+ * write in one batch. Existing rows are never dropped.
+ */
+import { COLUMNS } from '../domain/contract';
+import { DEFAULT_CATEGORY } from '../domain/rubric';
+import type { RawCell } from '../domain/types';
+import type { RosterImportPreview, RosterImportReport } from './commandTypes';
+import { planUpsert, queueUpsert } from './entryRows';
+import { currentModel } from './install';
+import { col, queueReadTables, type TablesRead } from './readTables';
+import { mergeRoster, parseRosterGrid, type GridSource, type ParsedRoster, type RosterRow } from './rosterImport';
+
+/** Queues the read of a sheet's used range (values only); call the result after one sync. */
+export function queueReadGrid(context: Excel.RequestContext, sheet: string): () => GridSource {
+  const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+  range.load(['values', 'rowIndex', 'columnIndex']);
+  return () =>
+    range.isNullObject
+      ? { sheet, values: [], firstRow: 1, firstColumn: 0 }
+      : { sheet, values: range.values as RawCell[][], firstRow: range.rowIndex + 1, firstColumn: range.columnIndex };
+}
+
+/**
+ * Reads grids for the import: the named sheet, or (no name) every visible sheet, to pick the one whose header
+ * has 姓名 and the most members. Two syncs without a name, one with. Used on the source workbook.
+ */
+export async function readRosterGrid(context: Excel.RequestContext, sheet?: string): Promise<GridSource> {
+  if (sheet) {
+    const sheets = context.workbook.worksheets;
+    const item = sheets.getItemOrNullObject(sheet);
+    item.load('name');
+    const get = queueReadGrid(context, sheet);
+    await context.sync().catch((e) => {
+      if (item.isNullObject) throw new RosterSourceError(`找不到工作表“${sheet}”。`);
+      throw e;
+    });
+    return get();
+  }
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  await context.sync();
+  const gets = sheets.items.filter((s) => s.visibility === 'Visible').map((s) => queueReadGrid(context, s.name));
+  await context.sync();
+  let best: GridSource | null = null;
+  let bestCount = -1;
+  for (const get of gets) {
+    const grid = get();
+    const n = parseRosterGrid(grid).members.length;
+    if (n > bestCount) {
+      best = grid;
+      bestCount = n;
+    }
+  }
+  if (!best || bestCount <= 0) throw new RosterSourceError('没有找到含“姓名”表头的工作表。');
+  return best;
+}
+
+/** A source that cannot be imported (no such sheet, no 姓名 header): the command line's exit 2. */
+export class RosterSourceError extends Error {}
+
+function rosterRows(read: TablesRead): RosterRow[] {
+  const t = read.roster;
+  const c = (h: string) => col(t, h);
+  const get = (r: RawCell[], i: number) => (i < 0 || r[i] === null || r[i] === undefined ? '' : String(r[i]));
+  return t.rows.map((r) => ({
+    id: get(r, c('编号')),
+    name: get(r, c('姓名')),
+    group: get(r, c('党小组')),
+    category: get(r, c('类别')),
+    exempt: get(r, c('免评')),
+    note: get(r, c('备注')),
+  }));
+}
+
+function preview(parsed: ParsedRoster, merged: ReturnType<typeof mergeRoster>): RosterImportPreview {
+  return {
+    sheet: parsed.sheet,
+    headerRow: parsed.headerRow,
+    mapping: parsed.mapping,
+    members: merged.members.map((m) => ({
+      id: m.assignedId,
+      name: m.name,
+      group: m.group,
+      category: m.category,
+      sourceRow: m.sourceRow,
+      note: m.note,
+    })),
+    skipped: parsed.skipped,
+    problems: parsed.problems,
+  };
+}
+
+function defaultCategory(read: TablesRead): string {
+  return currentModel(read).rubric.categories[0]?.category ?? DEFAULT_CATEGORY;
+}
+
+/** What an import of this grid would do, without writing (the task pane's preview). */
+export function previewImport(read: TablesRead, grid: GridSource): RosterImportPreview {
+  const parsed = parseRosterGrid(grid, currentModel(read).settings.language);
+  return preview(parsed, mergeRoster(rosterRows(read).filter((r) => r.id || r.name), parsed, defaultCategory(read)));
+}
+
+/** Merges a grid (already read, from any workbook) into this workbook's kp_Roster: one read, one write. */
+export async function importRosterGrid(context: Excel.RequestContext, grid: GridSource): Promise<RosterImportReport> {
+  const pending = queueReadTables(context, ['settings', 'rubric', 'roster']);
+  await context.sync();
+  const read = pending() as TablesRead;
+  return queueImport(context, read, grid, true);
+}
+
+async function queueImport(context: Excel.RequestContext, read: TablesRead, grid: GridSource, sync: boolean): Promise<RosterImportReport> {
+  const t = read.roster;
+  if (!t.exists) throw new RosterSourceError('工作簿中没有党员名册（kp_Roster），请先安装考评表。');
+  const parsed = parseRosterGrid(grid, currentModel(read).settings.language);
+  const existing = rosterRows(read);
+  const merged = mergeRoster(existing, parsed, defaultCategory(read));
+  // Rows in table column order; null = leave the cell as it is.
+  const width = t.headers.length;
+  const fields: [string, keyof RosterRow][] = [
+    ['编号', 'id'], ['姓名', 'name'], ['党小组', 'group'], ['类别', 'category'], ['免评', 'exempt'], ['备注', 'note'],
+  ];
+  const toRow = (r: RosterRow): RawCell[] => {
+    const row: RawCell[] = Array.from({ length: width }, () => null);
+    for (const [h, k] of fields) {
+      const i = col(t, h);
+      if (i >= 0) row[i] = r[k];
+    }
+    return row;
+  };
+  const updated = new Map<number, RawCell[]>();
+  for (const i of merged.updatedIndexes) updated.set(i, toRow(merged.rows[i]));
+  const added = merged.rows.slice(existing.length).map(toRow);
+  // Blank body rows (the one Excel keeps in an empty table) are filled before rows are appended.
+  const plan = planUpsert({ rows: t.rows }, added, () => null);
+  for (const [i, r] of updated) plan.inPlace.set(i, r);
+  const textCols = new Set(COLUMNS.roster.map((h) => col(t, h)).filter((i) => i >= 0));
+  if (plan.inPlace.size > 0 || plan.append.length > 0) {
+    queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
+    if (sync) await context.sync();
+  }
+  return { ...preview(parsed, merged), added: merged.added, updated: merged.updated, unchanged: merged.unchanged };
+}
+
+/** Import from a sheet of this workbook: the grid and the roster read in one sync, written in the next. */
+export async function importRoster(context: Excel.RequestContext, sheet: string): Promise<RosterImportReport> {
+  const get = queueReadGrid(context, sheet);
+  const pending = queueReadTables(context, ['settings', 'rubric', 'roster']);
+  await context.sync();
+  return queueImport(context, pending() as TablesRead, get(), true);
+}
+
+/** Preview of an import from a sheet of this workbook (one sync, nothing written). */
+export async function previewRosterImport(context: Excel.RequestContext, sheet: string): Promise<RosterImportPreview> {
+  const get = queueReadGrid(context, sheet);
+  const pending = queueReadTables(context, ['settings', 'rubric', 'roster']);
+  await context.sync();
+  return previewImport(pending() as TablesRead, get());
+}

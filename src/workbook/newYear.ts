@@ -1,0 +1,131 @@
+/**
+ * New year (新年度, SPEC §3.7): keep settings, rubric and roster; archive last year's results as a values-only
+ * sheet ("2025年考评结果"); clear entries, bonus, review and results; set the year. From a hand-made workbook with
+ * no kp_ tables, install and import the roster from its summary sheet instead. ≤ 3 syncs (budget 4).
+ */
+import { TABLES } from '../domain/contract';
+import { DEFAULT_CATEGORY } from '../domain/rubric';
+import type { RawCell } from '../domain/types';
+import { blockAddress } from './a1';
+import type { NewYearReport } from './commandTypes';
+import { queueHighlights } from './highlights';
+import { currentModel, planAndQueueInstall } from './install';
+import { freeSheetName, tableLayouts } from './layout';
+import { queueReadTables, type ReadKey, type TablesRead } from './readTables';
+import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
+import { parseState, queueWriteState } from './state';
+import { formatGrid, toWrite } from './tableWrite';
+import { texts } from './texts';
+
+const CLEARED: readonly ReadKey[] = ['self', 'peer', 'mass', 'bonus', 'review', 'results'];
+
+function hasData(rows: RawCell[][]): boolean {
+  return rows.some((r) => r.some((v) => v !== '' && v !== null));
+}
+
+export async function newYear(context: Excel.RequestContext, year: number): Promise<NewYearReport> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  const pending = queueReadTables(context);
+  await context.sync();
+  const read = pending();
+  const names = sheets.items.map((s) => s.name);
+  const anyTable = (Object.keys(TABLES) as (keyof typeof TABLES)[]).some((k) => read[k].exists);
+  if (!anyTable) return fromHandmade(context, read, sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name), names, year);
+  return rollOver(context, read, names, year);
+}
+
+/** Last year's workbook made by the add-in: archive, clear, set the year (and repair anything missing). */
+async function rollOver(context: Excel.RequestContext, read: TablesRead, names: string[], year: number): Promise<NewYearReport> {
+  const { settings } = currentModel(read);
+  const T = texts(settings.language);
+  const report: NewYearReport = { archivedSheet: null, clearedTables: [], year, messages: [] };
+  const taken = new Set(names);
+  const results = read.results;
+  if (results.exists && hasData(results.rows)) {
+    const name = freeSheetName(`${settings.year}年考评结果`, taken);
+    taken.add(name);
+    const sheet = context.workbook.worksheets.add(name);
+    const width = results.headers.length;
+    const rows = results.rows.filter((r) => r.some((v) => v !== '' && v !== null));
+    const text = new Set(results.headers.map((h, i) => (['党员编号', '姓名', '党小组', '类别', '评定结果', '说明'].includes(h) ? i : -1)).filter((i) => i >= 0));
+    const all = sheet.getRange(blockAddress(1, 0, rows.length + 1, width));
+    const fmt = formatGrid(rows.length + 1, width, text);
+    fmt[0] = fmt[0].map(() => '@');
+    results.headers.forEach((h, c) => {
+      if (['自评', '互评', '群众参评', '平均分', '加分', '最终得分'].includes(h)) for (let r = 1; r <= rows.length; r++) fmt[r][c] = '0.00';
+    });
+    all.numberFormat = fmt;
+    all.values = toWrite([results.headers, ...rows], width);
+    sheet.getRange(blockAddress(1, 0, 1, width)).format.font.bold = true;
+    sheet.freezePanes.freezeRows(1);
+    const { rubric, dims } = currentModel(read);
+    const widths = tableLayouts(rubric, dims, settings).results.widths;
+    results.headers.forEach((_, c) => (sheet.getRange(blockAddress(1, c, 1, 1)).format.columnWidth = widths[c] ?? 64));
+    report.archivedSheet = name;
+    report.messages.push(T.archived(name));
+  } else report.messages.push(T.noResultsToArchive);
+  const { rubric, dims } = currentModel(read);
+  const layouts = tableLayouts(rubric, dims, settings);
+  for (const key of CLEARED) {
+    const t = read[key];
+    if (!t.exists || t.bodyRows === 0) continue;
+    const sheet = context.workbook.worksheets.getItem(t.sheet);
+    const width = t.headers.length;
+    const body = sheet.getRange(blockAddress(t.firstRow, t.firstColumn, t.bodyRows, width));
+    body.clear('Contents');
+    body.format.fill.clear();
+    if (key === 'results') body.conditionalFormats.clearAll();
+    // Back to one blank row, like a fresh install; the calculated 合计 formula stays in it.
+    if (t.bodyRows > 1) t.table.resize(blockAddress(t.firstRow - 1, t.firstColumn, 2, width));
+    const total = t.headers.indexOf('合计');
+    const formula = (key === 'self' || key === 'peer' || key === 'mass') && total >= 0 ? layouts[key].formulas.get(layouts[key].headers.indexOf('合计')) : undefined;
+    if (formula) sheet.getRange(blockAddress(t.firstRow, t.firstColumn + total, 1, 1)).formulas = [[formula]];
+    if (hasData(t.rows) || t.bodyRows > 1) {
+      report.clearedTables.push(t.name);
+      report.messages.push(T.cleared(t.name));
+    }
+  }
+  // Old highlights lie in cleared rows or in kept tables: clear them all.
+  const state = parseState(read.state);
+  queueHighlights(context, read, state.highlights, []);
+  // Set the year, and repair whatever an older install lacks, in the same batch.
+  const install = planAndQueueInstall(context, read, taken, { year });
+  report.messages.push(...install.messages.filter((m) => m !== T.nothingToDo), T.yearSet(year));
+  queueWriteState(context, read.state, { ...state, highlights: [], computedAt: null, fingerprint: null, formsUsed: null });
+  await context.sync();
+  return report;
+}
+
+/** A workbook with no kp_ tables: install, with the roster taken from the best hand-made sheet. */
+async function fromHandmade(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  visible: string[],
+  names: string[],
+  year: number,
+): Promise<NewYearReport> {
+  const ranges = visible.map((name) => {
+    const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    r.load(['values', 'rowIndex', 'columnIndex']);
+    return { name, r };
+  });
+  await context.sync();
+  let best: ParsedRoster | null = null;
+  for (const { name, r } of ranges) {
+    if (r.isNullObject) continue;
+    const parsed = parseRosterGrid({ sheet: name, values: r.values as RawCell[][], firstRow: r.rowIndex + 1, firstColumn: r.columnIndex });
+    if (!best || parsed.members.length > best.members.length) best = parsed;
+  }
+  const merged = best ? mergeRoster([], best, DEFAULT_CATEGORY) : null;
+  const rosterRows = merged ? merged.rows.map((m) => [m.id, m.name, m.group, m.category, m.exempt, m.note]) : [];
+  const install = planAndQueueInstall(context, read, new Set(names), { year, rosterRows });
+  await context.sync();
+  const T = texts('zh-CN');
+  return {
+    archivedSheet: null,
+    clearedTables: [],
+    year,
+    messages: [...install.messages, ...(best ? [`已从工作表“${best.sheet}”导入党员 ${rosterRows.length} 名。`] : []), T.yearSet(year)],
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * Posting sheet (生成公示表, SPEC §3.6): a print-ready A4 sheet with the title, 序号, 姓名, 党小组, 最终得分 and
+ * 评定结果, the posting period, the phone for objections, the branch and date at the foot. No per-evaluator data
+ * (ballots are confidential). Only when postingBlockers is empty; otherwise a refusal naming who and why.
+ * One read, one write: 2 syncs.
+ */
+import { postingBlockers } from '../domain';
+import type { Evaluation, MemberResult } from '../domain/types';
+import { blockAddress } from './a1';
+import { evaluateRead } from './check';
+import type { PostingOptions, PostingReport } from './commandTypes';
+import { resultOrder } from './compute';
+import { currentModel } from './install';
+import { freeSheetName } from './layout';
+import { queueReadTables, type TablesRead } from './readTables';
+import { parseState, queueWriteState } from './state';
+import { texts } from './texts';
+
+export const POSTING_SHEET = '考评结果公示';
+
+/** Members in posting order: by rank (unranked, e.g. exempt, at the end) or in roster order. */
+export function postingMembers(evaluation: Evaluation, order: PostingOptions['order']): MemberResult[] {
+  return order === 'rank' ? resultOrder(evaluation.members) : evaluation.members.slice();
+}
+
+/** "2026年11月24日" */
+export function chineseDate(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/**
+ * Makes (or rebuilds) the posting sheet. A sheet of that name that the add-in did not make is left alone and a
+ * free variant name is used instead.
+ */
+export async function makePostingSheet(
+  context: Excel.RequestContext,
+  options: PostingOptions,
+  now: () => Date = () => new Date(),
+): Promise<PostingReport> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  const pending = queueReadTables(context);
+  await context.sync();
+  const read = pending();
+  const { evaluation, lang } = evaluateRead(read);
+  const blockers = postingBlockers(evaluation, lang);
+  if (blockers.length > 0) return { created: false, sheet: '', rows: 0, blockedReasons: blockers };
+  const names = sheets.items.map((s) => s.name);
+  const name = queuePostingSheet(context, read, names, evaluation, options, now());
+  await context.sync();
+  return { created: true, sheet: name, rows: evaluation.members.length, blockedReasons: [] };
+}
+
+/** Queues the posting sheet; returns its name. Exposed for the command line (compute makes it when allowed). */
+export function queuePostingSheet(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  sheetNames: string[],
+  evaluation: Evaluation,
+  options: PostingOptions,
+  date: Date,
+): string {
+  const { settings } = currentModel(read);
+  const T = texts(settings.language);
+  const state = parseState(read.state);
+  const ours = sheetNames.find((n) => n === POSTING_SHEET && state.printSheets.includes(n));
+  let name: string;
+  let sheet: Excel.Worksheet;
+  if (ours) {
+    // Rebuild our own sheet from scratch: delete and add again under the same name.
+    context.workbook.worksheets.getItem(ours).delete();
+    name = ours;
+  } else {
+    const previous = state.printSheets.find((n) => n.startsWith(POSTING_SHEET) && sheetNames.includes(n));
+    if (previous) {
+      context.workbook.worksheets.getItem(previous).delete();
+      name = previous;
+    } else name = freeSheetName(POSTING_SHEET, new Set(sheetNames));
+  }
+  sheet = context.workbook.worksheets.add(name);
+  const members = postingMembers(evaluation, options.order);
+  const headers = [T.posting.seq, T.posting.name, T.posting.group, T.posting.final, T.posting.result];
+  const width = headers.length;
+  const start = options.periodStart || settings.postingStart;
+  const end = options.periodEnd || settings.postingEnd;
+  const phone = options.phone || settings.phone;
+  // Row 1 title, row 2 period, row 3 header, rows 4.. members, then the objection line and the foot.
+  const title = sheet.getRange(blockAddress(1, 0, 1, width));
+  title.merge(false);
+  title.numberFormat = [Array.from({ length: width }, () => '@')];
+  title.values = [[T.postingTitle(settings.branch, settings.year), '', '', '', '']];
+  title.format.font.bold = true;
+  title.format.font.size = 16;
+  title.format.horizontalAlignment = 'Center';
+  title.format.rowHeight = 30;
+  const period = sheet.getRange(blockAddress(2, 0, 1, width));
+  period.merge(false);
+  period.numberFormat = [Array.from({ length: width }, () => '@')];
+  period.values = [[start || end ? T.postingPeriod(start, end) : '', '', '', '', '']];
+  period.format.horizontalAlignment = 'Center';
+  const header = sheet.getRange(blockAddress(3, 0, 1, width));
+  header.numberFormat = [headers.map(() => '@')];
+  header.values = [headers];
+  header.format.font.bold = true;
+  header.format.horizontalAlignment = 'Center';
+  header.format.fill.color = '#D9D9D9';
+  const n = members.length;
+  const rows = members.map((m, i) => [i + 1, m.name, m.group, m.final === null ? '' : m.final, m.result]);
+  const last = 3 + Math.max(n, 0);
+  if (n > 0) {
+    const body = sheet.getRange(blockAddress(4, 0, n, width));
+    body.numberFormat = rows.map(() => ['0', '@', '@', '0.00', '@']);
+    body.values = rows;
+    body.format.horizontalAlignment = 'Center';
+  }
+  const grid = sheet.getRange(blockAddress(3, 0, n + 1, width));
+  for (const side of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
+    const b = grid.format.borders.getItem(side);
+    b.style = 'Continuous';
+    b.color = '#000000';
+  }
+  const objection = sheet.getRange(blockAddress(last + 2, 0, 1, width));
+  objection.merge(false);
+  objection.numberFormat = [Array.from({ length: width }, () => '@')];
+  objection.values = [[phone ? T.postingPhone(phone) : T.postingObjection, '', '', '', '']];
+  objection.format.wrapText = true;
+  const foot = sheet.getRange(blockAddress(last + 3, 0, 1, width));
+  foot.merge(false);
+  foot.numberFormat = [Array.from({ length: width }, () => '@')];
+  foot.values = [[T.postingFoot(settings.branch, chineseDate(date)), '', '', '', '']];
+  foot.format.horizontalAlignment = 'Right';
+  [44, 80, 110, 70, 180].forEach((w, c) => {
+    sheet.getRange(blockAddress(1, c, 1, 1)).format.columnWidth = w;
+  });
+  const page = sheet.pageLayout;
+  page.orientation = 'Portrait';
+  page.paperSize = 'A4';
+  page.centerHorizontally = true;
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.setPrintTitleRows('$3:$3');
+  page.setPrintArea(blockAddress(1, 0, last + 3, width));
+  page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';
+  sheet.freezePanes.freezeRows(3);
+  const printSheets = [...state.printSheets.filter((s) => s !== name), name];
+  queueWriteState(context, read.state, { ...state, printSheets });
+  return name;
+}
