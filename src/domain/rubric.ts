@@ -141,7 +141,7 @@ export function parseRubric(block: TableBlock, lang: Language): { rubric: Rubric
     problems.push(makeProblem(lang, 'error', sheet, cell, 'rubric_invalid', { detail: detail(lang, key, params) }));
   block.rows.forEach((row, i) => {
     if (isBlankRow(row)) return;
-    if (cCat >= 0 && cellText(row[cCat]) !== '') category = normalizeName(cellText(row[cCat]));
+    if (cCat >= 0 && cellText(row[cCat]) !== '') category = normalizeName(row[cCat]);
     let cat = rubric.categories.find((c) => c.category === category);
     if (!cat) {
       cat = { category, dimensions: [] };
@@ -149,7 +149,7 @@ export function parseRubric(block: TableBlock, lang: Language): { rubric: Rubric
       firstCell.set(category, bodyCell(block, i, cPts));
     }
     const name = normalizeName(row[cDim]);
-    const text = cText >= 0 ? cellText(row[cText]) : '';
+    const text = cText >= 0 ? trimAll(rawText(row[cText])) : ''; // verbatim: no width conversion
     const no = cNo >= 0 ? cellText(row[cNo]) : '';
     if (name === '') {
       rubricErr(bodyCell(block, i, cDim), 'rubric.blankName', {});
