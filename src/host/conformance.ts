@@ -1,0 +1,1 @@
+export const conformanceTests: { name: string; run: (context: Excel.RequestContext) => Promise<void> }[] = [];

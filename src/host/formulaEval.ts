@@ -1,0 +1,531 @@
+/** Formula evaluation over the model: a small, exact subset of Excel; anything else is #NAME?. */
+import { type Rect, MAX_ROWS, intersect } from './address';
+import { type Node, type StructSpec, parseFormula } from './formulaParse';
+import { type Cell, type CellValue, ErrorValue, type Sheet, type TableModel, type WorkbookModel, tableBody } from './model';
+
+type Scalar = number | string | boolean | ErrorValue | null;
+interface RangeVal { kind: 'range'; sheet: Sheet; rect: Rect }
+type Val = Scalar | RangeVal;
+
+const NAME = new ErrorValue('#NAME?');
+const VALUE = new ErrorValue('#VALUE!');
+const DIV0 = new ErrorValue('#DIV/0!');
+const REF = new ErrorValue('#REF!');
+const NA = new ErrorValue('#N/A');
+const NUM = new ErrorValue('#NUM!');
+
+export function err(code: string): ErrorValue {
+  switch (code) {
+    case '#NAME?': return NAME;
+    case '#VALUE!': return VALUE;
+    case '#DIV/0!': return DIV0;
+    case '#REF!': return REF;
+    case '#N/A': return NA;
+    case '#NUM!': return NUM;
+    default: return new ErrorValue(code);
+  }
+}
+
+const parseCache = new Map<string, Node | null>();
+function parsed(formula: string): Node | null {
+  let n = parseCache.get(formula);
+  if (n === undefined) {
+    try { n = parseFormula(formula); } catch { n = null; }
+    if (parseCache.size > 50000) parseCache.clear();
+    parseCache.set(formula, n);
+  }
+  return n;
+}
+
+/** True when the text parses as a formula this host understands syntactically. */
+export function isParsable(formula: string): boolean {
+  return parsed(formula) !== null;
+}
+
+class Abort { constructor(readonly v: ErrorValue) {} }
+
+export class Calculator {
+  private state = new Map<Cell, 1 | 2>();
+  constructor(private readonly wb: WorkbookModel) {}
+
+  /** Recomputes every formula cell of the workbook. */
+  recalcAll(): void {
+    this.state.clear();
+    for (const sheet of this.wb.sheets) {
+      for (const [r, row] of sheet.rows) {
+        for (const [c, cell] of row) if (cell.formula !== null) this.cellValue(sheet, r, c, cell);
+      }
+    }
+    this.state.clear();
+  }
+
+  private cellValue(sheet: Sheet, r: number, c: number, cell: Cell): CellValue {
+    if (cell.formula === null) return cell.value;
+    const st = this.state.get(cell);
+    if (st === 2) return cell.value;
+    if (st === 1) return 0; // circular reference: Excel shows 0
+    this.state.set(cell, 1);
+    const v = this.evalFormula(cell.formula, sheet, r, c);
+    cell.value = v;
+    this.state.set(cell, 2);
+    return v;
+  }
+
+  evalFormula(formula: string, sheet: Sheet, r: number, c: number): CellValue {
+    const node = parsed(formula);
+    if (!node) return NAME;
+    try {
+      const v = this.ev(node, { sheet, r, c });
+      const s = this.toScalar(v, { sheet, r, c });
+      if (s === null) return 0; // a formula pointing to a blank shows 0
+      if (typeof s === 'number' && !Number.isFinite(s)) return NUM;
+      return s;
+    } catch (e) {
+      if (e instanceof Abort) return e.v;
+      throw e;
+    }
+  }
+
+  private ev(n: Node, at: Loc): Val {
+    switch (n.k) {
+      case 'num': return n.v;
+      case 'str': return n.v;
+      case 'bool': return n.v;
+      case 'err': return err(n.v);
+      case 'ref': {
+        const sheet = n.sheet === null ? at.sheet : this.wb.sheetByName(n.sheet);
+        if (!sheet) return REF;
+        return { kind: 'range', sheet, rect: n.rect };
+      }
+      case 'struct': return this.struct(n.table, n.spec, at);
+      case 'name': {
+        const def = this.wb.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase());
+        if (!def) return NAME;
+        const node = parsed(def.formula);
+        return node ? this.ev(node, at) : NAME;
+      }
+      case 'un': {
+        const v = this.num(this.ev(n.e, at), at);
+        return v instanceof ErrorValue ? v : -v;
+      }
+      case 'pct': {
+        const v = this.num(this.ev(n.e, at), at);
+        return v instanceof ErrorValue ? v : v / 100;
+      }
+      case 'bin': return this.binary(n.op, this.ev(n.l, at), this.ev(n.r, at), at);
+      case 'call': return this.call(n.fn, n.args, at);
+    }
+  }
+
+  private struct(tableName: string | null, spec: StructSpec, at: Loc): Val {
+    let t: TableModel | undefined;
+    if (tableName === null) t = this.wb.tableAt(at.sheet, at.r, at.c);
+    else t = this.wb.tableByName(tableName);
+    if (!t) return tableName === null ? REF : NAME;
+    let c0 = t.rect.c0, c1 = t.rect.c1;
+    if (spec.from !== null) {
+      const i = t.columns.findIndex((col) => col.name.toLowerCase() === spec.from!.toLowerCase());
+      const j = spec.to === null ? i : t.columns.findIndex((col) => col.name.toLowerCase() === spec.to!.toLowerCase());
+      if (i < 0 || j < 0) return REF;
+      c0 = t.rect.c0 + Math.min(i, j);
+      c1 = t.rect.c0 + Math.max(i, j);
+    }
+    const body = tableBody(t);
+    let r0: number, r1: number;
+    switch (spec.area) {
+      case 'thisRow':
+        if (at.sheet !== t.sheet || at.r < body.r0 || at.r > body.r1) return VALUE;
+        r0 = r1 = at.r;
+        break;
+      case 'headers':
+        if (!t.showHeaders) return REF;
+        r0 = r1 = t.rect.r0;
+        break;
+      case 'totals':
+        if (!t.showTotals) return REF;
+        r0 = r1 = t.rect.r1;
+        break;
+      case 'all': r0 = t.rect.r0; r1 = t.rect.r1; break;
+      default: r0 = body.r0; r1 = body.r1;
+    }
+    return { kind: 'range', sheet: t.sheet, rect: { r0, c0, r1, c1 } };
+  }
+
+  private get(sheet: Sheet, r: number, c: number): CellValue {
+    const cell = sheet.cell(r, c);
+    if (!cell) return null;
+    return this.cellValue(sheet, r, c, cell);
+  }
+
+  /** Scalar of a value: a one-cell range gives its cell; a larger range is intersected with the formula's row/column. */
+  private toScalar(v: Val, at: Loc): Scalar {
+    if (v === null || typeof v !== 'object' || v instanceof ErrorValue) return v;
+    const { rect, sheet } = v;
+    if (rect.r0 === rect.r1 && rect.c0 === rect.c1) return this.get(sheet, rect.r0, rect.c0);
+    if (sheet === at.sheet) {
+      if (rect.c0 === rect.c1 && at.r >= rect.r0 && at.r <= rect.r1) return this.get(sheet, at.r, rect.c0);
+      if (rect.r0 === rect.r1 && at.c >= rect.c0 && at.c <= rect.c1) return this.get(sheet, rect.r0, at.c);
+    }
+    return VALUE;
+  }
+
+  private scalar(v: Val, at: Loc): Scalar {
+    return this.toScalar(v, at);
+  }
+
+  /** Number coercion as Excel arithmetic does it: blank 0, TRUE 1, numeric text its number, other text #VALUE!. */
+  private num(v: Val, at: Loc): number | ErrorValue {
+    const s = this.scalar(v, at);
+    if (s === null) return 0;
+    if (typeof s === 'number') return s;
+    if (typeof s === 'boolean') return s ? 1 : 0;
+    if (s instanceof ErrorValue) return s;
+    const t = s.trim();
+    if (t !== '' && Number.isFinite(Number(t))) return Number(t);
+    return VALUE;
+  }
+
+  private binary(op: string, a: Val, b: Val, at: Loc): Scalar {
+    if (op === '&') {
+      const x = this.scalar(a, at), y = this.scalar(b, at);
+      if (x instanceof ErrorValue) return x;
+      if (y instanceof ErrorValue) return y;
+      return text(x) + text(y);
+    }
+    if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
+      const x = this.scalar(a, at), y = this.scalar(b, at);
+      if (x instanceof ErrorValue) return x;
+      if (y instanceof ErrorValue) return y;
+      const c = compare(x, y);
+      switch (op) {
+        case '=': return c === 0;
+        case '<>': return c !== 0;
+        case '<': return c < 0;
+        case '>': return c > 0;
+        case '<=': return c <= 0;
+        default: return c >= 0;
+      }
+    }
+    const x = this.num(a, at);
+    if (x instanceof ErrorValue) return x;
+    const y = this.num(b, at);
+    if (y instanceof ErrorValue) return y;
+    switch (op) {
+      case '+': return x + y;
+      case '-': return x - y;
+      case '*': return x * y;
+      case '/': return y === 0 ? DIV0 : x / y;
+      case '^': return Math.pow(x, y);
+    }
+    return NAME;
+  }
+
+  /** Every cell value of the arguments (ranges expanded, blanks skipped), with a flag for direct (typed) arguments. */
+  private *flat(args: Node[], at: Loc): Generator<{ v: Scalar; direct: boolean }> {
+    for (const a of args) {
+      const v = this.ev(a, at);
+      if (v !== null && typeof v === 'object' && !(v instanceof ErrorValue)) {
+        for (const x of this.rangeValues(v)) yield { v: x, direct: false };
+      } else yield { v, direct: true };
+    }
+  }
+
+  private *rangeValues(rv: RangeVal): Generator<Scalar> {
+    const { sheet } = rv;
+    const rect = clampToUsed(sheet, rv.rect);
+    if (!rect) return;
+    for (const [r, c, cell] of sheet.cellsIn(rect)) {
+      const v = this.cellValue(sheet, r, c, cell);
+      if (v !== null) yield v;
+    }
+  }
+
+  /** Numbers for SUM/AVERAGE/…: range text and booleans are ignored, typed ones are coerced; errors propagate. */
+  private numbers(args: Node[], at: Loc): number[] {
+    const out: number[] = [];
+    for (const { v, direct } of this.flat(args, at)) {
+      if (v instanceof ErrorValue) throw new Abort(v);
+      if (typeof v === 'number') out.push(v);
+      else if (direct) {
+        if (typeof v === 'boolean') out.push(v ? 1 : 0);
+        else if (v !== null) {
+          const n = this.num(v, at);
+          if (n instanceof ErrorValue) throw new Abort(n);
+          out.push(n);
+        }
+      }
+    }
+    return out;
+  }
+
+  private call(fn: string, args: Node[], at: Loc): Val {
+    const arg = (i: number): Val => (i < args.length ? this.ev(args[i], at) : null);
+    const numArg = (i: number): number => {
+      const n = this.num(arg(i), at);
+      if (n instanceof ErrorValue) throw new Abort(n);
+      return n;
+    };
+    switch (fn) {
+      case 'SUM': return exactSum(this.numbers(args, at));
+      case 'AVERAGE': {
+        const ns = this.numbers(args, at);
+        return ns.length === 0 ? DIV0 : exactSum(ns) / ns.length;
+      }
+      case 'MIN': { const ns = this.numbers(args, at); return ns.length ? Math.min(...ns) : 0; }
+      case 'MAX': { const ns = this.numbers(args, at); return ns.length ? Math.max(...ns) : 0; }
+      case 'COUNT': {
+        let n = 0;
+        for (const { v, direct } of this.flat(args, at)) {
+          if (typeof v === 'number') n++;
+          else if (direct && (typeof v === 'boolean' || (typeof v === 'string' && Number.isFinite(Number(v.trim())) && v.trim() !== ''))) n++;
+        }
+        return n;
+      }
+      case 'COUNTA': {
+        let n = 0;
+        for (const { v, direct } of this.flat(args, at)) if (v !== null && (direct || v !== '')) n++;
+        return n;
+      }
+      case 'COUNTBLANK': {
+        const v = arg(0);
+        if (!isRange(v)) return VALUE;
+        let filled = 0;
+        for (const x of this.rangeValues(v)) if (x !== '') filled++;
+        return (v.rect.r1 - v.rect.r0 + 1) * (v.rect.c1 - v.rect.c0 + 1) - filled;
+      }
+      case 'IF': {
+        const cond = this.truthy(arg(0), at);
+        if (cond instanceof ErrorValue) return cond;
+        if (cond) return args.length > 1 ? this.scalarOrRange(arg(1)) : true;
+        return args.length > 2 ? this.scalarOrRange(arg(2)) : false;
+      }
+      case 'IFERROR': {
+        const v = this.scalar(arg(0), at);
+        return v instanceof ErrorValue ? this.scalar(arg(1), at) : v;
+      }
+      case 'IFNA': {
+        const v = this.scalar(arg(0), at);
+        return v instanceof ErrorValue && v.code === '#N/A' ? this.scalar(arg(1), at) : v;
+      }
+      case 'AND': case 'OR': {
+        const bs: boolean[] = [];
+        for (const { v } of this.flat(args, at)) {
+          if (v instanceof ErrorValue) return v;
+          if (typeof v === 'boolean') bs.push(v);
+          else if (typeof v === 'number') bs.push(v !== 0);
+        }
+        if (bs.length === 0) return VALUE;
+        return fn === 'AND' ? bs.every(Boolean) : bs.some(Boolean);
+      }
+      case 'NOT': {
+        const b = this.truthy(arg(0), at);
+        return b instanceof ErrorValue ? b : !b;
+      }
+      case 'ROUND': case 'ROUNDUP': case 'ROUNDDOWN': {
+        const x = numArg(0);
+        const d = args.length > 1 ? Math.trunc(numArg(1)) : 0;
+        return roundExcel(x, d, fn);
+      }
+      case 'INT': return Math.floor(numArg(0));
+      case 'ABS': return Math.abs(numArg(0));
+      case 'MOD': {
+        const a = numArg(0), b = numArg(1);
+        return b === 0 ? DIV0 : a - b * Math.floor(a / b);
+      }
+      case 'LEN': { const v = this.scalar(arg(0), at); return v instanceof ErrorValue ? v : text(v).length; }
+      case 'TRIM': { const v = this.scalar(arg(0), at); return v instanceof ErrorValue ? v : text(v).trim().replace(/ +/g, ' '); }
+      case 'CONCATENATE': case 'CONCAT': {
+        let s = '';
+        for (const { v } of this.flat(args, at)) { if (v instanceof ErrorValue) return v; s += text(v); }
+        return s;
+      }
+      case 'ISBLANK': { const v = this.scalar(arg(0), at); return v === null; }
+      case 'ISNUMBER': { const v = this.scalar(arg(0), at); return typeof v === 'number'; }
+      case 'ISERROR': { const v = this.scalar(arg(0), at); return v instanceof ErrorValue; }
+      case 'RANK': case 'RANK.EQ': {
+        const x = numArg(0);
+        const ref = arg(1);
+        if (!isRange(ref)) return NA;
+        const desc = args.length < 3 || numArg(2) === 0;
+        let rank = 1, found = false;
+        for (const v of this.rangeValues(ref)) {
+          if (typeof v !== 'number') continue;
+          if (v === x) found = true;
+          if (desc ? v > x : v < x) rank++;
+        }
+        return found ? rank : NA;
+      }
+      case 'COUNTIF': case 'COUNTIFS': case 'SUMIF': case 'SUMIFS': case 'AVERAGEIF': case 'AVERAGEIFS':
+        return this.ifs(fn, args, at);
+    }
+    return NAME;
+  }
+
+  private scalarOrRange(v: Val): Val { return v; }
+
+  private truthy(v: Val, at: Loc): boolean | ErrorValue {
+    const s = this.scalar(v, at);
+    if (s instanceof ErrorValue) return s;
+    if (s === null) return false;
+    if (typeof s === 'boolean') return s;
+    if (typeof s === 'number') return s !== 0;
+    const u = s.toUpperCase();
+    if (u === 'TRUE') return true;
+    if (u === 'FALSE') return false;
+    return VALUE;
+  }
+
+  /** COUNTIF(S), SUMIF(S), AVERAGEIF(S) over same-shaped ranges. */
+  private ifs(fn: string, args: Node[], at: Loc): Scalar {
+    let target: Val | null = null;
+    const pairs: [Val, Val][] = [];
+    if (fn === 'COUNTIF' || fn === 'COUNTIFS') {
+      for (let i = 0; i + 1 < args.length; i += 2) pairs.push([this.ev(args[i], at), this.ev(args[i + 1], at)]);
+    } else if (fn === 'SUMIF' || fn === 'AVERAGEIF') {
+      pairs.push([this.ev(args[0], at), this.ev(args[1], at)]);
+      target = args.length > 2 ? this.ev(args[2], at) : pairs[0][0];
+    } else {
+      target = this.ev(args[0], at);
+      for (let i = 1; i + 1 < args.length; i += 2) pairs.push([this.ev(args[i], at), this.ev(args[i + 1], at)]);
+    }
+    if (pairs.length === 0) return VALUE;
+    const first = pairs[0][0];
+    if (!isRange(first)) return VALUE;
+    const h = first.rect.r1 - first.rect.r0, w = first.rect.c1 - first.rect.c0;
+    const crits = pairs.map(([rng, c]) => {
+      if (!isRange(rng) || rng.rect.r1 - rng.rect.r0 !== h || rng.rect.c1 - rng.rect.c0 !== w) throw new Abort(VALUE);
+      const cv = this.scalar(c, at);
+      if (cv instanceof ErrorValue) throw new Abort(cv);
+      return { rng, test: criterion(cv) };
+    });
+    if (target !== null && !isRange(target)) return VALUE;
+    // Rows beyond every range's used extent are blank: limit the scan to the used part.
+    const used = Math.max(...crits.map((c) => (clampToUsed(c.rng.sheet, c.rng.rect)?.r1 ?? c.rng.rect.r0) - c.rng.rect.r0));
+    const hh = Math.min(h, Math.max(used, 0));
+    let count = 0, sum: number[] = [];
+    for (let dr = 0; dr <= hh; dr++) {
+      for (let dc = 0; dc <= w; dc++) {
+        let ok = true;
+        for (const { rng, test } of crits) {
+          if (!test(this.get(rng.sheet, rng.rect.r0 + dr, rng.rect.c0 + dc))) { ok = false; break; }
+        }
+        if (!ok) continue;
+        count++;
+        if (target) {
+          const v = this.get(target.sheet, target.rect.r0 + dr, target.rect.c0 + dc);
+          if (typeof v === 'number') sum.push(v);
+          else if (v instanceof ErrorValue) return v;
+        }
+      }
+    }
+    if (hh < h) {
+      // The blank tail: criteria matching blanks count those rows too (only for COUNTIF-like use).
+      let blankOk = true;
+      for (const { test } of crits) if (!test(null)) blankOk = false;
+      if (blankOk) count += (h - hh) * (w + 1);
+    }
+    if (fn.startsWith('COUNT')) return count;
+    if (fn.startsWith('SUM')) return exactSum(sum);
+    return sum.length === 0 ? DIV0 : exactSum(sum) / sum.length;
+  }
+}
+
+interface Loc { sheet: Sheet; r: number; c: number }
+
+function isRange(v: Val | null): v is RangeVal {
+  return v !== null && typeof v === 'object' && !(v instanceof ErrorValue);
+}
+
+function clampToUsed(sheet: Sheet, rect: Rect): Rect | null {
+  if (rect.r1 - rect.r0 < 5000) return rect;
+  let max = -1;
+  for (const r of sheet.rows.keys()) if (r > max) max = r;
+  return intersect(rect, { r0: 0, c0: 0, r1: Math.min(max, MAX_ROWS - 1), c1: rect.c1 });
+}
+
+export function text(v: Scalar): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return String(v);
+  return String(v);
+}
+
+/** Excel's comparison: numbers < text < booleans; text compares case-insensitively; blank equals 0 / "" / FALSE. */
+function compare(a: Scalar, b: Scalar): number {
+  const rank = (v: Scalar): number => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  if (a === null) a = typeof b === 'string' ? '' : typeof b === 'boolean' ? false : 0;
+  if (b === null) b = typeof a === 'string' ? '' : typeof a === 'boolean' ? false : 0;
+  const ra = rank(a), rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (typeof a === 'string' && typeof b === 'string') {
+    const x = a.toLowerCase(), y = b.toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const x = Number(a), y = Number(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function criterion(c: Scalar): (v: CellValue) => boolean {
+  if (typeof c === 'number' || typeof c === 'boolean') return (v) => v === c;
+  if (c === null) return (v) => v === 0;
+  const s = String(c);
+  const m = /^(<=|>=|<>|<|>|=)?(.*)$/s.exec(s)!;
+  const op = m[1] ?? '=';
+  const rhs = m[2];
+  const n = rhs.trim() !== '' && Number.isFinite(Number(rhs)) ? Number(rhs) : null;
+  if (n !== null) {
+    return (v) => {
+      if (typeof v !== 'number') return op === '<>';
+      switch (op) {
+        case '=': return v === n;
+        case '<>': return v !== n;
+        case '<': return v < n;
+        case '>': return v > n;
+        case '<=': return v <= n;
+        default: return v >= n;
+      }
+    };
+  }
+  if (op === '=' || op === '<>') {
+    if (rhs === '') {
+      return op === '=' ? (v) => v === null || v === '' : (v) => v !== null && v !== '';
+    }
+    const re = new RegExp('^' + rhs.replace(/[.+^${}()|\\]/g, '\\$&').replace(/~\*/g, '\u0001').replace(/~\?/g, '\u0002')
+      .replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\u0001/g, '\\*').replace(/\u0002/g, '\\?') + '$', 'is');
+    const eq = (v: CellValue): boolean => typeof v === 'string' && re.test(v);
+    return op === '=' ? eq : (v) => !eq(v);
+  }
+  return (v) => {
+    if (typeof v !== 'string') return false;
+    const x = v.toLowerCase(), y = rhs.toLowerCase();
+    switch (op) {
+      case '<': return x < y;
+      case '>': return x > y;
+      case '<=': return x <= y;
+      default: return x >= y;
+    }
+  };
+}
+
+/** Sums decimals without binary drift for typical scores (scaled integer arithmetic when all have ≤ 10 decimals). */
+export function exactSum(ns: number[]): number {
+  let scale = 1;
+  for (const n of ns) {
+    while (scale < 1e10 && Math.round(n * scale) / scale !== n) scale *= 10;
+  }
+  if (scale >= 1e10) return ns.reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const n of ns) total += Math.round(n * scale);
+  return total / scale;
+}
+
+function roundExcel(x: number, d: number, fn: string): number {
+  const f = Math.pow(10, d);
+  // Excel rounds the decimal it shows: correct the binary representation error before rounding.
+  const scaled = Number((Math.abs(x) * f).toPrecision(15));
+  let r: number;
+  if (fn === 'ROUND') r = Math.round(scaled);
+  else if (fn === 'ROUNDUP') r = Math.ceil(scaled);
+  else r = Math.floor(scaled);
+  return (Math.sign(x) * r) / f;
+}

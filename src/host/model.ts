@@ -1,0 +1,266 @@
+/** The in-memory workbook the proxies act on at sync time. */
+import { MAX_COLS, MAX_ROWS, type Rect } from './address';
+
+export class ErrorValue {
+  constructor(readonly code: string) {}
+  toString(): string { return this.code; }
+}
+export type CellValue = number | string | boolean | ErrorValue | null;
+
+export interface BorderModel { style: string; color: string; weight: string }
+export interface Style {
+  numberFormat: string;
+  fill: string | null;
+  bold: boolean;
+  italic: boolean;
+  underline: string;
+  strikethrough: boolean;
+  fontColor: string;
+  fontSize: number;
+  fontName: string;
+  hAlign: string;
+  vAlign: string;
+  wrap: boolean;
+  indent: number;
+  locked: boolean;
+  top: BorderModel | null;
+  bottom: BorderModel | null;
+  left: BorderModel | null;
+  right: BorderModel | null;
+}
+
+export const DEFAULT_STYLE: Readonly<Style> = Object.freeze({
+  numberFormat: 'General', fill: null, bold: false, italic: false, underline: 'None', strikethrough: false,
+  fontColor: '#000000', fontSize: 11, fontName: 'Calibri', hAlign: 'General', vAlign: 'Bottom', wrap: false,
+  indent: 0, locked: true, top: null, bottom: null, left: null, right: null,
+});
+
+export interface Cell {
+  value: CellValue;
+  /** Formula text with its leading "=", or null for a constant. */
+  formula: string | null;
+  style?: Style;
+}
+
+export interface DataValidationModel {
+  rule: Record<string, unknown> | null;
+  prompt: { showPrompt: boolean; title: string; message: string };
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  ignoreBlanks: boolean;
+}
+export interface ValidationEntry { rects: Rect[]; dv: DataValidationModel }
+
+export interface CfFormat { fill: string | null; fontColor: string | null; bold: boolean | null; italic: boolean | null }
+export interface ConditionalFormatModel {
+  id: number;
+  type: 'CellValue' | 'Custom';
+  rects: Rect[];
+  rule: { formula1?: string; formula2?: string; operator?: string; formula?: string };
+  format: CfFormat;
+  stopIfTrue: boolean;
+  priority: number;
+}
+
+export interface ChartModel {
+  id: number;
+  name: string;
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  title: string;
+  position: { start: string; end: string | null } | null;
+}
+
+export interface PageLayoutModel {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  centerVertically: boolean;
+  zoom: { scale: number | null; horizontalFitToPages: number | null; verticalFitToPages: number | null };
+  printTitleRows: Rect | null;
+  printTitleColumns: Rect | null;
+  printArea: Rect[] | null;
+  footer: { left: string; center: string; right: string };
+  header: { left: string; center: string; right: string };
+}
+
+export interface ProtectionModel { protected: boolean; options: Record<string, unknown> }
+
+export class Sheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  tabColor = '';
+  readonly rows = new Map<number, Map<number, Cell>>();
+  readonly colStyles = new Map<number, Style>();
+  readonly rowStyles = new Map<number, Style>();
+  readonly colWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
+  merges: Rect[] = [];
+  frozenRows = 0;
+  frozenCols = 0;
+  protection: ProtectionModel = { protected: false, options: {} };
+  pageLayout: PageLayoutModel = defaultPageLayout();
+  validations: ValidationEntry[] = [];
+  conditionalFormats: ConditionalFormatModel[] = [];
+  charts: ChartModel[] = [];
+  /** Default column width in points (Calibri 11: 8.43 characters = 48 pt) and row height in points. */
+  standardWidth = 48;
+  standardHeight = 15;
+  /** Parts of a loaded file this host does not model, kept for saving (ExcelJS worksheet model fields). */
+  passthrough: Record<string, unknown> = {};
+
+  constructor(readonly id: number, name: string) {
+    this.name = name;
+  }
+
+  cell(r: number, c: number): Cell | undefined {
+    return this.rows.get(r)?.get(c);
+  }
+
+  /** The cell, created (inheriting row/column style) when missing. */
+  ensure(r: number, c: number): Cell {
+    let row = this.rows.get(r);
+    if (!row) { row = new Map(); this.rows.set(r, row); }
+    let cell = row.get(c);
+    if (!cell) {
+      cell = { value: null, formula: null };
+      const inherited = this.rowStyles.get(r) ?? this.colStyles.get(c);
+      if (inherited) cell.style = inherited;
+      row.set(c, cell);
+    }
+    return cell;
+  }
+
+  styleAt(r: number, c: number): Style {
+    return this.cell(r, c)?.style ?? this.rowStyles.get(r) ?? this.colStyles.get(c) ?? DEFAULT_STYLE;
+  }
+
+  /** Cells present in a rectangle (sparse iteration). */
+  *cellsIn(rect: Rect): Generator<[number, number, Cell]> {
+    const rowKeys = rect.r1 - rect.r0 < this.rows.size
+      ? range(rect.r0, rect.r1)
+      : [...this.rows.keys()].filter((r) => r >= rect.r0 && r <= rect.r1);
+    for (const r of rowKeys) {
+      const row = this.rows.get(r);
+      if (!row) continue;
+      if (rect.c1 - rect.c0 < row.size) {
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const cell = row.get(c);
+          if (cell) yield [r, c, cell];
+        }
+      } else {
+        for (const [c, cell] of row) if (c >= rect.c0 && c <= rect.c1) yield [r, c, cell];
+      }
+    }
+  }
+
+  /** Extent of the cells with a value or formula (valuesOnly) or any cell entry / format. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    for (const [r, row] of this.rows) {
+      for (const [c, cell] of row) {
+        const has = cell.formula !== null || (cell.value !== null && cell.value !== '') || (!valuesOnly && cell.style !== undefined && cell.style !== DEFAULT_STYLE);
+        if (!has) continue;
+        if (r < r0) r0 = r; if (r > r1) r1 = r; if (c < c0) c0 = c; if (c > c1) c1 = c;
+      }
+    }
+    if (!valuesOnly) {
+      for (const m of this.merges) {
+        r0 = Math.min(r0, m.r0); c0 = Math.min(c0, m.c0); r1 = Math.max(r1, m.r1); c1 = Math.max(c1, m.c1);
+      }
+    }
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  mergeAt(r: number, c: number): Rect | undefined {
+    return this.merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
+  }
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+export function defaultPageLayout(): PageLayoutModel {
+  return {
+    orientation: 'Portrait', paperSize: 'A4',
+    // Excel's "Normal" margins in points: 0.75" top/bottom, 0.7" left/right, 0.3" header/footer.
+    margins: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
+    centerHorizontally: false, centerVertically: false,
+    zoom: { scale: 100, horizontalFitToPages: null, verticalFitToPages: null },
+    printTitleRows: null, printTitleColumns: null, printArea: null,
+    footer: { left: '', center: '', right: '' }, header: { left: '', center: '', right: '' },
+  };
+}
+
+export interface TableColumnModel { id: number; name: string }
+export interface TableModel {
+  id: number;
+  name: string;
+  sheet: Sheet;
+  /** The whole table: header row (when shown), body, total row (when shown). */
+  rect: Rect;
+  showHeaders: boolean;
+  showTotals: boolean;
+  style: string;
+  showBandedRows: boolean;
+  showBandedColumns: boolean;
+  showFilterButton: boolean;
+  highlightFirstColumn: boolean;
+  highlightLastColumn: boolean;
+  columns: TableColumnModel[];
+  /** Formulas of calculated columns, by column id (kept from files and from table growth). */
+  calculated: Map<number, string>;
+}
+
+export interface NameModel { name: string; formula: string; comment: string; visible: boolean }
+
+export class WorkbookModel {
+  sheets: Sheet[] = [];
+  tables: TableModel[] = [];
+  names: NameModel[] = [];
+  activeSheet: Sheet | null = null;
+  selection: { sheet: Sheet; rect: Rect } | null = null;
+  dirty = true;
+  name = 'Book1.xlsx';
+  private nextId = 1;
+
+  newId(): number { return this.nextId++; }
+
+  addSheet(name: string, index?: number): Sheet {
+    const s = new Sheet(this.newId(), name);
+    if (index === undefined) this.sheets.push(s); else this.sheets.splice(index, 0, s);
+    if (!this.activeSheet) this.activeSheet = s;
+    return s;
+  }
+
+  sheetByName(name: string): Sheet | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+
+  tableByName(name: string): TableModel | undefined {
+    const k = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === k);
+  }
+
+  tablesOf(sheet: Sheet): TableModel[] {
+    return this.tables.filter((t) => t.sheet === sheet);
+  }
+
+  tableAt(sheet: Sheet, r: number, c: number): TableModel | undefined {
+    return this.tables.find((t) => t.sheet === sheet && r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1);
+  }
+}
+
+export const FULL: Rect = { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 };
+
+/** Body rows of a table (may be empty when r0 > r1). */
+export function tableBody(t: TableModel): Rect {
+  return { r0: t.rect.r0 + (t.showHeaders ? 1 : 0), c0: t.rect.c0, r1: t.rect.r1 - (t.showTotals ? 1 : 0), c1: t.rect.c1 };
+}

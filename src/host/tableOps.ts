@@ -1,0 +1,180 @@
+/** Model-level table operations: creation, naming, growth. */
+import { type Rect, intersect, rows, cols, tryParseLocal } from './address';
+import { fail } from './errors';
+import { type Cell, DEFAULT_STYLE, type Sheet, type TableModel, type WorkbookModel, tableBody } from './model';
+
+/** Excel's table name rules (EXCEL-FACTS): letter, '_' or '\' first; letters, digits, '_', '.'; not a cell reference. */
+export function checkTableName(wb: WorkbookModel, name: string, self?: TableModel): void {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 255) fail('InvalidArgument', 'The table name is not valid.');
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name)) fail('InvalidArgument', `The table name "${name}" is not valid.`);
+  if (tryParseLocal(name) || /^R(\d*)C(\d*)$/i.test(name) || /^[RC]$/i.test(name)) {
+    fail('InvalidArgument', `The table name "${name}" looks like a cell reference.`);
+  }
+  const other = wb.tableByName(name);
+  if (other && other !== self) fail('ItemAlreadyExists', `A table named "${name}" already exists.`);
+  if (wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) fail('ItemAlreadyExists', `The name "${name}" is already used.`);
+}
+
+export function nextTableName(wb: WorkbookModel): string {
+  for (let i = 1; ; i++) if (!wb.tableByName(`Table${i}`)) return `Table${i}`;
+}
+
+function uniqueHeader(names: string[], wanted: string, index: number): string {
+  let base = wanted.trim() === '' ? `Column${index + 1}` : wanted;
+  const taken = (n: string): boolean => names.some((x, i) => i !== index && x.toLowerCase() === n.toLowerCase());
+  if (!taken(base)) return base;
+  for (let k = 2; ; k++) if (!taken(`${base}${k}`)) return `${base}${k}`;
+}
+
+function cellText(cell: Cell | undefined): string {
+  if (!cell || cell.value === null) return '';
+  return String(cell.value);
+}
+
+export function addTable(wb: WorkbookModel, sheet: Sheet, rect: Rect, hasHeaders: boolean): TableModel {
+  for (const t of wb.tables) {
+    if (t.sheet === sheet && intersect(t.rect, rect)) fail('InvalidOperation', 'A table can\'t overlap another table.');
+  }
+  for (const m of sheet.merges) {
+    if (intersect(m, rect)) fail('MergedRangeConflict', 'A table can\'t be created over merged cells.');
+  }
+  if (sheet.protection.protected) fail('AccessDenied', 'The sheet is protected.');
+  let r = { ...rect };
+  if (!hasHeaders) {
+    // Excel inserts a header row above the data: the table's cells shift down by one row.
+    shiftDown(wb, sheet, r.r0, r.c0, r.c1, 1);
+    r = { ...r, r1: r.r1 + 1 };
+  }
+  if (rows(r) === 1) r = { ...r, r1: r.r1 + 1 }; // a table always has at least one body row
+  const names: string[] = [];
+  for (let i = 0; i < cols(r); i++) {
+    const cell = sheet.cell(r.r0, r.c0 + i);
+    names[i] = hasHeaders ? cellText(cell) : '';
+  }
+  for (let i = 0; i < names.length; i++) names[i] = uniqueHeader(names.slice(0, i), names[i], i);
+  const table: TableModel = {
+    id: wb.newId(), name: nextTableName(wb), sheet, rect: r, showHeaders: true, showTotals: false,
+    style: 'TableStyleMedium2', showBandedRows: true, showBandedColumns: false, showFilterButton: true,
+    highlightFirstColumn: false, highlightLastColumn: false,
+    columns: names.map((name) => ({ id: wb.newId(), name })), calculated: new Map(),
+  };
+  names.forEach((name, i) => {
+    const cell = sheet.ensure(r.r0, r.c0 + i);
+    cell.value = name;
+    cell.formula = null;
+  });
+  wb.tables.push(table);
+  wb.dirty = true;
+  return table;
+}
+
+/** A header cell was written: the column takes the (unique) text as its name. */
+export function renameColumnFromHeader(wb: WorkbookModel, t: TableModel, index: number, cell: Cell): void {
+  const names = t.columns.map((c) => c.name);
+  const name = uniqueHeader(names, String(cell.value ?? ''), index);
+  t.columns[index].name = name;
+  cell.value = name;
+  wb.dirty = true;
+}
+
+export function renameColumn(wb: WorkbookModel, t: TableModel, index: number, name: string): void {
+  const names = t.columns.map((c) => c.name);
+  if (names.some((x, i) => i !== index && x.toLowerCase() === name.toLowerCase())) fail('InvalidArgument', 'The column name already exists.');
+  if (name.trim() === '') fail('InvalidArgument', 'The column name is not valid.');
+  t.columns[index].name = name;
+  if (t.showHeaders) {
+    const cell = t.sheet.ensure(t.rect.r0, t.rect.c0 + index);
+    cell.value = name;
+    cell.formula = null;
+  }
+  wb.dirty = true;
+}
+
+/**
+ * Moves the cells of columns c0..c1 at rows ≥ fromRow down by n (Excel's "insert table rows"). Tables lying
+ * wholly in those columns move too; one that straddles the edge blocks the insertion (as in Excel).
+ */
+export function shiftDown(wb: WorkbookModel, sheet: Sheet, fromRow: number, c0: number, c1: number, n: number, self?: TableModel): void {
+  for (const t of wb.tablesOf(sheet)) {
+    if (t === self || t.rect.r1 < fromRow) continue;
+    const inside = t.rect.c0 >= c0 && t.rect.c1 <= c1;
+    const outside = t.rect.c1 < c0 || t.rect.c0 > c1;
+    if (!inside && !outside) fail('InvalidOperation', 'This operation would move cells of another table.');
+  }
+  for (const m of sheet.merges) {
+    if (m.r1 >= fromRow && !(m.c1 < c0 || m.c0 > c1) && (m.c0 < c0 || m.c1 > c1)) {
+      fail('InvalidOperation', 'This operation would move part of a merged cell.');
+    }
+  }
+  const rowKeys = [...sheet.rows.keys()].filter((r) => r >= fromRow).sort((a, b) => b - a);
+  for (const r of rowKeys) {
+    const row = sheet.rows.get(r)!;
+    for (let c = c0; c <= c1; c++) {
+      const cell = row.get(c);
+      if (!cell) continue;
+      row.delete(c);
+      let dest = sheet.rows.get(r + n);
+      if (!dest) { dest = new Map(); sheet.rows.set(r + n, dest); }
+      dest.set(c, cell);
+    }
+    if (row.size === 0) sheet.rows.delete(r);
+  }
+  for (const t of wb.tablesOf(sheet)) {
+    if (t === self || t.rect.r0 < fromRow || t.rect.c0 < c0 || t.rect.c1 > c1) continue;
+    t.rect = { ...t.rect, r0: t.rect.r0 + n, r1: t.rect.r1 + n };
+  }
+  for (const m of sheet.merges) {
+    if (m.r0 >= fromRow && m.c0 >= c0 && m.c1 <= c1) { m.r0 += n; m.r1 += n; }
+  }
+  const move = (x: Rect): Rect => (x.r0 >= fromRow && x.c0 >= c0 && x.c1 <= c1 ? { ...x, r0: x.r0 + n, r1: x.r1 + n } : x);
+  for (const v of sheet.validations) v.rects = v.rects.map(move);
+  for (const cf of sheet.conditionalFormats) cf.rects = cf.rects.map(move);
+  wb.dirty = true;
+}
+
+/** The formula every body cell of the column shares (a calculated column), if any. */
+export function calculatedFormula(t: TableModel, index: number): string | null {
+  const body = tableBody(t);
+  const c = t.rect.c0 + index;
+  let f: string | null = null;
+  for (let r = body.r0; r <= body.r1; r++) {
+    const cell = t.sheet.cell(r, c);
+    const cf = cell?.formula ?? null;
+    if (cf === null || !cf.includes('[')) return null; // only structured formulas are row-independent
+    if (f === null) f = cf;
+    else if (f !== cf) return null;
+  }
+  return f;
+}
+
+/** Inserts n body rows at body position index (null: at the end) and writes values. */
+export function addRows(wb: WorkbookModel, t: TableModel, index: number | null, n: number, write: (r: number) => void): number {
+  const sheet = t.sheet;
+  if (sheet.protection.protected) fail('AccessDenied', 'The sheet is protected.');
+  const body = tableBody(t);
+  const count = body.r1 - body.r0 + 1;
+  if (index !== null && (index < 0 || index > count)) fail('InvalidArgument', 'The index is out of range.');
+  const at = index === null ? body.r1 + 1 : body.r0 + index;
+  const calc = t.columns.map((_, i) => calculatedFormula(t, i) ?? t.calculated.get(t.columns[i].id) ?? null);
+  const templateRow = at > body.r0 ? at - 1 : body.r0;
+  shiftDown(wb, sheet, at, t.rect.c0, t.rect.c1, n, t);
+  t.rect = { ...t.rect, r1: t.rect.r1 + n };
+  // Validation and conditional formats that cover a whole body column grow with it.
+  const grow = (x: Rect): Rect => (x.r0 <= body.r0 && x.r1 >= body.r1 && x.r1 === at - 1 && x.c0 >= t.rect.c0 && x.c1 <= t.rect.c1 ? { ...x, r1: x.r1 + n } : x);
+  for (const v of sheet.validations) v.rects = v.rects.map(grow);
+  for (const cf of sheet.conditionalFormats) cf.rects = cf.rects.map(grow);
+  for (let k = 0; k < n; k++) {
+    const r = at + k;
+    for (let i = 0; i < t.columns.length; i++) {
+      const c = t.rect.c0 + i;
+      const tpl = sheet.cell(templateRow === at ? at + n : templateRow, c)?.style;
+      const cell = sheet.ensure(r, c);
+      if (tpl && tpl !== DEFAULT_STYLE) cell.style = tpl;
+      const f = calc[i];
+      if (f) { cell.formula = f; cell.value = null; }
+    }
+    write(r);
+  }
+  wb.dirty = true;
+  return at;
+}
