@@ -33,8 +33,14 @@ export function checkManifest(root: string): string[] {
   const problems: string[] = [];
   const text = readFileSync(join(root, 'manifest.xml'), 'utf8');
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } })
-    .parseFromString(text, 'text/xml') as unknown as Document;
+  let doc: Document;
+  try {
+    doc = new DOMParser({ onError: (level, msg) => { if (level !== 'warning') errors.push(msg); } })
+      .parseFromString(text, 'text/xml') as unknown as Document;
+  } catch (e) {
+    // xmldom throws on fatal errors (mismatched tags) after reporting them.
+    return [`not well-formed XML: ${(e as Error).message}`];
+  }
   if (errors.length) return errors.map((e) => `not well-formed XML: ${e}`);
   const app = doc.documentElement;
   if (!app || app.tagName !== 'OfficeApp') return ['root element is not <OfficeApp>'];
