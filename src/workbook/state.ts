@@ -84,31 +84,46 @@ export function queueWriteState(context: Excel.RequestContext, t: TableRead, sta
   queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width: 2 }, rows.slice(t.bodyRows), text);
 }
 
-/** cyrb53: a fast 53-bit string hash, as 14 hex digits. */
-function hash53(s: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
+/** cyrb53-style 53-bit hash, fed incrementally (no big intermediate string). */
+class Hash53 {
+  private h1 = 0xdeadbeef;
+  private h2 = 0x41c6ce57;
+  add(s: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    // A separator after every value, so ["ab",""] and ["a","b"] differ.
+    this.h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+    this.h2 = Math.imul(h2 ^ 0x1f, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  digest(): string {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+  }
 }
 
 /** Fingerprint of the input tables' values (everything compute reads); blank rows do not count. */
 export function fingerprint(read: TablesRead): string {
   const keys = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'] as const;
-  const parts: string[] = [];
+  const h = new Hash53();
   for (const k of keys) {
     const t = read[k];
-    parts.push(k, JSON.stringify(t.headers));
+    h.add(k);
+    for (const x of t.headers) h.add(x);
     for (const r of t.rows) {
-      if (r.every((v) => v === '' || v === null)) continue;
-      parts.push(JSON.stringify(r));
+      let blank = true;
+      for (const v of r) if (v !== '' && v !== null) blank = false;
+      if (blank) continue;
+      h.add('\u0002');
+      for (const v of r) h.add(v === null ? '' : typeof v === 'string' ? 's' + v : typeof v === 'number' ? 'n' + v : 'b' + v);
     }
   }
-  return hash53(parts.join('\n'));
+  return h.digest();
 }

@@ -1,0 +1,47 @@
+/** SPEC §6: each command's context.sync() count is constant — the same for 10 and 2,000 members. */
+import { createWorkbook, run, type HostWorkbook } from '../../src/host';
+import { check } from '../../src/workbook/check';
+import { compute } from '../../src/workbook/compute';
+import { saveForm } from '../../src/workbook/entry';
+import { install } from '../../src/workbook/install';
+import { newYear } from '../../src/workbook/newYear';
+import { makePostingSheet } from '../../src/workbook/posting';
+import { fillCase, syntheticCase } from '../support/fillCase';
+
+async function measure(wb: HostWorkbook, f: Parameters<typeof run>[1]): Promise<number> {
+  wb.resetStats();
+  await run(wb, f);
+  return wb.stats.syncs;
+}
+
+async function syncCounts(n: number): Promise<Record<string, number>> {
+  const wb = await fillCase(syntheticCase(n), createWorkbook());
+  const counts: Record<string, number> = {};
+  counts.install = await measure(wb, (c) => install(c));
+  counts.check = await measure(wb, (c) => check(c));
+  counts.compute = await measure(wb, (c) => compute(c));
+  counts.posting = await measure(wb, (c) => makePostingSheet(c, { order: 'rank' }));
+  const rows = Array.from({ length: 9 }, (_, j) => ({ memberId: String(j + 2).padStart(4, '0'), scores: { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 } }));
+  counts.saveForm = await measure(wb, (c) => saveForm(c, 'peer', '0001', rows));
+  counts.newYear = await measure(wb, (c) => newYear(c, 2027));
+  const fresh = createWorkbook();
+  counts.installNew = await measure(fresh, (c) => install(c));
+  return counts;
+}
+
+describe('sync budgets', () => {
+  it('are within SPEC §6 and equal for 10 and 2,000 members', async () => {
+    const small = await syncCounts(10);
+    const large = await syncCounts(2000);
+    expect(large).toEqual(small);
+    expect(small.install).toBeLessThanOrEqual(3);
+    expect(small.installNew).toBeLessThanOrEqual(3);
+    expect(small.saveForm).toBeLessThanOrEqual(2);
+    expect(small.check).toBeLessThanOrEqual(2);
+    expect(small.compute).toBeLessThanOrEqual(3);
+    expect(small.posting).toBeLessThanOrEqual(3);
+    expect(small.newYear).toBeLessThanOrEqual(4);
+    // Reported in the test output for the record.
+    console.log('sync counts', JSON.stringify(small));
+  }, 120000);
+});
