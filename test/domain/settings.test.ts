@@ -1,8 +1,9 @@
 import { COLUMNS, SHEETS } from '../../src/domain/contract';
 import { DEFAULT_SETTINGS, SETTING_ITEMS, parseSettings, settingsToRows, type Settings } from '../../src/domain/settings';
+import type { RawCell } from '../../src/domain/types';
 import { block } from './build';
 
-const parse = (rows: (string | number | null)[][]) => parseSettings(block(SHEETS.settings, COLUMNS.settings, rows), 'zh-CN');
+const parse = (rows: RawCell[][]) => parseSettings(block(SHEETS.settings, COLUMNS.settings, rows), 'zh-CN');
 
 describe('settings', () => {
   it('has the defaults of SPEC §2', () => {
