@@ -30,9 +30,11 @@ export function CheckView({ commands, lang }: ViewProps) {
           <Note intent="success">{text(lang, 'noProblems')}</Note>
         ) : (
           <>
-            <Text weight="semibold" role="status">
-              {text(lang, 'checkSummary', { errors: report.counts.error, warnings: report.counts.warning })}
-            </Text>
+            <div role="status">
+              <Text as="h2" weight="semibold" size={300} style={{ margin: 0 }}>
+                {text(lang, 'checkSummary', { errors: report.counts.error, warnings: report.counts.warning })}
+              </Text>
+            </div>
             <ProblemList problems={report.problems} lang={lang} onSelect={(s, c) => void select.run(s, c)} />
           </>
         ))}

@@ -236,7 +236,7 @@ function SavedNote({ report, lang }: { report: SaveFormReport; lang: Language })
       {report.problems.length > 0 && (
         <>
           <Text weight="semibold">{text(lang, 'savedProblems')}</Text>
-          <ProblemList problems={report.problems as Problem[]} lang={lang} />
+          <ProblemList problems={report.problems as Problem[]} lang={lang} level={2} />
         </>
       )}
     </>

@@ -28,7 +28,9 @@ const useStyles = makeStyles({
 
 export function NewYearView({ commands, lang, status, onChanged }: ViewProps) {
   const styles = useStyles();
-  const [year, setYear] = useState(String((status?.year ?? new Date().getFullYear() - 1) + 1));
+  // Until the user types, follow the workbook's year (the status may arrive after the first render).
+  const [typed, setYear] = useState<string | null>(null);
+  const year = typed ?? String((status?.year ?? new Date().getFullYear() - 1) + 1);
   const [confirming, setConfirming] = useState(false);
   const action = useAction(lang, async (y: number) => {
     const r = await commands.newYear(y);

@@ -20,10 +20,13 @@ export function ProblemList({
   problems,
   lang,
   onSelect,
+  level = 3,
 }: {
   problems: readonly Problem[];
   lang: Language;
   onSelect?: (sheet: string, cell: string) => void;
+  /** Heading level of the sheet names, one below the heading the list sits under. */
+  level?: 2 | 3 | 4;
 }) {
   const styles = useStyles();
   if (problems.length === 0) return null;
@@ -34,7 +37,7 @@ export function ProblemList({
         const inSheet = problems.filter((p) => p.sheet === sheet);
         return (
           <section key={sheet} className={styles.group} aria-label={sheet}>
-            <Text as="h3" weight="semibold" className={styles.heading}>
+            <Text as={`h${level}` as 'h3'} weight="semibold" className={styles.heading}>
               {sheet}
               <Badge appearance="tint" color="informative">
                 {inSheet.length}
@@ -45,7 +48,7 @@ export function ProblemList({
               if (list.length === 0) return null;
               return (
                 <div key={severity}>
-                  <Text as="h4" className={styles.sub} weight="semibold">
+                  <Text as={`h${level + 1}` as 'h4'} className={styles.sub} weight="semibold">
                     <Badge appearance="filled" color={severity === 'error' ? 'danger' : 'warning'} size="small">
                       {list.length}
                     </Badge>{' '}

@@ -1,0 +1,244 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from '@testing-library/react';
+import type { Problem } from '../../src/domain/types';
+import type { ConformanceTest } from '../../src/taskpane/conformanceTypes';
+import type { BatchRunner } from '../../src/workbook/commandTypes';
+import { DIMENSIONS, installedFake, type FakeCommands } from './fakeCommands';
+import { expectAccessible, ready, renderApp } from './helpers';
+
+/** Every member gets one form per round with these per-dimension scores (fractions of the points). */
+function fillAll(fake: FakeCommands, fraction: (memberIndex: number) => number): void {
+  fake.roster.forEach((m, i) => {
+    const scores = Object.fromEntries(DIMENSIONS.map((d) => [d.name, Math.round(d.points * 10 * fraction(i))]));
+    fake.entries.self.set(m.id, new Map([[m.id, scores]]));
+    fake.entries.peer.set(`P${i}`, new Map([[m.id, scores]]));
+    fake.entries.mass.set(`Q0${i + 1}`, new Map([[m.id, scores]]));
+  });
+}
+
+describe('开始: roster import', () => {
+  it('previews the mapping and skipped rows, then imports', async () => {
+    const fake = installedFake();
+    fake.roster = [];
+    fake.sheets.push('2025年度汇总');
+    fake.sources['2025年度汇总'] = [
+      ['2025年度党员考评汇总表', '', '', ''],
+      ['序号', '姓  名', '党小组', '类别'],
+      ['1', '汪红勇', '第一党小组', '机关党员'],
+      ['', '', '', ''],
+      ['2', '宋　东洋', '第一党小组', '离退休党员'],
+      ['3', '汪红勇', '第二党小组', '机关党员'],
+    ];
+    const { user, container } = renderApp(fake);
+    await ready();
+    await user.selectOptions(await screen.findByLabelText('来源工作表'), '2025年度汇总');
+    await user.click(screen.getByRole('button', { name: '预览' }));
+    expect(await screen.findByText('将导入 2 名党员')).toBeInTheDocument();
+    expect(screen.getByText('表头在第 2 行')).toBeInTheDocument();
+    expect(screen.getByText('宋东洋')).toBeInTheDocument();
+    expect(screen.getByText('跳过 2 行')).toBeInTheDocument();
+    expect(screen.getByText('第 6 行：重名：汪红勇')).toBeInTheDocument();
+    await expectAccessible(container);
+    await user.click(screen.getByRole('button', { name: '导入名册' }));
+    expect(await screen.findByText('导入完成：新增 2，更新 0，未变 0。')).toBeInTheDocument();
+    expect(fake.roster.map((m) => m.name)).toEqual(['汪红勇', '宋东洋']);
+    // The status re-reads: two members now.
+    await waitFor(() => expect(fake.callsOf('getStatus').length).toBeGreaterThan(1));
+  });
+});
+
+describe('校验 view', () => {
+  it('groups problems by sheet and severity and selects the cell on click', async () => {
+    const fake = installedFake();
+    const problems: Problem[] = [
+      { severity: 'error', sheet: '党员互评', cell: 'E7', code: 'out_of_range', message: '党员互评 E7：爱岗敬业 16 超出 0–15。' },
+      { severity: 'warning', sheet: '党员互评', cell: 'D9', code: 'number_as_text', message: '党员互评 D9：“９.５”按 9.5 计。' },
+      { severity: 'error', sheet: '党员名册', cell: 'A5', code: 'roster_duplicate_id', message: '党员名册 A5：编号 003 重复。' },
+    ];
+    fake.extraProblems = problems;
+    const { user, container } = renderApp(fake, 'check');
+    await ready();
+    await user.click(screen.getByRole('button', { name: '开始校验' }));
+    expect(await screen.findByText('错误 2 处，提醒 1 处')).toBeInTheDocument();
+    const peer = screen.getByRole('region', { name: '党员互评' });
+    expect(within(peer).getByText('错误')).toBeInTheDocument();
+    expect(within(peer).getByText('提醒')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: '党员名册' })).getAllByRole('button')).toHaveLength(1);
+    await expectAccessible(container);
+    await user.click(screen.getByRole('button', { name: '党员互评 E7：爱岗敬业 16 超出 0–15。' }));
+    await waitFor(() => expect(fake.selected).toEqual({ sheet: '党员互评', cell: 'E7' }));
+  });
+
+  it('says so when there is nothing wrong', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'check');
+    await ready();
+    await user.click(screen.getByRole('button', { name: '开始校验' }));
+    expect(await screen.findByText('没有发现问题。')).toBeInTheDocument();
+  });
+});
+
+describe('结果 view', () => {
+  it('computes and shows summary counts and the distribution', async () => {
+    const fake = installedFake();
+    fillAll(fake, (i) => [0.95, 0.85, 0.5, 0.92][i]);
+    const { user, container } = renderApp(fake, 'results');
+    await ready();
+    await user.click(screen.getByRole('button', { name: '计算结果' }));
+    await screen.findByText('结果概况');
+    const count = (key: string) => container.querySelector(`[data-count="${key}"] dd`)?.textContent;
+    expect(count('members')).toBe('4');
+    expect(count('eligible')).toBe('2');
+    expect(count('belowEligible')).toBe('2');
+    expect(count('belowAdmonish')).toBe('1');
+    expect(count('incomplete')).toBe('0');
+    expect(screen.getByRole('listitem', { name: '90–100：2 人' })).toBeInTheDocument();
+    expect(screen.getByRole('listitem', { name: '< 60：1 人' })).toBeInTheDocument();
+    expect(screen.getByText('可以生成公示表。')).toBeInTheDocument();
+    await expectAccessible(container);
+  });
+
+  it('warns about stale results and lists incomplete members with why posting is blocked', async () => {
+    const fake = installedFake();
+    fillAll(fake, () => 0.9);
+    fake.entries.mass.delete('Q03'); // 王五 has no mass form
+    fake.computedAt = '2026-12-01 09:00';
+    fake.changedSinceCompute = true;
+    const { user } = renderApp(fake, 'results');
+    await ready();
+    expect(await screen.findByText('计算后录入又有改动，结果已过期，请重新计算。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '计算结果' }));
+    expect(await screen.findByText('暂不能生成公示表：')).toBeInTheDocument();
+    expect(screen.getAllByText(/王五（003）/).length).toBeGreaterThan(0);
+    await waitFor(() => expect(screen.queryByText('计算后录入又有改动，结果已过期，请重新计算。')).not.toBeInTheDocument());
+  });
+});
+
+describe('公示 view', () => {
+  it('passes period, phone and order to makePostingSheet', async () => {
+    const fake = installedFake();
+    fillAll(fake, () => 0.93);
+    const { user, container } = renderApp(fake, 'posting');
+    await ready();
+    await waitFor(() => expect(screen.getByLabelText('监督电话')).toHaveValue('0535-1234567'));
+    await user.type(screen.getByLabelText('公示开始日期'), '2026-12-21');
+    await user.type(screen.getByLabelText('公示结束日期'), '2026-12-27');
+    await user.click(screen.getByRole('radio', { name: '按名册顺序' }));
+    await expectAccessible(container);
+    await user.click(screen.getByRole('button', { name: '生成公示表' }));
+    expect(await screen.findByText('已生成工作表“考评结果公示”，共 4 人，可直接打印（A4）。')).toBeInTheDocument();
+    expect(fake.callsOf('makePostingSheet')).toEqual([
+      [{ order: 'roster', periodStart: '2026-12-21', periodEnd: '2026-12-27', phone: '0535-1234567' }],
+    ]);
+  });
+
+  it('explains why when refused, and checks the date order', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'posting');
+    await ready();
+    await user.type(screen.getByLabelText('公示开始日期'), '2026-12-21');
+    await user.type(screen.getByLabelText('公示结束日期'), '2026-12-20');
+    expect(screen.getByText('结束日期不能早于开始日期')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '生成公示表' })).toBeDisabled();
+    await user.clear(screen.getByLabelText('公示结束日期'));
+    await user.click(screen.getByRole('button', { name: '生成公示表' }));
+    expect(await screen.findByText('公示表没有生成，原因：')).toBeInTheDocument();
+    expect(screen.getByText(/张三（001）：缺少/)).toBeInTheDocument();
+  });
+});
+
+describe('新年度 view', () => {
+  it('states what is kept, archived and cleared, and only acts after confirmation', async () => {
+    const fake = installedFake();
+    fillAll(fake, () => 0.9);
+    await fake.compute();
+    const { user, container } = renderApp(fake, 'newYear');
+    await ready();
+    expect(screen.getByText('保留：考评参数、考评细则、党员名册。')).toBeInTheDocument();
+    expect(screen.getByText(/归档：/)).toBeInTheDocument();
+    expect(screen.getByText(/清空：/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('新年度')).toHaveValue('2027'));
+    await expectAccessible(container);
+    await user.click(screen.getByRole('button', { name: '开始新年度…' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('确认开始 2027 年度？')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect(fake.callsOf('newYear')).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: '开始新年度…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认' }));
+    expect(await screen.findByText('已开始 2027 年度。')).toBeInTheDocument();
+    expect(screen.getByText('结果已归档到工作表“考评结果2026”。')).toBeInTheDocument();
+    expect(fake.callsOf('newYear')).toEqual([[2027]]);
+    expect(fake.entries.self.size).toBe(0);
+  });
+
+  it('refuses a year that is not a year', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'newYear');
+    await ready();
+    const year = screen.getByLabelText('新年度');
+    await user.clear(year);
+    await user.type(year, '27');
+    expect(screen.getByText('请输入 2000 到 2100 之间的年份')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '开始新年度…' })).toBeDisabled();
+  });
+});
+
+describe('设置 view', () => {
+  it('edits settings, shows problems from the workbook, shows the rubric and switches language', async () => {
+    const fake = installedFake();
+    const { user, container } = renderApp(fake, 'settings');
+    await ready();
+    const branch = await screen.findByLabelText('党支部名称');
+    expect(screen.getByRole('table', { name: /机关党员/ })).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: '爱岗敬业' })).toBeInTheDocument();
+    await expectAccessible(container);
+    await user.clear(branch);
+    await user.type(branch, '科技局机关党支部');
+    await user.click(screen.getByRole('button', { name: '保存参数' }));
+    expect(await screen.findByText('参数已保存。')).toBeInTheDocument();
+    expect(fake.callsOf('saveSettings')).toEqual([[{ branch: '科技局机关党支部' }]]);
+
+    const threshold = screen.getByLabelText('评先树优分数线');
+    await user.clear(threshold);
+    await user.type(threshold, '九十');
+    await user.click(screen.getByRole('button', { name: '保存参数' }));
+    expect(await screen.findByText('考评参数 B4：“评先树优分数线”应为数字。')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'English' }));
+    expect(await screen.findByRole('tab', { name: 'Entry' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save settings' })).toBeInTheDocument();
+    await expectAccessible(container);
+  });
+});
+
+describe('自检 view', () => {
+  it('opens with Ctrl+Shift+Alt+D and lists pass and fail per conformance test', async () => {
+    const fake = installedFake();
+    const context = { marker: 'ctx' } as unknown as Excel.RequestContext;
+    const seen: unknown[] = [];
+    const runner: BatchRunner = (batch) => batch(context);
+    const tests: ConformanceTest[] = [
+      { name: 'values round-trip', run: async (c) => void seen.push(c) },
+      { name: 'text stays text', run: async () => { throw new Error('expected "=1+1" as text\nstack…'); } },
+    ];
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { user, container } = renderApp(fake, 'start', { runner, loadConformance: async () => tests });
+    await ready();
+    await user.keyboard('{Control>}{Shift>}{Alt>}d{/Alt}{/Shift}{/Control}');
+    await user.click(await screen.findByRole('button', { name: '运行自检' }));
+    expect(await screen.findByText('通过 1 / 2')).toBeInTheDocument();
+    expect(screen.getByText(/text stays text — expected "=1\+1" as text$/)).toBeInTheDocument();
+    expect(seen).toEqual([context]);
+    await expectAccessible(container);
+  });
+
+  it('is reachable from the small link and says when it cannot run', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake);
+    await ready();
+    await user.click(screen.getByRole('button', { name: '自检' }));
+    expect(await screen.findByText('自检不可用。')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '运行自检' })).toBeDisabled();
+  });
+});
