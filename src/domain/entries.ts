@@ -236,8 +236,19 @@ export function processRound(
       const cc = catCols[m.categoryIndex];
       let blanks: string[] | null = null;
       let firstBlank = -1;
-      for (let d = 0; d < cc.cols.length; d++) {
-        const r = checkCell(row[cc.cols[d]], cc.points[d], i, cc.cols[d], cc.names[d]);
+      const cols = cc.cols;
+      const pts = cc.points;
+      for (let d = 0; d < cols.length; d++) {
+        const raw = row[cols[d]];
+        // Fast path for the common case: a one-decimal number in range.
+        if (typeof raw === 'number') {
+          const t = Math.round(raw * 10);
+          if (t / 10 === raw && t >= 0 && t <= pts[d]) {
+            total += t;
+            continue;
+          }
+        }
+        const r = checkCell(raw, pts[d], i, cols[d], cc.names[d]);
         if (r >= 0) total += r;
         else if (r === -1) {
           (blanks ??= []).push(cc.names[d]);
@@ -264,18 +275,31 @@ export function processRound(
   }
 
   // Double entry: the same evaluator and member twice — every copy is an error, none is counted.
-  const firstOf = new Map<number, number>();
-  const groups = new Map<number, number[]>();
+  // Bucket the forms by member (counting sort), then spot repeated evaluators per member with stamp arrays.
   const nm = members.length;
-  for (let i = 0; i < n; i++) {
-    if (formMember[i] < 0 || formEval[i] === 0) continue;
-    const k = formEval[i] * nm + formMember[i];
-    const f = firstOf.get(k);
-    if (f === undefined) firstOf.set(k, i);
-    else {
-      const g = groups.get(k);
+  const start = new Int32Array(nm + 1);
+  for (let i = 0; i < n; i++) if (formMember[i] >= 0 && formEval[i] !== 0) start[formMember[i] + 1]++;
+  for (let k = 0; k < nm; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, nm);
+  const order = new Int32Array(start[nm]);
+  for (let i = 0; i < n; i++) if (formMember[i] >= 0 && formEval[i] !== 0) order[fill[formMember[i]]++] = i;
+  const evalSlots = n + nm + 2;
+  const seenStamp = new Int32Array(evalSlots);
+  const seenRow = new Int32Array(evalSlots);
+  const groups = new Map<number, number[]>();
+  for (let k = 0; k < nm; k++) {
+    for (let j = start[k]; j < start[k + 1]; j++) {
+      const i = order[j];
+      const e = formEval[i];
+      if (seenStamp[e] !== k + 1) {
+        seenStamp[e] = k + 1;
+        seenRow[e] = i;
+        continue;
+      }
+      const key = e * nm + k;
+      const g = groups.get(key);
       if (g) g.push(i);
-      else groups.set(k, [f, i]);
+      else groups.set(key, [seenRow[e], i]);
     }
   }
   for (const g of groups.values()) {
