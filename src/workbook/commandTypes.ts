@@ -164,11 +164,12 @@ export interface KaopingCommands {
   install(options?: { year?: number; branch?: string }): Promise<InstallReport>;
   previewRosterImport(sheet: string): Promise<RosterImportPreview>;
   importRoster(sheet: string): Promise<RosterImportReport>;
-  getEntryForm(round: Round, evaluator: string): Promise<EntryForm>;
+  /** `group` narrows an anonymous (ballot-code) peer or mass form to one 党小组; ignored for a roster evaluator. */
+  getEntryForm(round: Round, evaluator: string, group?: string): Promise<EntryForm>;
   saveForm(round: Round, evaluator: string, rows: FormRowInput[]): Promise<SaveFormReport>;
   getProgress(round: Round): Promise<ProgressReport>;
   /** Creates or refreshes a print-ready blank ballot sheet for one evaluator. Returns the sheet name. */
-  printBallot(round: Round, evaluator: string): Promise<string>;
+  printBallot(round: Round, evaluator: string, group?: string): Promise<string>;
   check(): Promise<CheckReport>;
   selectCell(sheet: string, cell: string): Promise<void>;
   compute(): Promise<ComputeReport>;
