@@ -200,8 +200,8 @@ const TEXTS = {
   'posting.incomplete': { 'zh-CN': '待补录，{notes}', 'en-US': 'incomplete, {notes}' },
   'posting.invalid': { 'zh-CN': '待核实，{notes}', 'en-US': 'to be checked, {notes}' },
   'posting.errors': {
-    'zh-CN': '还有 {count} 处错误未更正（如 {first}），更正后才能生成公示表。',
-    'en-US': '{count} error(s) remain (e.g. {first}); correct them before making the posting sheet.',
+    'zh-CN': '另有 {count} 处错误未更正（如 {first}），更正后才能生成公示表。',
+    'en-US': '{count} other error(s) remain (e.g. {first}); correct them before making the posting sheet.',
   },
 } satisfies Record<string, Entry>;
 

@@ -66,6 +66,20 @@ describe('postingBlockers', () => {
     const b = postingBlockers(ev, 'zh-CN');
     expect(b.some((s) => s.startsWith('003 王五：待补录') && s.includes('群众参评'))).toBe(true);
     expect(b.some((s) => s.startsWith('002 李四：待核实'))).toBe(true);
+    // The veto error is explained by 李四's line: no separate error line.
+    expect(b).toHaveLength(2);
+  });
+  it('blocks on an error about an exempt member (not explained by any member line)', () => {
+    const roster = [['001', '张三', '第一党小组', '机关党员', '', ''], ['002', '李四', '第一党小组', '机关党员', '是', ''], ['003', '王五', '第一党小组', '机关党员', '', '']];
+    const ev = evaluate(input({ roster, review: [['002', '李四', '待定']] }));
+    expect(ev.members.map((m) => m.status)).toEqual(['ok', 'exempt', 'ok']);
+    const b = postingBlockers(ev, 'zh-CN');
+    expect(b).toHaveLength(1);
+    expect(b[0]).toMatch(/^另有 1 处错误未更正/);
+  });
+  it('blocks on a roster row that could not be scored', () => {
+    const ev = evaluate(input({ roster: [['001', '张三', '第一党小组', '机关党员'], ['002', '李四', '第一党小组', '机关党员'], ['003', '王五', '第一党小组', '机关党员'], ['004', '', '第一党小组', '机关党员']] }));
+    expect(postingBlockers(ev, 'zh-CN')[0]).toContain('B5');
   });
   it('blocks on any error even when no member is affected (a form about an unknown 编号)', () => {
     const ev = evaluate(input({ peer: [...PEER, ['001', '999', '查无此人', ...D90]] }));
