@@ -1,0 +1,96 @@
+/** The `kaoping` commands: names, arguments and help (SPEC §5). Parsing and dispatch are in commands.ts. */
+
+export interface OptionDef {
+  name: string;
+  /** Short alias, e.g. "o". */
+  short?: string;
+  takesValue: boolean;
+  help: string;
+}
+
+export interface CommandDef {
+  name: string;
+  usage: string;
+  summary: string;
+  /** Number of positional arguments (the input workbook). */
+  positionals: 0 | 1;
+  options: OptionDef[];
+  /** Options that must be given. */
+  required: string[];
+}
+
+const output: OptionDef = { name: 'output', short: 'o', takesValue: true, help: '输出工作簿（先写入同一文件夹中的临时文件，完成后再改名，绝不留下写了一半的文件）' };
+const json: OptionDef = { name: 'json', takesValue: false, help: '以 JSON 输出结果（一个 JSON 对象）' };
+
+export const COMMANDS: CommandDef[] = [
+  {
+    name: 'init',
+    usage: 'kaoping init -o OUT.xlsx [--year Y] [--branch NAME]',
+    summary: '新建工作簿并安装全部考评表',
+    positionals: 0,
+    options: [output, { name: 'year', takesValue: true, help: '考评年度，如 2026' }, { name: 'branch', takesValue: true, help: '党支部名称' }],
+    required: ['output'],
+  },
+  {
+    name: 'install',
+    usage: 'kaoping install IN.xlsx -o OUT.xlsx',
+    summary: '在已有工作簿中安装（或修复）考评表，不改动原有工作表',
+    positionals: 1,
+    options: [output],
+    required: ['output'],
+  },
+  {
+    name: 'import-roster',
+    usage: 'kaoping import-roster IN.xlsx --from SRC.xlsx [--sheet S] -o OUT.xlsx',
+    summary: '从其他工作簿（如上一年度的汇总表）导入党员名册',
+    positionals: 1,
+    options: [output, { name: 'from', takesValue: true, help: '来源工作簿' }, { name: 'sheet', takesValue: true, help: '来源工作表（默认：自动查找含“姓名”表头的工作表）' }],
+    required: ['output', 'from'],
+  },
+  {
+    name: 'check',
+    usage: 'kaoping check IN.xlsx [--json]',
+    summary: '只校验，列出所有问题及其单元格',
+    positionals: 1,
+    options: [json],
+    required: [],
+  },
+  {
+    name: 'compute',
+    usage: 'kaoping compute IN.xlsx -o OUT.xlsx [--json]',
+    summary: '校验并计算考评结果（条件允许时同时生成公示表）',
+    positionals: 1,
+    options: [output, json],
+    required: ['output'],
+  },
+  {
+    name: 'new-year',
+    usage: 'kaoping new-year IN.xlsx --year Y -o OUT.xlsx',
+    summary: '转入新年度：保留参数、细则和名册，存档上年结果，清空录入',
+    positionals: 1,
+    options: [output, { name: 'year', takesValue: true, help: '新的考评年度' }],
+    required: ['output', 'year'],
+  },
+];
+
+export function helpText(): string {
+  const lines = [
+    'kaoping — 党员分类量化考评（命令行）',
+    '',
+    '用法：',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(72)}${c.summary}`),
+    '',
+    '退出码：0 完成；1 完成但发现问题（错误）；2 未执行（用法错误或文件无法读取）。',
+    '每个命令都可加 --help 查看说明。',
+  ];
+  return lines.join('\n');
+}
+
+export function commandHelp(c: CommandDef): string {
+  return [
+    `用法：${c.usage}`,
+    c.summary,
+    '',
+    ...c.options.map((o) => `  ${(o.short ? `-${o.short}, ` : '    ') + `--${o.name}${o.takesValue ? ' VALUE' : ''}`.padEnd(20)}${o.help}`),
+  ].join('\n');
+}

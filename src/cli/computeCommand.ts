@@ -1,0 +1,34 @@
+/** kaoping compute: validate, compute kp_Results and, when §3.4 allows, the posting sheet. */
+import { toJsonOutput } from '../domain';
+import { run } from '../host';
+import { compute } from '../workbook/compute';
+import { makePostingSheet } from '../workbook/posting';
+import type { Parsed } from './args';
+import { readWorkbook, writeWorkbook } from './io';
+import type { Output } from './output';
+import { evaluationSummary, hasProblems, problemLines, problemSummary } from './report';
+import { requireInstalled } from './workbookGuard';
+
+export async function computeCommand(p: Parsed, o: Output): Promise<number> {
+  const [input] = p.positionals;
+  const wb = await readWorkbook(input);
+  await requireInstalled(wb, input);
+  const report = await run(wb, (c) => compute(c));
+  const posting = report.postingAllowed ? await run(wb, (c) => makePostingSheet(c, { order: 'rank' })) : null;
+  const out = String(p.options.output);
+  await writeWorkbook(wb, out);
+  const e = report.evaluation;
+  if (p.options.json) o.out(JSON.stringify(toJsonOutput(e)));
+  else {
+    for (const line of evaluationSummary(e)) o.out(line);
+    o.out(problemSummary(e.problems));
+    for (const line of problemLines(e.problems)) o.out(line);
+    if (posting?.created) o.out(`已生成公示表“${posting.sheet}”。`);
+    else {
+      o.out('公示表未生成，原因：');
+      for (const r of report.postingBlockedReasons) o.out(`  ${r}`);
+    }
+    o.out(`已写入 ${out}。`);
+  }
+  return hasProblems(e) ? 1 : 0;
+}

@@ -1,0 +1,35 @@
+/** kaoping import-roster: members from another workbook's sheet (e.g. last year's hand-made summary). */
+import { run } from '../host';
+import { install } from '../workbook/install';
+import { importRosterGrid, readRosterGrid, RosterSourceError } from '../workbook/importRoster';
+import type { Parsed } from './args';
+import { ExpectedError } from './errors';
+import { readWorkbook, writeWorkbook } from './io';
+import type { Output } from './output';
+import { problemLines } from './report';
+
+export async function importRosterCommand(p: Parsed, o: Output): Promise<number> {
+  const [input] = p.positionals;
+  const from = String(p.options.from);
+  const sheet = typeof p.options.sheet === 'string' ? p.options.sheet : undefined;
+  const wb = await readWorkbook(input);
+  const source = await readWorkbook(from);
+  // The grid is read in the source workbook's own host, then written into this one.
+  const grid = await run(source, (c) => readRosterGrid(c, sheet)).catch((e) => {
+    if (e instanceof RosterSourceError) throw new ExpectedError(`${from}：${e.message}`);
+    throw e;
+  });
+  await run(wb, (c) => install(c));
+  const report = await run(wb, (c) => importRosterGrid(c, grid));
+  if (report.headerRow === 0) {
+    throw new ExpectedError(report.problems[0]?.message ?? `${from} 中没有可导入的名册。`);
+  }
+  const out = String(p.options.output);
+  await writeWorkbook(wb, out);
+  o.out(`从 ${from} 的工作表“${report.sheet}”（表头在第 ${report.headerRow} 行）导入党员 ${report.members.length} 名：新增 ${report.added}，更新 ${report.updated}，未变 ${report.unchanged}。`);
+  o.out(`列对应：${report.mapping.map((m) => `${m.source.replace(/\s+/g, ' ')} → ${m.target}`).join('；')}`);
+  if (report.skipped.length > 0) o.out(`跳过 ${report.skipped.length} 行：${report.skipped.map((s) => `第 ${s.row} 行（${s.reason}）`).join('，')}`);
+  for (const line of problemLines(report.problems)) o.out(line);
+  o.out(`已写入 ${out}。`);
+  return report.problems.some((x) => x.severity === 'error') ? 1 : 0;
+}

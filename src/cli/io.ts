@@ -1,0 +1,44 @@
+/** Workbook files: read into the headless host, write atomically (temp file in the same folder, then rename). */
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { loadXlsx, saveXlsx, type HostWorkbook } from '../host';
+import { ExpectedError } from './errors';
+
+export async function readWorkbook(path: string): Promise<HostWorkbook> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ExpectedError(code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}：${(e as Error).message}`);
+  }
+  try {
+    return await loadXlsx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  } catch (e) {
+    throw new ExpectedError(`无法读取工作簿 ${path}（不是有效的 .xlsx 文件？）：${firstLine((e as Error).message)}`);
+  }
+}
+
+function firstLine(s: string): string {
+  return String(s).split('\n')[0].slice(0, 200);
+}
+
+/** Writes the workbook to `path` so that it is either the old file or the complete new one, never half-written. */
+export async function writeWorkbook(wb: HostWorkbook, path: string): Promise<void> {
+  const target = resolve(path);
+  const dir = dirname(target);
+  let bytes: Uint8Array;
+  try {
+    bytes = await saveXlsx(wb);
+  } catch (e) {
+    throw new ExpectedError(`无法生成工作簿：${firstLine((e as Error).message)}`);
+  }
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes);
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw new ExpectedError(`无法写入 ${path}：${firstLine((e as Error).message)}`);
+  }
+}
