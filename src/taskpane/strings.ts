@@ -93,6 +93,8 @@ const zh = {
   withoutForms: '本环节还没有任何测评表的党员：',
   allHaveForms: '每位党员都至少有一张测评表。',
   pickEvaluator: '请选择评价人',
+  groupFilter: '评分范围',
+  allGroups: '全部党员',
   // check
   runCheck: '开始校验',
   checkSummary: '错误 {errors} 处，提醒 {warnings} 处',
@@ -254,6 +256,8 @@ const en: Record<StringKey, string> = {
   withoutForms: 'Members with no form in this round:',
   allHaveForms: 'Every member has at least one form.',
   pickEvaluator: 'Pick an evaluator',
+  groupFilter: 'Members to score',
+  allGroups: 'All members',
   runCheck: 'Check',
   checkSummary: '{errors} errors, {warnings} warnings',
   noProblems: 'No problems found.',

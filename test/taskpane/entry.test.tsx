@@ -168,6 +168,21 @@ describe('录入 view', () => {
     await user.selectOptions(picker, '004');
     await user.click(screen.getByRole('button', { name: '打印空白测评表' }));
     expect(await screen.findByText('已生成空白测评表：工作表“测评表-004”，可直接打印。')).toBeInTheDocument();
-    expect(fake.callsOf('printBallot')).toEqual([['peer', '004']]);
+    expect(fake.callsOf('printBallot')).toEqual([['peer', '004', undefined]]);
+  });
+
+  it('narrows an anonymous peer ballot to one 党小组', async () => {
+    const fake = installedFake();
+    const { user } = renderApp(fake, 'entry');
+    await ready();
+    await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');
+    await user.click(screen.getByRole('radio', { name: '无记名票号 / 群众代表' }));
+    await user.type(screen.getByLabelText('代表姓名或票号'), 'P1');
+    await user.selectOptions(screen.getByLabelText('评分范围'), '第二党小组');
+    await user.click(screen.getByRole('button', { name: '打开测评表' }));
+    const form = await screen.findByRole('form');
+    expect(scoreBoxes(form)).toHaveLength(DIMENSIONS.length);
+    expect(within(form).getByText('赵六')).toBeInTheDocument();
+    expect(fake.callsOf('getEntryForm').at(-1)).toEqual(['peer', 'P1', '第二党小组']);
   });
 });

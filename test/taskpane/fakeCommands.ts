@@ -165,7 +165,7 @@ export class FakeCommands implements KaopingCommands {
   }
 
   /** Who an evaluator scores: self → themself; peer member → their group but themself; otherwise everyone. */
-  private targets(round: Round, evaluator: string): RosterEntry[] {
+  private targets(round: Round, evaluator: string, group?: string): RosterEntry[] {
     const scored = this.roster.filter((m) => !m.exempt);
     const me = this.roster.find((m) => m.id === evaluator);
     if (round === 'self') {
@@ -173,11 +173,11 @@ export class FakeCommands implements KaopingCommands {
       return me.exempt ? [] : [me];
     }
     if (round === 'peer' && me) return scored.filter((m) => m.group === me.group && m.id !== me.id);
-    return scored;
+    return group ? scored.filter((m) => m.group === group) : scored;
   }
 
-  async getEntryForm(round: Round, evaluator: string): Promise<EntryForm> {
-    this.record('getEntryForm', [round, evaluator]);
+  async getEntryForm(round: Round, evaluator: string, group?: string): Promise<EntryForm> {
+    this.record('getEntryForm', [round, evaluator, group]);
     this.requireInstalled();
     const mine = this.entries[round].get(evaluator);
     return {
@@ -185,7 +185,7 @@ export class FakeCommands implements KaopingCommands {
       evaluator,
       mode: 'dimensions',
       columns: DIMENSIONS.map((d) => d.name),
-      members: this.targets(round, evaluator).map((m) => {
+      members: this.targets(round, evaluator, group).map((m) => {
         const scores = mine?.get(m.id);
         return {
           id: m.id,
@@ -257,8 +257,8 @@ export class FakeCommands implements KaopingCommands {
     }
   }
 
-  async printBallot(round: Round, evaluator: string): Promise<string> {
-    this.record('printBallot', [round, evaluator]);
+  async printBallot(round: Round, evaluator: string, group?: string): Promise<string> {
+    this.record('printBallot', [round, evaluator, group]);
     this.requireInstalled();
     const sheet = `测评表-${evaluator}`;
     if (!this.sheets.includes(sheet)) this.sheets.push(sheet);

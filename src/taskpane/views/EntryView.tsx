@@ -29,21 +29,25 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
   const [kind, setKind] = useState<Kind>('member');
   const [memberId, setMemberId] = useState('');
   const [code, setCode] = useState('');
+  const [group, setGroup] = useState('');
   const [form, setForm] = useState<EntryForm | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [progressVersion, setProgressVersion] = useState(0);
   const progress = useAction(lang, (r: Round) => commands.getProgress(r));
-  const open = useAction(lang, (r: Round, evaluator: string) => commands.getEntryForm(r, evaluator));
+  const open = useAction(lang, (r: Round, evaluator: string, g?: string) => commands.getEntryForm(r, evaluator, g));
   const saveAction = useAction(lang, async (r: Round, evaluator: string, rows: FormRowInput[]) => {
     const report = await commands.saveForm(r, evaluator, rows);
     onChanged();
     setProgressVersion((v) => v + 1);
     return report;
   });
-  const ballot = useAction(lang, (r: Round, evaluator: string) => commands.printBallot(r, evaluator));
+  const ballot = useAction(lang, (r: Round, evaluator: string, g?: string) => commands.printBallot(r, evaluator, g));
 
   const effectiveKind: Kind = round === 'self' ? 'member' : round === 'mass' ? 'code' : kind;
   const evaluator = (effectiveKind === 'member' ? memberId : code).trim();
+  // An anonymous ballot may cover one 党小组 only (peer ballots are collected per group meeting).
+  const groupArg = effectiveKind === 'code' && group ? group : undefined;
+  const groups = [...new Set(members.map((m) => m.group).filter(Boolean))];
   const nextCode = progress.result?.round === 'mass' ? progress.result.nextBallotCode : '';
   const runProgress = progress.run;
 
@@ -61,7 +65,7 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
     if (!evaluator) return;
     saveAction.reset();
     ballot.reset();
-    const f = await open.run(round, evaluator);
+    const f = await open.run(round, evaluator, groupArg);
     if (f) {
       setForm(f);
       setFormKey((k) => k + 1);
@@ -132,12 +136,24 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
             />
           </Field>
         )}
+        {effectiveKind === 'code' && groups.length > 1 && (
+          <Field label={text(lang, 'groupFilter')}>
+            <Select value={group} onChange={(_, d) => setGroup(d.value)}>
+              <option value="">{text(lang, 'allGroups')}</option>
+              {groups.map((g) => (
+                <option key={g} value={g}>
+                  {g}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
       </div>
       <div className={styles.row}>
         <Button appearance="primary" disabled={!evaluator || open.busy} onClick={() => void openForm()}>
           {text(lang, 'openForm')}
         </Button>
-        <Button disabled={!evaluator || ballot.busy} onClick={() => void ballot.run(round, evaluator)}>
+        <Button disabled={!evaluator || ballot.busy} onClick={() => void ballot.run(round, evaluator, groupArg)}>
           {text(lang, 'printBallot')}
         </Button>
         {(open.busy || ballot.busy) && <Busy label={text(lang, 'working')} />}
