@@ -3,6 +3,7 @@ export * from './contract';
 export * from './types';
 export * from './rubric';
 export * from './settings';
+export * from './roster';
 export * from './parse';
 export * from './messages';
 export * from './evaluate';
