@@ -8,7 +8,7 @@ test('values, table growth with a calculated structured SUM column, counters', a
     r.values = [['a', 'b', 'c'], [1, 2, '=A2+B2'], [3, '4', null]];
     const t = ws.tables.add('A1:C3', true);
     t.name = 'kp_X';
-    t.rows.add(null, [[5, 6, '=SUM(kp_X[@[a]:[b]])']]);
+    t.rows.add(undefined, [[5, 6, '=SUM(kp_X[@[a]:[b]])']]);
     r.load('values, address, valueTypes');
     const body = t.getDataBodyRange();
     body.load('address, values');
