@@ -245,6 +245,7 @@ export function parseSettings(block: TableBlock, lang: Language): { settings: Se
     byLabel.set(headerKey(item.labelEn).toLowerCase(), item);
   }
   const weightCells: Partial<Record<Round, string>> = {};
+  const given = new Set<SettingKey>();
   block.rows.forEach((row, i) => {
     if (isBlankRow(row)) return;
     const label = headerKey(rawText(row[cItem]));
@@ -271,8 +272,13 @@ export function parseSettings(block: TableBlock, lang: Language): { settings: Se
       return;
     }
     setValue(settings, item.key, value);
+    given.add(item.key);
     if (item.key.startsWith('weights.')) weightCells[item.key.slice(8) as Round] = cell;
   });
+  // Labels the workbook does not set follow the language setting.
+  if (settings.language !== 'zh-CN')
+    for (const k of Object.keys(settings.labels) as (keyof ResultLabels)[])
+      if (!given.has(`labels.${k}`)) settings.labels[k] = message(settings.language, `label.${k}`);
   const w = settings.weights;
   if (w.self + w.peer + w.mass <= 0) {
     problems.push(

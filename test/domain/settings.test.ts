@@ -59,6 +59,12 @@ describe('settings', () => {
     expect(settings.bonusCap).toBeNull();
     expect(settings.postingStart).toBe('2025-12-09');
   });
+  it('labels the workbook does not set follow the language setting', () => {
+    const { settings } = parse([['界面语言', 'en-US'], ['评定结果：待补录', '缺']]);
+    expect(settings.labels.eligible).toBe('Passed, eligible for awards');
+    expect(settings.labels.incomplete).toBe('缺');
+    expect(parse([['界面语言', '中文']]).settings.labels.eligible).toBe('合格，可参加评先树优');
+  });
   it('a table without 项目/值 columns gives missing_column and all defaults', () => {
     const r = parseSettings(block(SHEETS.settings, ['名称', '内容'], [['年度', 2030]]), 'zh-CN');
     expect(r.problems.map((p) => p.code)).toEqual(['missing_column', 'missing_column']);
