@@ -10,6 +10,7 @@ import type { RosterImportPreview, RosterImportReport } from './commandTypes';
 import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { col, queueReadTables, type TablesRead } from './readTables';
+import { importText } from './texts';
 import { mergeRoster, parseRosterGrid, type GridSource, type ParsedRoster, type RosterRow } from './rosterImport';
 
 /** Queues the read of a sheet's used range (values only); call the result after one sync. */
@@ -113,7 +114,21 @@ export async function importRosterGrid(context: Excel.RequestContext, grid: Grid
 async function queueImport(context: Excel.RequestContext, read: TablesRead, grid: GridSource, sync: boolean): Promise<RosterImportReport> {
   const t = read.roster;
   if (!t.exists) throw new RosterSourceError('工作簿中没有党员名册（kp_Roster），请先安装考评表。');
-  const parsed = parseRosterGrid(grid, currentModel(read).settings.language);
+  const { rubric, settings } = currentModel(read);
+  const parsed = parseRosterGrid(grid, settings.language);
+  // Categories the rubric lacks: said now, so the secretary adds them to 考评细则 before scoring.
+  const known = new Set(rubric.categories.map((c) => c.category));
+  const unknown = new Map<string, number>();
+  for (const m of parsed.members) if (m.category && !known.has(m.category) && !unknown.has(m.category)) unknown.set(m.category, m.sourceRow);
+  for (const [category, row] of unknown) {
+    parsed.problems.push({
+      severity: 'warning',
+      sheet: grid.sheet,
+      cell: '',
+      code: 'roster_unknown_category',
+      message: importText(settings.language).unknownCategory(category, row, [...known].join('、')),
+    });
+  }
   const existing = rosterRows(read);
   const merged = mergeRoster(existing, parsed, defaultCategory(read));
   // Rows in table column order; null = leave the cell as it is.

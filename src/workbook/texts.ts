@@ -12,6 +12,8 @@ const zh = {
   groupRow: (g: string) => `党小组标题行：${g}`,
   nameNormalised: (sheet: string, cell: string, raw: string, name: string) =>
     `工作表“${sheet}”${cell}：姓名“${raw}”含多余空格，已按“${name}”导入。`,
+  unknownCategory: (c: string, row: number, known: string) =>
+    `类别“${c}”（第 ${row} 行起）不在考评细则中（现有：${known}），请先在考评细则中添加该类别的维度和分值，否则这些党员不参加计算。`,
   duplicateName: (name: string, rows: number[]) => `姓名“${name}”出现 ${rows.length} 次（第 ${rows.join('、')} 行），已作为不同的人分别导入。`,
   createdSheet: (s: string) => `已创建工作表“${s}”。`,
   createdTable: (t: string) => `已创建表格 ${t}。`,
@@ -54,6 +56,7 @@ const en: Texts = {
   noName: 'no name',
   groupRow: (g) => `group heading: ${g}`,
   nameNormalised: (sheet, cell, raw, name) => `Sheet "${sheet}" ${cell}: name "${raw}" had extra spaces; imported as "${name}".`,
+  unknownCategory: (c, row, known) => `Category "${c}" (from row ${row}) is not in the rubric (has: ${known}); add its dimensions and points to the rubric, or these members are not scored.`,
   duplicateName: (name, rows) => `Name "${name}" appears ${rows.length} times (rows ${rows.join(', ')}); imported as different people.`,
   createdSheet: (s) => `Created sheet "${s}".`,
   createdTable: (t) => `Created table ${t}.`,
