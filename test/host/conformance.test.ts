@@ -1,0 +1,12 @@
+import { conformanceTests, createWorkbook, run } from '../../src/host';
+
+describe('conformance suite on the headless host', () => {
+  for (const t of conformanceTests) {
+    test(t.name, async () => {
+      const wb = createWorkbook();
+      await run(wb, t.run);
+      // Every test cleans up after itself.
+      expect(wb.sheetNames()).toEqual(['Sheet1']);
+    });
+  }
+});
