@@ -2,6 +2,7 @@
 // The `kaoping` command line. The sources are TypeScript: on first use (or when a source is newer than the
 // bundle) they are bundled with esbuild into node_modules/.cache/kaoping-cli/, then the bundle is required.
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by node, no build step */
 const fs = require('node:fs');
 const path = require('node:path');
 

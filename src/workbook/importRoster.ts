@@ -17,10 +17,13 @@ import { mergeRoster, parseRosterGrid, type GridSource, type ParsedRoster, type 
 export function queueReadGrid(context: Excel.RequestContext, sheet: string): () => GridSource {
   const range = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
   range.load(['values', 'rowIndex', 'columnIndex']);
+  // The returned reader runs after the caller's context.sync() (the queue-then-sync pattern of every command).
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
   return () =>
     range.isNullObject
       ? { sheet, values: [], firstRow: 1, firstColumn: 0 }
       : { sheet, values: range.values as RawCell[][], firstRow: range.rowIndex + 1, firstColumn: range.columnIndex };
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Language, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import type { InstallReport } from './commandTypes';
 import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './layout';
-import { queueReadTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
+import { queueReadTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
 import { queueAppendRows, queueNewTable } from './tableWrite';
 import { texts } from './texts';
 
@@ -143,7 +143,8 @@ export function planAndQueueInstall(
     queueRepairColumns(context, t, layout, report, lang);
   }
   if (read.settings.exists) queueRepairSettings(context, read.settings, settings, options, report);
-  for (const s of report.createdSheets) report.messages.push(T.createdSheet(s));
+  // The hidden bookkeeping sheet is not news to the secretary.
+  for (const s of report.createdSheets) if (s !== STATE_SHEET) report.messages.push(T.createdSheet(s));
   for (const r of report.repaired) report.messages.push(T.repaired(r));
   if (report.createdTables.length === 0 && report.repaired.length === 0) report.messages.push(T.nothingToDo);
   return report;

@@ -65,7 +65,6 @@ export function queuePostingSheet(
   const state = parseState(read.state);
   const ours = sheetNames.find((n) => n === POSTING_SHEET && state.printSheets.includes(n));
   let name: string;
-  let sheet: Excel.Worksheet;
   if (ours) {
     // Rebuild our own sheet from scratch: delete and add again under the same name.
     context.workbook.worksheets.getItem(ours).delete();
@@ -77,7 +76,7 @@ export function queuePostingSheet(
       name = previous;
     } else name = freeSheetName(POSTING_SHEET, new Set(sheetNames));
   }
-  sheet = context.workbook.worksheets.add(name);
+  const sheet = context.workbook.worksheets.add(name);
   const members = postingMembers(evaluation, options.order);
   const headers = [T.posting.seq, T.posting.name, T.posting.group, T.posting.final, T.posting.result];
   const width = headers.length;

@@ -41,6 +41,8 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
   const pending = keys.map((key) => {
     const table = context.workbook.tables.getItemOrNullObject(tableName(key));
     table.load('name');
+    // A navigation property is a proxy, not a read: nothing is read before the caller's sync.
+    // eslint-disable-next-line office-addins/call-sync-before-read
     const sheet = table.worksheet;
     sheet.load('name');
     const range = table.getRange();
