@@ -9,6 +9,7 @@
  */
 import { DEFAULT_RUBRIC, parseRubric, rubricToRows, dimensionColumns, type Rubric } from '../domain/rubric';
 import { DEFAULT_SETTINGS, SETTING_ITEMS, parseSettings, settingsToRows, type Settings } from '../domain/settings';
+import { SHEETS } from '../domain/contract';
 import type { Language, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import type { InstallReport } from './commandTypes';
@@ -22,6 +23,11 @@ export interface InstallOptions {
   branch?: string;
   /** Rows for a kp_Roster created by this install (new year from a hand-made workbook). */
   rosterRows?: RawCell[][];
+  /**
+   * Sheets with a default name that are empty (no values): left by an install that stopped part-way, so
+   * re-running finishes the job in them instead of making "党员名册 (2)".
+   */
+  emptySheets?: ReadonlySet<string>;
 }
 
 /** What the read says the workbook has: rubric, settings and the dimension columns the tables should have. */
@@ -79,8 +85,9 @@ function queueCreate(
   sheetName: string,
   rows: RawCell[][],
   lang: Language,
+  reuse = false,
 ): void {
-  const sheet = context.workbook.worksheets.add(sheetName);
+  const sheet = reuse ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.add(sheetName);
   const textCols = new Set(layout.textCols);
   const { table, bodyRows } = queueNewTable(sheet, {
     name: layout.table,
@@ -103,10 +110,17 @@ export async function install(context: Excel.RequestContext, options: InstallOpt
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const pending = queueReadTables(context);
+  const used = INSTALL_ORDER.map((key) => {
+    const name = key === 'state' ? STATE_SHEET : SHEETS[key];
+    const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+    range.load('address');
+    return { name, range };
+  });
   await context.sync();
   const read = pending();
   const taken = new Set(sheets.items.map((s) => s.name));
-  const report = planAndQueueInstall(context, read, taken, options);
+  const emptySheets = new Set(used.filter((u) => taken.has(u.name) && u.range.isNullObject).map((u) => u.name));
+  const report = planAndQueueInstall(context, read, taken, { ...options, emptySheets });
   if (report.createdTables.length > 0 || report.repaired.length > 0) await context.sync();
   return report;
 }
@@ -132,11 +146,12 @@ export function planAndQueueInstall(
     const layout = layouts[key];
     const t = read[key];
     if (!t.exists) {
-      const name = freeSheetName(layout.sheet, taken);
+      const reuse = options.emptySheets?.has(layout.sheet) === true;
+      const name = reuse ? layout.sheet : freeSheetName(layout.sheet, taken);
       taken.add(name);
       if (name !== layout.sheet) report.messages.push(T.sheetTaken(layout.sheet, name));
-      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options), lang);
-      report.createdSheets.push(name);
+      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options), lang, reuse);
+      if (!reuse) report.createdSheets.push(name);
       report.createdTables.push(layout.table);
       continue;
     }

@@ -107,4 +107,19 @@ describe('install', () => {
     expect(report.createdTables).toEqual([]);
     expect(wb.sheetNames()).not.toContain('党员名册');
   });
+
+  it('finishes an install that stopped part-way: empty sheets of ours are reused, not duplicated', async () => {
+    const wb = createWorkbook();
+    // What a failed batch can leave behind: sheets added, nothing in them yet.
+    await run(wb, async (c) => {
+      c.workbook.worksheets.add('党员名册');
+      c.workbook.worksheets.add('党员自评');
+      await c.sync();
+    });
+    const report = await run(wb, (c) => install(c));
+    expect(report.createdTables).toContain('kp_Roster');
+    expect(wb.sheetNames().filter((s) => s.startsWith('党员名册'))).toEqual(['党员名册']);
+    expect(wb.snapshot('党员名册').tables[0].name).toBe('kp_Roster');
+    expect(wb.snapshot('党员自评').tables[0].name).toBe('kp_Self');
+  });
 });
