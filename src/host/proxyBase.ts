@@ -259,6 +259,15 @@ export abstract class HostProxy<T = unknown> {
     }
   }
 
+  /** Sets several properties at once ({ values, format: { font: { bold } } }), like Office's set(). */
+  set(properties: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(properties ?? {})) {
+      if (this._navs().includes(k) && v && typeof v === 'object') ((this as any)[k] as HostProxy<any>).set(v as Record<string, unknown>);
+      else if (this._props()[k]?.set) this._write(k, v);
+      else throw new HostError('InvalidArgument', `Cannot set "${k}" of ${this._type}.`);
+    }
+  }
+
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { ...this._loaded };
     for (const [k, c] of this._children) {

@@ -8,7 +8,7 @@ import {
   readFormulas, readNumberFormats, readText, readValueTypes, readValues, unmergeRange, writeCell,
 } from './rangeOps';
 import { autofitWidth } from './autofit';
-import { DataValidationProxy, invalidRects } from './validation';
+import { DataValidationProxy } from './validation';
 import { ConditionalFormatCollectionProxy } from './conditionalFormats';
 import { resolveAddress } from './resolve';
 import { WorksheetProxy } from './worksheetProxy';
@@ -167,20 +167,6 @@ export class RangeProxy extends HostProxy<RangeTarget> {
       return x ? { sheet: t.sheet, rect: x } : null;
     }, true);
   }
-  getInvalidCellsOrNullObject(): RangeAreasProxy {
-    return this._make(new RangeAreasProxy(this._ctx), 'Range.getInvalidCellsOrNullObject', null, (t) => {
-      const rects = invalidRects(model(this), t.sheet, t.rect);
-      return rects.length ? { sheet: t.sheet, rects } : null;
-    }, true);
-  }
-  getInvalidCells(): RangeAreasProxy {
-    return this._make(new RangeAreasProxy(this._ctx), 'Range.getInvalidCells', null, (t) => {
-      const rects = invalidRects(model(this), t.sheet, t.rect);
-      if (!rects.length) fail('ItemNotFound', 'No invalid cells.');
-      return { sheet: t.sheet, rects };
-    });
-  }
-
   merge(across = false): void {
     this._op('Range.merge', [across], (t) => { checkEditable(model(this), t.sheet, t.rect, 'formats'); mergeRange(model(this), t, across); });
   }

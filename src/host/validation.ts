@@ -7,6 +7,7 @@ import { type CellValue, type DataValidationModel, ErrorValue, type Sheet, type 
 import { HostProxy, type HostRequestContext, type PropDef, installProps } from './proxyBase';
 import { checkEditable, subtractEntries, type RangeTarget } from './rangeOps';
 import { resolveAddress } from './resolve';
+import { RangeAreasProxy } from './rangeProxy';
 
 const RULE_KINDS = ['wholeNumber', 'decimal', 'list', 'textLength', 'date', 'time', 'custom'];
 const TYPE_NAMES: Record<string, string> = {
@@ -94,10 +95,23 @@ export class DataValidationProxy extends HostProxy<RangeTarget> {
         get: (t) => common(t, (dv) => {
           const k = dv?.rule ? Object.keys(dv.rule)[0] : null;
           return k ? TYPE_NAMES[k] : 'None';
-        }) ?? 'MixedCriteria',
+        }) ?? 'Inconsistent',
       },
       valid: { get: (t) => invalidRects(this._ctx.model, t.sheet, t.rect).length === 0 },
     };
+  }
+  getInvalidCellsOrNullObject(): RangeAreasProxy {
+    return this._make(new RangeAreasProxy(this._ctx), 'DataValidation.getInvalidCellsOrNullObject', null, (t) => {
+      const rects = invalidRects(this._ctx.model, t.sheet, t.rect);
+      return rects.length ? { sheet: t.sheet, rects } : null;
+    }, true);
+  }
+  getInvalidCells(): RangeAreasProxy {
+    return this._make(new RangeAreasProxy(this._ctx), 'DataValidation.getInvalidCells', null, (t) => {
+      const rects = invalidRects(this._ctx.model, t.sheet, t.rect);
+      if (!rects.length) fail('ItemNotFound', 'All cell values are valid.');
+      return { sheet: t.sheet, rects };
+    });
   }
   clear(): void {
     this._op('DataValidation.clear', null, (t) => {
