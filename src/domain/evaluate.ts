@@ -15,6 +15,11 @@ import { tenthsText } from './parse';
 import type { Evaluation, EvaluationInput, Language, MemberResult, Problem, Round, TableBlock } from './types';
 import { ROUNDS } from './types';
 
+/** Appends without spreading (a spread of 100,000+ problems overflows the call stack). */
+function append<T>(dst: T[], src: readonly T[]): void {
+  for (let i = 0; i < src.length; i++) dst.push(src[i]);
+}
+
 function withSheet(block: TableBlock, fallback: string): TableBlock {
   return block.sheet ? block : { ...block, sheet: fallback };
 }
@@ -52,9 +57,9 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
   const settings: Settings = parsedSettings.settings;
   const problems: Problem[] = [...parsedSettings.problems];
   const { rubric, problems: rubricProblems } = parseRubric(withSheet(input.rubric, SHEETS.rubric), l);
-  problems.push(...rubricProblems);
+  append(problems, rubricProblems);
   const roster = parseRoster(withSheet(input.roster, SHEETS.roster), rubric, l);
-  problems.push(...roster.problems);
+  append(problems, roster.problems);
   const n = roster.members.length;
 
   const totals = {} as Record<Round, RoundTotals>;
@@ -62,13 +67,13 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
   for (const r of ROUNDS) {
     totals[r] = newRoundTotals(n);
     const out = processRound(r, withSheet(input[r], SHEETS[r]), settings.entryMode[r], rubric, roster, totals[r], l);
-    problems.push(...out.problems);
+    append(problems, out.problems);
 
   }
   const bonus = processBonus(withSheet(input.bonus, SHEETS.bonus), roster, settings.allowDeductions, l);
-  problems.push(...bonus.problems);
+  append(problems, bonus.problems);
   const review = processReview(withSheet(input.review, SHEETS.review), roster, l);
-  problems.push(...review.problems);
+  append(problems, review.problems);
 
   // Errors about each member decide `invalid`; their cells go into 说明.
   const errorsOf = new Map<string, Problem[]>();

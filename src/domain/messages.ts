@@ -210,8 +210,34 @@ export type MessageKey = ProblemCode | TextKey;
 
 export type Params = Record<string, string | number>;
 
-function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+/** Templates split once into literal and placeholder parts (odd indexes are parameter names). */
+const compiled = new Map<string, string[]>();
+
+function fill(template: string, params: Params, at?: string): string {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    const v = k === 'at' && at !== undefined && !('at' in params) ? at : params[k];
+    out += (v === undefined ? `{${k}}` : String(v)) + parts[i + 1];
+  }
+  return out;
+}
+
+function lookup(key: MessageKey): Entry | undefined {
+  return (PROBLEMS as Record<string, Entry>)[key] ?? (TEXTS as Record<string, Entry>)[key];
+}
+
+/** "「sheet」表 E7" / "Sheet "sheet", cell E7" (cell '' → the whole table). */
+export function location(lang: Language, sheet: string, cell: string): string {
+  const l: Language = lang === 'en-US' ? 'en-US' : 'zh-CN';
+  return cell
+    ? fill(TEXTS['at.cell'][l], { sheet, cell })
+    : fill(TEXTS['at.table'][l], { sheet });
 }
 
 /**
@@ -219,17 +245,17 @@ function fill(template: string, params: Params): string {
  * (cell '' → the whole table).
  */
 export function message(lang: Language, key: MessageKey, params: Params = {}): string {
-  const entry: Entry | undefined = (PROBLEMS as Record<string, Entry>)[key] ?? (TEXTS as Record<string, Entry>)[key];
+  const entry = lookup(key);
   if (!entry) return key;
   const l: Language = lang === 'en-US' ? 'en-US' : 'zh-CN';
-  let p = params;
-  if (key in PROBLEMS && !('at' in params)) {
-    const at = params.cell
-      ? fill(TEXTS['at.cell'][l], { sheet: params.sheet ?? '', cell: params.cell })
-      : fill(TEXTS['at.table'][l], { sheet: params.sheet ?? '' });
-    p = { ...params, at };
-  }
-  return fill(entry[l], p);
+  const at = key in PROBLEMS ? location(l, String(params.sheet ?? ''), String(params.cell ?? '')) : undefined;
+  return fill(entry[l], params, at);
+}
+
+/** A problem message with its location given apart from the parameters (no object copying: used per bad cell). */
+export function problemMessage(lang: Language, code: ProblemCode, params: Params, sheet: string, cell: string): string {
+  const l: Language = lang === 'en-US' ? 'en-US' : 'zh-CN';
+  return fill(PROBLEMS[code][l], params, location(l, sheet, cell));
 }
 
 /** The catalogue's keys, for completeness tests. */

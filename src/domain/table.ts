@@ -1,5 +1,5 @@
 /** Helpers over TableBlock: columns found by header name, cell addresses, blank rows, problem construction. */
-import { message, type MessageKey, type Params } from './messages';
+import { message, problemMessage, type MessageKey, type Params } from './messages';
 import { cellAddress, isBlank, toHalfWidth } from './parse';
 import type { Language, Problem, ProblemCode, RawCell, Severity, TableBlock } from './types';
 
@@ -40,7 +40,7 @@ export function makeProblem(
   params: Params = {},
   memberId?: string,
 ): Problem {
-  const p: Problem = { severity, sheet, cell, code, message: message(lang, code, { ...params, sheet, cell }) };
+  const p: Problem = { severity, sheet, cell, code, message: problemMessage(lang, code, params, sheet, cell) };
   if (memberId !== undefined) p.memberId = memberId;
   return p;
 }
