@@ -1,0 +1,60 @@
+/** The preview page: the task pane (left) over a headless workbook shown as a grid (right). */
+import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import { conformanceTests, run, type HostWorkbook } from '../host';
+import { App } from '../taskpane/App';
+import { createCommands } from '../workbook/commands';
+import type { BatchRunner } from '../workbook/commandTypes';
+import { watchCommands } from './watchCommands';
+import { WorkbookView } from './WorkbookView';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    height: '100%',
+    '@media (max-width: 720px)': { flexDirection: 'column', height: 'auto' },
+  },
+  pane: {
+    width: '340px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    '@media (max-width: 720px)': { width: '100%', borderRight: 'none', overflowY: 'visible' },
+  },
+  sheet: { flexGrow: 1, minWidth: '0', display: 'flex', flexDirection: 'column' },
+});
+
+export function PreviewApp({ initial }: { initial: HostWorkbook }) {
+  const styles = useStyles();
+  const [wb, setWb] = useState(initial);
+  const [fileName, setFileName] = useState('考评.xlsx');
+  const [version, setVersion] = useState(0);
+  const [selection, setSelection] = useState<{ sheet: string; cell: string } | null>(null);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const runner: BatchRunner = useMemo(() => (batch) => run(wb, batch), [wb]);
+  const commands = useMemo(
+    () => watchCommands(createCommands(runner), bump, (sheet, cell) => setSelection({ sheet, cell })),
+    [runner, bump],
+  );
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.page}>
+      <div className={styles.pane} data-testid="taskpane">
+        <App commands={commands} runner={runner} loadConformance={async () => conformanceTests} />
+      </div>
+      <div className={styles.sheet}>
+        <WorkbookView
+          wb={wb}
+          version={version}
+          fileName={fileName}
+          selection={selection}
+          onOpen={(next, name) => {
+            setWb(next);
+            setFileName(name);
+            setSelection(null);
+            bump();
+          }}
+        />
+      </div>
+    </FluentProvider>
+  );
+}

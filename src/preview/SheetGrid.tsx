@@ -1,0 +1,174 @@
+/** Draws one sheet snapshot as an HTML table: column letters, row numbers, merges, styles, frozen rows. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { CSSProperties } from 'react';
+import type { CellSnapshot, SheetSnapshot } from '../host';
+
+const MAX_ROWS = 500;
+const MAX_COLUMNS = 60;
+const HEADER_HEIGHT = 20;
+
+const useStyles = makeStyles({
+  table: { borderCollapse: 'separate', borderSpacing: '0', tableLayout: 'fixed', fontSize: '12px' },
+  corner: { position: 'sticky', top: '0', left: '0', zIndex: 3 },
+  colHeader: {
+    position: 'sticky',
+    top: '0',
+    zIndex: 2,
+    height: `${HEADER_HEIGHT}px`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  rowHeader: {
+    position: 'sticky',
+    left: '0',
+    zIndex: 1,
+    width: '36px',
+    textAlign: 'center',
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  cell: {
+    padding: '1px 3px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    borderRight: '1px solid #e1e1e1',
+    borderBottom: '1px solid #e1e1e1',
+    backgroundColor: '#ffffff',
+    color: '#000000',
+  },
+  frozen: { position: 'sticky', zIndex: 1, borderBottom: '2px solid #a0a0a0' },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  note: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+function columnName(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function parseAddress(a: string): { r: number; c: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a.trim().toUpperCase());
+  if (!m) return { r: -1, c: -1 };
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+/** Merges as anchor → span, and the set of cells hidden under a merge. */
+function mergeMap(merges: readonly string[]) {
+  const anchors = new Map<string, { rows: number; cols: number }>();
+  const hidden = new Set<string>();
+  for (const m of merges) {
+    const [a, b = a] = m.replace(/^.*!/, '').split(':');
+    const p = parseAddress(a);
+    const q = parseAddress(b);
+    anchors.set(`${p.r},${p.c}`, { rows: q.r - p.r + 1, cols: q.c - p.c + 1 });
+    for (let r = p.r; r <= q.r; r++) for (let c = p.c; c <= q.c; c++) if (r !== p.r || c !== p.c) hidden.add(`${r},${c}`);
+  }
+  return { anchors, hidden };
+}
+
+const ptToPx = (pt: number) => Math.round((pt * 4) / 3);
+
+function cellStyle(cell: CellSnapshot): CSSProperties {
+  const fill = cell.conditional?.fill ?? cell.fill;
+  const color = cell.conditional?.fontColor ?? cell.fontColor;
+  const bold = cell.conditional?.bold ?? cell.bold;
+  const align = cell.horizontalAlignment?.toLowerCase();
+  const numeric = typeof cell.value === 'number';
+  return {
+    backgroundColor: fill ?? undefined,
+    color: color && color !== '#000000' ? color : undefined,
+    fontWeight: bold ? 700 : undefined,
+    fontStyle: cell.italic ? 'italic' : undefined,
+    textAlign: align === 'center' || align === 'centeracrossselection' ? 'center' : align === 'right' ? 'right' : align === 'left' ? 'left' : numeric ? 'right' : 'left',
+    whiteSpace: cell.wrap ? 'pre-wrap' : undefined,
+  };
+}
+
+export function SheetGrid({ snapshot, selected }: { snapshot: SheetSnapshot; selected: string | null }) {
+  const styles = useStyles();
+  const rows = Math.min(snapshot.rowCount, MAX_ROWS);
+  const cols = Math.min(snapshot.columnCount, MAX_COLUMNS);
+  const { anchors, hidden } = mergeMap(snapshot.merges);
+  const sel = selected ? parseAddress(selected.split(':')[0]) : null;
+  const frozenTop: number[] = [];
+  let top = HEADER_HEIGHT;
+  for (let r = 0; r < snapshot.frozenRows && r < rows; r++) {
+    frozenTop.push(top);
+    top += ptToPx(snapshot.rowHeights[r] ?? 15);
+  }
+  if (rows === 0) return <div className={styles.note}>（空工作表）</div>;
+  return (
+    <>
+      <table className={styles.table} aria-label={snapshot.name} data-sheet={snapshot.name}>
+        <colgroup>
+          <col style={{ width: '36px' }} />
+          {Array.from({ length: cols }, (_, c) => (
+            <col key={c} style={{ width: `${Math.max(16, ptToPx(snapshot.columnWidths[c] ?? 48))}px` }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            <th className={`${styles.colHeader} ${styles.corner}`} aria-hidden="true" />
+            {Array.from({ length: cols }, (_, c) => (
+              <th key={c} scope="col" className={styles.colHeader}>
+                {columnName(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {snapshot.cells.slice(0, rows).map((line, r) => {
+            const frozen = r < frozenTop.length;
+            return (
+              <tr key={r} style={{ height: `${ptToPx(snapshot.rowHeights[r] ?? 15)}px` }}>
+                <th scope="row" className={styles.rowHeader} style={frozen ? { top: frozenTop[r], zIndex: 3 } : undefined}>
+                  {r + 1}
+                </th>
+                {line.slice(0, cols).map((cell, c) => {
+                  const key = `${r},${c}`;
+                  if (hidden.has(key)) return null;
+                  const span = anchors.get(key);
+                  const isSel = sel !== null && sel.r === r && sel.c === c;
+                  const cls = [styles.cell, frozen ? styles.frozen : '', isSel ? styles.selected : ''].join(' ');
+                  return (
+                    <td
+                      key={c}
+                      className={cls}
+                      rowSpan={span?.rows}
+                      colSpan={span?.cols}
+                      data-cell={`${columnName(c)}${r + 1}`}
+                      title={cell.formula ?? undefined}
+                      style={{ ...cellStyle(cell), ...(frozen ? { top: frozenTop[r] } : {}) }}
+                    >
+                      {cell.text}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {(snapshot.rowCount > rows || snapshot.columnCount > cols) && (
+        <div className={styles.note}>
+          只显示前 {rows} 行、{cols} 列（共 {snapshot.rowCount} 行、{snapshot.columnCount} 列）。
+        </div>
+      )}
+    </>
+  );
+}
