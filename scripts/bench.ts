@@ -111,6 +111,19 @@ const scoring: BenchSection = {
     console.log(`  evaluate() median of ${runs}: ${e.toFixed(1)} ms (target < 300 ms)`);
     console.log(`  floor (plain sum of the same cells) median: ${f.toFixed(2)} ms`);
     console.log(`  ratio evaluate / floor: ${(e / f).toFixed(1)}×`);
+    // Worst case for messages: every score typed as text (one warning per cell).
+    const textMembers = Math.max(1, Math.round(members / 10));
+    const text = generateInput(textMembers, formsPer);
+    for (const r of ['self', 'peer', 'mass'] as const)
+      text[r].rows = text[r].rows.map((row) => row.map((c) => (typeof c === 'number' ? ` ${c} ` : c)));
+    const textTimes: number[] = [];
+    let warnings = 0;
+    for (let r = 0; r < 3; r++) {
+      const t = performance.now();
+      warnings = evaluate(text).problems.length;
+      textTimes.push(performance.now() - t);
+    }
+    console.log(`  all scores as text (${textMembers} members, ${warnings} warnings): median ${median(textTimes).toFixed(1)} ms`);
     if (sink === 0.5) console.log(''); // keep the work observable
   },
 };

@@ -477,3 +477,14 @@ describe('language', () => {
     expect(member(ev, '001').notes).toContain('missing self');
   });
 });
+
+describe('many problems', () => {
+  it('reports 160,000 warnings without failing (no argument spreading of large arrays)', () => {
+    const roster = Array.from({ length: 1000 }, (_, i) => [String(i + 1).padStart(4, '0'), `人${i}`, '一组', '机关党员']);
+    const mass: (string | number)[][] = [];
+    for (let q = 0; q < 20; q++) for (const r of roster) mass.push([`Q${q}`, r[0], r[1], ...D80.map((v) => ` ${v} `)]);
+    const ev = run({ roster, self: [], peer: [], mass });
+    expect(only(ev, 'number_as_text')).toHaveLength(160000);
+    expect(ev.members[0].mass).toBe(80);
+  });
+});
