@@ -474,7 +474,9 @@ function criterion(c: Scalar): (v: CellValue) => boolean {
   const rhs = m[2];
   const n = rhs.trim() !== '' && Number.isFinite(Number(rhs)) ? Number(rhs) : null;
   if (n !== null) {
-    return (v) => {
+    return (cv) => {
+      // Numeric-looking text is compared as a number, as Excel's *IF(S) criteria do.
+      const v = typeof cv === 'string' && cv.trim() !== '' && Number.isFinite(Number(cv)) ? Number(cv) : cv;
       if (typeof v !== 'number') return op === '<>';
       switch (op) {
         case '=': return v === n;
