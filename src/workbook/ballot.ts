@@ -9,7 +9,7 @@ import { blockAddress } from './a1';
 import { buildEntryForm } from './entry';
 import { currentModel } from './install';
 import { dimensionMax, freeSheetName } from './layout';
-import { queueReadTables } from './readTables';
+import { ALL_KEYS, readTables } from './readTables';
 import { parseState, queueWriteState } from './state';
 import { texts } from './texts';
 
@@ -17,10 +17,7 @@ export const BALLOT_SHEET = '测评表';
 
 export async function printBallot(context: Excel.RequestContext, round: Round, evaluator: string, group?: string): Promise<string> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const pending = queueReadTables(context);
-  await context.sync();
-  const read = pending();
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { rubric, settings } = currentModel(read);
   const T = texts(settings.language);
   const form = buildEntryForm(read, round, evaluator, group);

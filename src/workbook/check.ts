@@ -7,7 +7,7 @@ import type { Evaluation, Language } from '../domain/types';
 import type { CheckReport } from './commandTypes';
 import { queueHighlights } from './highlights';
 import { currentModel } from './install';
-import { evaluationInput, queueReadTables, type TablesRead } from './readTables';
+import { evaluationInput, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState, type State } from './state';
 
 /** Evaluates what was read (the domain does all the checking). */
@@ -32,9 +32,7 @@ export function queueCheckWrites(context: Excel.RequestContext, read: TablesRead
 }
 
 export async function check(context: Excel.RequestContext): Promise<CheckReport> {
-  const pending = queueReadTables(context);
-  await context.sync();
-  const read = pending();
+  const { read } = await readTables(context);
   const { evaluation } = evaluateRead(read);
   queueCheckWrites(context, read, evaluation);
   await context.sync();

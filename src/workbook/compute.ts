@@ -10,7 +10,7 @@ import { countProblems, evaluateRead, queueCheckWrites } from './check';
 import type { ComputeReport } from './commandTypes';
 import { currentModel } from './install';
 import { freeSheetName, tableLayouts } from './layout';
-import { queueReadTables, type TablesRead } from './readTables';
+import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { fingerprint, parseState } from './state';
 import { formatGrid, queueNewTable, toWrite } from './tableWrite';
 import { texts } from './texts';
@@ -158,10 +158,7 @@ function queueResults(
 
 export async function compute(context: Excel.RequestContext, now: () => Date = () => new Date()): Promise<ComputeReport> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const pending = queueReadTables(context);
-  await context.sync();
-  const read = pending();
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { evaluation, lang } = evaluateRead(read);
   const { settings } = currentModel(read);
   const T = texts(lang);

@@ -12,7 +12,7 @@ import type { EntryForm, FormMember, FormRowInput, ProgressReport, SaveFormRepor
 import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { totalFormula } from './layout';
-import { col, evaluationInput, queueReadTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
+import { col, evaluationInput, readTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
 
 const MODEL_KEYS: ReadKey[] = ['settings', 'rubric', 'roster'];
 
@@ -91,9 +91,8 @@ export function buildEntryForm(read: TablesRead, round: Round, evaluator: string
 }
 
 export async function getEntryForm(context: Excel.RequestContext, round: Round, evaluator: string, group?: string): Promise<EntryForm> {
-  const pending = queueReadTables(context, [...MODEL_KEYS, round]);
-  await context.sync();
-  return buildEntryForm(pending() as TablesRead, round, evaluator, group);
+  const { read } = await readTables(context, [...MODEL_KEYS, round]);
+  return buildEntryForm(read, round, evaluator, group);
 }
 
 /** A score as typed → what the cell gets: numbers as numbers, blanks blank, anything else kept as text for check. */
@@ -107,9 +106,7 @@ export function scoreCell(v: string | number | null | undefined): RawCell {
 }
 
 export async function saveForm(context: Excel.RequestContext, round: Round, evaluator: string, rows: FormRowInput[]): Promise<SaveFormReport> {
-  const pending = queueReadTables(context);
-  await context.sync();
-  const read = pending();
+  const { read } = await readTables(context);
   const { rubric, settings } = currentModel(read);
   const lang = settings.language;
   const roster = parseRoster(read.roster, rubric, lang);
@@ -215,7 +212,6 @@ export function buildProgress(read: TablesRead, round: Round): ProgressReport {
 }
 
 export async function getProgress(context: Excel.RequestContext, round: Round): Promise<ProgressReport> {
-  const pending = queueReadTables(context, [...MODEL_KEYS, round]);
-  await context.sync();
-  return buildProgress(pending() as TablesRead, round);
+  const { read } = await readTables(context, [...MODEL_KEYS, round]);
+  return buildProgress(read, round);
 }

@@ -9,7 +9,7 @@ import type { RawCell } from '../domain/types';
 import type { RosterImportPreview, RosterImportReport } from './commandTypes';
 import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
-import { col, queueReadTables, type TablesRead } from './readTables';
+import { col, readTables, type TablesRead } from './readTables';
 import { importText } from './texts';
 import { mergeRoster, parseRosterGrid, type GridSource, type ParsedRoster, type RosterRow } from './rosterImport';
 
@@ -108,9 +108,7 @@ export function previewImport(read: TablesRead, grid: GridSource): RosterImportP
 
 /** Merges a grid (already read, from any workbook) into this workbook's kp_Roster: one read, one write. */
 export async function importRosterGrid(context: Excel.RequestContext, grid: GridSource): Promise<RosterImportReport> {
-  const pending = queueReadTables(context, ['settings', 'rubric', 'roster']);
-  await context.sync();
-  const read = pending() as TablesRead;
+  const { read } = await readTables(context, ['settings', 'rubric', 'roster']);
   return queueImport(context, read, grid, true);
 }
 
@@ -163,16 +161,12 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
 
 /** Import from a sheet of this workbook: the grid and the roster read in one sync, written in the next. */
 export async function importRoster(context: Excel.RequestContext, sheet: string): Promise<RosterImportReport> {
-  const get = queueReadGrid(context, sheet);
-  const pending = queueReadTables(context, ['settings', 'rubric', 'roster']);
-  await context.sync();
-  return queueImport(context, pending() as TablesRead, get(), true);
+  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster'], () => queueReadGrid(context, sheet));
+  return queueImport(context, read, get(), true);
 }
 
 /** Preview of an import from a sheet of this workbook (one sync, nothing written). */
 export async function previewRosterImport(context: Excel.RequestContext, sheet: string): Promise<RosterImportPreview> {
-  const get = queueReadGrid(context, sheet);
-  const pending = queueReadTables(context, ['settings', 'rubric', 'roster']);
-  await context.sync();
-  return previewImport(pending() as TablesRead, get());
+  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster'], () => queueReadGrid(context, sheet));
+  return previewImport(read, get());
 }

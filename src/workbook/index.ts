@@ -11,4 +11,4 @@ export { makePostingSheet, queuePostingSheet } from './posting';
 export { newYear } from './newYear';
 export { getSettings, saveSettings } from './settingsCmd';
 export { getStatus, selectCell } from './status';
-export { queueReadTables, evaluationInput } from './readTables';
+export { queueReadTables, readTables, evaluationInput } from './readTables';

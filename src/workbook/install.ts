@@ -14,7 +14,7 @@ import type { Language, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import type { InstallReport } from './commandTypes';
 import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './layout';
-import { queueReadTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
+import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
 import { queueAppendRows, queueNewTable } from './tableWrite';
 import { texts } from './texts';
 
@@ -108,16 +108,15 @@ function queueCreate(
  */
 export async function install(context: Excel.RequestContext, options: InstallOptions = {}): Promise<InstallReport> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const pending = queueReadTables(context);
-  const used = INSTALL_ORDER.map((key) => {
-    const name = key === 'state' ? STATE_SHEET : SHEETS[key];
-    const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
-    range.load('address');
-    return { name, range };
+  const { read, extra: used } = await readTables(context, ALL_KEYS, () => {
+    sheets.load('items/name');
+    return INSTALL_ORDER.map((key) => {
+      const name = key === 'state' ? STATE_SHEET : SHEETS[key];
+      const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+      range.load('address');
+      return { name, range };
+    });
   });
-  await context.sync();
-  const read = pending();
   const taken = new Set(sheets.items.map((s) => s.name));
   const emptySheets = new Set(used.filter((u) => taken.has(u.name) && u.range.isNullObject).map((u) => u.name));
   const report = planAndQueueInstall(context, read, taken, { ...options, emptySheets });

@@ -11,7 +11,7 @@ import type { NewYearReport } from './commandTypes';
 import { queueHighlights } from './highlights';
 import { currentModel, planAndQueueInstall } from './install';
 import { freeSheetName, tableLayouts } from './layout';
-import { queueReadTables, type ReadKey, type TablesRead } from './readTables';
+import { ALL_KEYS, readTables, type ReadKey, type TablesRead } from './readTables';
 import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
 import { parseState, queueWriteState } from './state';
 import { formatGrid, toWrite } from './tableWrite';
@@ -25,10 +25,7 @@ function hasData(rows: RawCell[][]): boolean {
 
 export async function newYear(context: Excel.RequestContext, year: number): Promise<NewYearReport> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name,items/visibility');
-  const pending = queueReadTables(context);
-  await context.sync();
-  const read = pending();
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name,items/visibility'));
   const names = sheets.items.map((s) => s.name);
   const anyTable = (Object.keys(TABLES) as (keyof typeof TABLES)[]).some((k) => read[k].exists);
   if (!anyTable) return fromHandmade(context, read, sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name), names, year);

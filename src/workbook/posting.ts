@@ -12,7 +12,7 @@ import type { PostingOptions, PostingReport } from './commandTypes';
 import { resultOrder } from './compute';
 import { currentModel } from './install';
 import { freeSheetName } from './layout';
-import { queueReadTables, type TablesRead } from './readTables';
+import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState } from './state';
 import { texts } from './texts';
 
@@ -38,10 +38,7 @@ export async function makePostingSheet(
   now: () => Date = () => new Date(),
 ): Promise<PostingReport> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name');
-  const pending = queueReadTables(context);
-  await context.sync();
-  const read = pending();
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { evaluation, lang } = evaluateRead(read);
   const blockers = postingBlockers(evaluation, lang);
   if (blockers.length > 0) return { created: false, sheet: '', rows: 0, blockedReasons: blockers };

@@ -99,3 +99,76 @@ export function col(t: { headers: string[] }, header: string): number {
   const key = header.replace(/\s+/g, '');
   return t.headers.findIndex((h) => h.replace(/\s+/g, '') === key);
 }
+
+/** Excel on the web refuses requests and responses over 5 MB; huge tables are then read in row blocks. */
+export function isPayloadLimit(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
+}
+
+/** Cells per block when a read is too large for one response (a few MB of JSON). */
+export const BLOCK_CELLS = 200_000;
+
+/**
+ * Reads the tables with one context.sync(). `also` queues the command's other reads in the same sync (and
+ * again if the read must be retried); its result is handed back. Only when the response is over Excel on the
+ * web's 5 MB limit are the tables read again: their sizes first, then blocks of rows, one sync per block.
+ */
+export async function readTables<T = undefined>(
+  context: Excel.RequestContext,
+  keys: readonly ReadKey[] = ALL_KEYS,
+  also?: () => T,
+): Promise<{ read: TablesRead; extra: T }> {
+  let extra = also?.() as T;
+  const pending = queueReadTables(context, keys);
+  try {
+    await context.sync();
+    return { read: pending(), extra };
+  } catch (e) {
+    if (!isPayloadLimit(e)) throw e;
+  }
+  extra = also?.() as T;
+  const sized = keys.map((key) => {
+    const table = context.workbook.tables.getItemOrNullObject(tableName(key));
+    table.load('name');
+    // eslint-disable-next-line office-addins/call-sync-before-read
+    const sheet = table.worksheet;
+    sheet.load('name');
+    const range = table.getRange();
+    range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    return { key, table, sheet, range };
+  });
+  await context.sync();
+  const out = {} as TablesRead;
+  const blocks: { t: TableRead; from: number; range: Excel.Range }[] = [];
+  for (const s of sized) {
+    if (s.table.isNullObject) {
+      out[s.key] = { key: s.key, name: tableName(s.key), exists: false, table: s.table, sheet: s.key === 'state' ? STATE_SHEET : SHEETS[s.key], headers: [], rows: [], firstRow: 2, firstColumn: 0, bodyRows: 0 };
+      continue;
+    }
+    const rows = s.range.rowCount;
+    const cols = s.range.columnCount;
+    const t: TableRead = {
+      key: s.key, name: s.table.name, exists: true, table: s.table, sheet: s.sheet.name, headers: [], rows: [],
+      firstRow: s.range.rowIndex + 2, firstColumn: s.range.columnIndex, bodyRows: rows - 1,
+    };
+    out[s.key] = t;
+    const per = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, cols)));
+    for (let from = 0; from < rows; from += per) {
+      const n = Math.min(per, rows - from);
+      blocks.push({ t, from, range: context.workbook.worksheets.getItem(s.sheet.name).getRangeByIndexes(s.range.rowIndex + from, s.range.columnIndex, n, cols) });
+    }
+  }
+  // One block per sync: each response stays under the limit. Only reached for tables too large for one.
+  for (const b of blocks) {
+    b.range.load('values');
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    const values = cells(b.range.values as unknown[][]);
+    if (b.from === 0) {
+      b.t.headers = (values[0] ?? []).map((h) => (h === null ? '' : String(h)));
+      for (let i = 1; i < values.length; i++) b.t.rows.push(values[i]);
+    } else for (const v of values) b.t.rows.push(v);
+  }
+  return { read: out, extra };
+}

@@ -7,7 +7,7 @@ import type { Problem, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import type { SettingsView } from './commandTypes';
 import { currentModel } from './install';
-import { col, queueReadTables, type TablesRead } from './readTables';
+import { col, readTables, type TablesRead } from './readTables';
 import { queueAppendRows } from './tableWrite';
 
 function labelKey(s: RawCell): string {
@@ -34,9 +34,8 @@ export function buildSettingsView(read: TablesRead): SettingsView {
 }
 
 export async function getSettings(context: Excel.RequestContext): Promise<SettingsView> {
-  const pending = queueReadTables(context, ['settings', 'rubric']);
-  await context.sync();
-  return buildSettingsView(pending() as TablesRead);
+  const { read } = await readTables(context, ['settings', 'rubric']);
+  return buildSettingsView(read);
 }
 
 /** Saves settings by key. Returns the problems of the new values; nothing is written when there is an error. */
@@ -44,9 +43,7 @@ export async function saveSettings(
   context: Excel.RequestContext,
   values: Record<string, string | number | boolean | null>,
 ): Promise<Problem[]> {
-  const pending = queueReadTables(context, ['settings', 'rubric']);
-  await context.sync();
-  const read = pending() as TablesRead;
+  const { read } = await readTables(context, ['settings', 'rubric']);
   const t = read.settings;
   const cItem = col(t, '项目');
   const cValue = col(t, '值');

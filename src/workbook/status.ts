@@ -8,15 +8,12 @@ import { parseRoster } from '../domain/roster';
 import { ROUNDS } from '../domain/types';
 import type { WorkbookStatus } from './commandTypes';
 import { currentModel } from './install';
-import { col, queueReadTables, STATE_SHEET } from './readTables';
+import { ALL_KEYS, col, readTables, STATE_SHEET } from './readTables';
 import { fingerprint, parseState } from './state';
 
 export async function getStatus(context: Excel.RequestContext): Promise<WorkbookStatus> {
   const sheets = context.workbook.worksheets;
-  sheets.load('items/name,items/visibility');
-  const pending = queueReadTables(context);
-  await context.sync();
-  const read = pending();
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name,items/visibility'));
   const { rubric, settings } = currentModel(read);
   const missingTables = (Object.keys(TABLES) as TableKey[]).filter((k) => !read[k].exists).map((k) => TABLES[k]);
   const roster = parseRoster(read.roster, rubric, settings.language);
