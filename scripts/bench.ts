@@ -4,6 +4,7 @@
  */
 import { COLUMNS, SHEETS, entryHeaders } from '../src/domain/contract';
 import { evaluate } from '../src/domain/evaluate';
+import { benchBundle } from './bench-bundle';
 import { DEFAULT_RUBRIC, dimensionColumns, rubricToRows } from '../src/domain/rubric';
 import { DEFAULT_SETTINGS, settingsToRows } from '../src/domain/settings';
 import type { EvaluationInput, RawCell, TableBlock } from '../src/domain/types';
@@ -128,7 +129,10 @@ const scoring: BenchSection = {
   },
 };
 
-export const SECTIONS: BenchSection[] = [scoring];
+const bundle: BenchSection = { name: 'bundle', run: () => benchBundle() };
+
+/** `npm run bench` runs every section; `npm run bench -- scoring` runs the named ones only. */
+export const SECTIONS: BenchSection[] = [scoring, bundle];
 
 export async function main(args: string[]): Promise<void> {
   const only = args.filter((a) => !a.startsWith('--'));
