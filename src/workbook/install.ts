@@ -16,6 +16,7 @@ import type { InstallReport } from './commandTypes';
 import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './layout';
 import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
 import { queueAppendRows, queueNewTable } from './tableWrite';
+import { parseState, queueWriteState, stateRows, type State } from './state';
 import { texts } from './texts';
 
 export interface InstallOptions {
@@ -23,6 +24,8 @@ export interface InstallOptions {
   branch?: string;
   /** Rows for a kp_Roster created by this install (new year from a hand-made workbook). */
   rosterRows?: RawCell[][];
+  /** Internal: the validation limits a new kp_State starts with. */
+  validation?: State['validation'];
   /**
    * Sheets with a default name that are empty (no values): left by an install that stopped part-way, so
    * re-running finishes the job in them instead of making "党员名册 (2)".
@@ -37,6 +40,27 @@ export function currentModel(read: TablesRead, lang: Language = 'zh-CN'): { rubr
   return { rubric, settings, dims: dimensionColumns(rubric) };
 }
 
+/** Score validation (0..points, one decimal) with a Chinese prompt and error message, on one column's body. */
+function queueValidation(
+  sheet: Excel.Worksheet,
+  layout: TableLayout,
+  at: { headerRow: number; firstColumn: number; bodyRows: number },
+  c: number,
+  lang: Language,
+): void {
+  const max = layout.scoreCols.get(c);
+  if (max === undefined) return;
+  const T = texts(lang);
+  const body = sheet.getRange(blockAddress(at.headerRow + 1, at.firstColumn + c, at.bodyRows, 1));
+  const first = blockAddress(at.headerRow + 1, at.firstColumn + c, 1, 1);
+  body.dataValidation.rule = {
+    custom: { formula: `=AND(ISNUMBER(${first}),${first}>=0,${first}<=${max},ROUND(${first},1)=${first})` },
+  };
+  body.dataValidation.ignoreBlanks = true;
+  body.dataValidation.prompt = { showPrompt: true, title: T.validationPromptTitle, message: T.validationPrompt(max) };
+  body.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: T.validationErrorTitle, message: T.validationError(max) };
+}
+
 /** Queues validation, prompt, widths, locks and the frozen header for a created table or an added column. */
 function queueColumnFormats(
   sheet: Excel.Worksheet,
@@ -45,23 +69,13 @@ function queueColumnFormats(
   columns: readonly number[],
   lang: Language,
 ): void {
-  const T = texts(lang);
   for (const c of columns) {
     const whole = sheet.getRange(blockAddress(at.headerRow, at.firstColumn + c, at.bodyRows + 1, 1));
     whole.format.columnWidth = layout.widths[c] ?? 64;
     const body = sheet.getRange(blockAddress(at.headerRow + 1, at.firstColumn + c, at.bodyRows, 1));
     if (layout.inputCols.has(c)) body.format.protection.locked = false;
     if (layout.headers[c] === '目标要求' || layout.headers[c] === '说明') body.format.wrapText = true;
-    const max = layout.scoreCols.get(c);
-    if (max !== undefined) {
-      const first = blockAddress(at.headerRow + 1, at.firstColumn + c, 1, 1);
-      body.dataValidation.rule = {
-        custom: { formula: `=AND(ISNUMBER(${first}),${first}>=0,${first}<=${max},ROUND(${first},1)=${first})` },
-      };
-      body.dataValidation.ignoreBlanks = true;
-      body.dataValidation.prompt = { showPrompt: true, title: T.validationPromptTitle, message: T.validationPrompt(max) };
-      body.dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: T.validationErrorTitle, message: T.validationError(max) };
-    }
+    queueValidation(sheet, layout, at, c, lang);
     if (layout.headers[c] === '一票否决') {
       body.dataValidation.rule = { list: { inCellDropDown: true, source: '是,否' } };
       body.dataValidation.ignoreBlanks = true;
@@ -75,6 +89,7 @@ function initialRows(key: ReadKey, settings: Settings, rubric: Rubric, options: 
   if (key === 'settings') return settingsToRows(settings);
   if (key === 'rubric') return rubricToRows(rubric);
   if (key === 'roster') return options.rosterRows ?? [];
+  if (key === 'state') return stateRows({ ...parseState({ exists: false } as TableRead), validation: options.validation ?? null });
   return [];
 }
 
@@ -141,6 +156,8 @@ export function planAndQueueInstall(
   const T = texts(lang);
   const layouts = tableLayouts(rubric, dims, settings);
   const report: InstallReport = { createdSheets: [], createdTables: [], repaired: [], messages: [] };
+  const validation = validationLimits(layouts);
+  options = { ...options, validation };
   for (const key of INSTALL_ORDER) {
     const layout = layouts[key];
     const t = read[key];
@@ -157,6 +174,7 @@ export function planAndQueueInstall(
     queueRepairColumns(context, t, layout, report, lang);
   }
   if (read.settings.exists) queueRepairSettings(context, read.settings, settings, options, report);
+  queueRepairValidation(context, read, layouts, validation, report, lang);
   // The hidden bookkeeping sheet is not news to the secretary.
   for (const s of report.createdSheets) if (s !== STATE_SHEET) report.messages.push(T.createdSheet(s));
   for (const r of report.repaired) report.messages.push(T.repaired(r));
@@ -243,4 +261,49 @@ function queueRepairSettings(
   };
   if (options.year !== undefined) set('年度', options.year);
   if (options.branch !== undefined) set('党支部名称', options.branch);
+}
+
+/** The score limits of the entry tables' validation, by table and column header. */
+export function validationLimits(layouts: Record<ReadKey, TableLayout>): NonNullable<State['validation']> {
+  const out: NonNullable<State['validation']> = {};
+  for (const key of ['self', 'peer', 'mass'] as const) {
+    const l = layouts[key];
+    out[l.table] = Object.fromEntries([...l.scoreCols].map(([c, max]) => [l.headers[c], max]));
+  }
+  return out;
+}
+
+/**
+ * When the rubric changed since the last install (a category with other points, e.g. 理想信念 15), the score
+ * columns' validation would refuse valid scores typed in Excel: set it again on the columns whose limit changed.
+ */
+function queueRepairValidation(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  layouts: Record<ReadKey, TableLayout>,
+  desired: NonNullable<State['validation']>,
+  report: InstallReport,
+  lang: Language,
+): void {
+  const state = parseState(read.state);
+  const stored = state.validation ?? {};
+  let changed = state.validation === null;
+  for (const key of ['self', 'peer', 'mass'] as const) {
+    const t = read[key];
+    const layout = layouts[key];
+    if (!t.exists) continue;
+    for (const [header, max] of Object.entries(desired[layout.table] ?? {})) {
+      if (stored[layout.table]?.[header] === max) continue;
+      changed = true;
+      const c = t.headers.findIndex((h) => h.replace(/\s+/g, '') === header);
+      // A column added in this run got its validation already.
+      if (c < 0 || report.repaired.some((r) => r.includes(`“${header}”`) && r.includes(layout.table))) continue;
+      const sheet = context.workbook.worksheets.getItem(t.sheet);
+      sheet.getRange(blockAddress(t.firstRow, t.firstColumn + c, Math.max(t.bodyRows, 1), 1)).dataValidation.clear();
+      const one: TableLayout = { ...layout, headers: t.headers, widths: t.headers.map(() => 64), scoreCols: new Map([[c, max]]), inputCols: new Set([c]) };
+      queueValidation(sheet, one, { headerRow: t.firstRow - 1, firstColumn: t.firstColumn, bodyRows: Math.max(t.bodyRows, 1) }, c, lang);
+      if (state.validation !== null) report.repaired.push(texts(lang).validationUpdated(layout.table, header, max));
+    }
+  }
+  if (changed && read.state.exists) queueWriteState(context, read.state, { ...state, validation: desired });
 }

@@ -9,7 +9,7 @@ import type { RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import type { NewYearReport } from './commandTypes';
 import { queueHighlights } from './highlights';
-import { currentModel, planAndQueueInstall } from './install';
+import { currentModel, planAndQueueInstall, validationLimits } from './install';
 import { freeSheetName, tableLayouts } from './layout';
 import { ALL_KEYS, readTables, type ReadKey, type TablesRead } from './readTables';
 import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
@@ -89,7 +89,7 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   // Set the year, and repair whatever an older install lacks, in the same batch.
   const install = planAndQueueInstall(context, read, taken, { year });
   report.messages.push(...install.messages.filter((m) => m !== T.nothingToDo), T.yearSet(year));
-  queueWriteState(context, read.state, { ...state, highlights: [], computedAt: null, fingerprint: null, formsUsed: null });
+  queueWriteState(context, read.state, { ...state, highlights: [], computedAt: null, fingerprint: null, formsUsed: null, validation: validationLimits(layouts) });
   await context.sync();
   return report;
 }

@@ -22,12 +22,14 @@ export interface State {
   chart: boolean;
   /** Names of sheets the add-in made for printing (公示表, 测评表): ours to rebuild. */
   printSheets: string[];
+  /** The score limits install put in the entry tables' validation: table → column → points (null: unknown). */
+  validation: Record<string, Record<string, number>> | null;
 }
 
 const MAX_CELL_TEXT = 30000;
 
 export function parseState(t: TableRead): State {
-  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [] };
+  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null };
   if (!t.exists) return state;
   for (const row of t.rows) {
     const key = String(row[0] ?? '');
@@ -42,6 +44,13 @@ export function parseState(t: TableRead): State {
     else if (key === 'formsUsed') state.formsUsed = value === '' ? null : Number(value);
     else if (key === 'chart') state.chart = value === '1';
     else if (key === 'printSheets') state.printSheets = value === '' ? [] : value.split('\n');
+    else if (key === 'validation') {
+      try {
+        state.validation = value === '' ? null : (JSON.parse(value) as State['validation']);
+      } catch {
+        state.validation = null;
+      }
+    }
   }
   return state;
 }
@@ -69,6 +78,7 @@ export function stateRows(state: State): RawCell[][] {
   rows.push(['formsUsed', state.formsUsed === null ? '' : String(state.formsUsed)]);
   rows.push(['chart', state.chart ? '1' : '0']);
   rows.push(['printSheets', state.printSheets.join('\n')]);
+  rows.push(['validation', state.validation ? JSON.stringify(state.validation) : '']);
   return rows;
 }
 

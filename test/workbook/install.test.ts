@@ -122,4 +122,28 @@ describe('install', () => {
     expect(wb.snapshot('党员名册').tables[0].name).toBe('kp_Roster');
     expect(wb.snapshot('党员自评').tables[0].name).toBe('kp_Self');
   });
+
+  it('sets the score validation again when the rubric changed (a category with other points), then rests', async () => {
+    const wb = createWorkbook();
+    await run(wb, (c) => install(c));
+    await run(wb, async (c) => {
+      const p = queueReadTables(c, ['rubric']);
+      await c.sync();
+      const t = p().rubric;
+      t.table.rows.add(undefined, [['离退休党员', '1', '理想信念', 15, ''], ['离退休党员', '2', '宗旨意识', 85, '']]);
+      await c.sync();
+    });
+    const report = await run(wb, (c) => install(c));
+    expect(report.repaired.filter((r) => r.includes('理想信念'))).toHaveLength(3);
+    expect(report.repaired.filter((r) => r.includes('宗旨意识'))).toHaveLength(3);
+    const rule = await run(wb, async (c) => {
+      const v = c.workbook.worksheets.getItem('党员互评').getRange('D2').dataValidation;
+      v.load('rule');
+      await c.sync();
+      return v.rule;
+    });
+    expect(rule.custom?.formula).toContain('D2<=15');
+    const again = await run(wb, (c) => install(c));
+    expect([again.createdTables, again.repaired]).toEqual([[], []]);
+  });
 });
