@@ -509,16 +509,18 @@ function criterion(c: Scalar): (v: CellValue) => boolean {
   };
 }
 
-/** Sums decimals without binary drift for typical scores (scaled integer arithmetic when all have ≤ 10 decimals). */
+/**
+ * Sums decimals without binary drift for typical scores: the float sum is rounded to the most decimals any
+ * addend has (≤ 10), which recovers the exact decimal result while it stays far below 2^53.
+ */
 export function exactSum(ns: number[]): number {
-  let scale = 1;
+  let scale = 1, total = 0;
   for (const n of ns) {
-    while (scale < 1e10 && Math.round(n * scale) / scale !== n) scale *= 10;
+    total += n;
+    while (scale < 1e10 && !Number.isInteger(n * scale) && Math.round(n * scale) / scale !== n) scale *= 10;
   }
-  if (scale >= 1e10) return ns.reduce((a, b) => a + b, 0);
-  let total = 0;
-  for (const n of ns) total += Math.round(n * scale);
-  return total / scale;
+  if (scale >= 1e10 || Math.abs(total * scale) > 2 ** 52) return total;
+  return Math.round(total * scale) / scale;
 }
 
 function roundExcel(x: number, d: number, fn: string): number {

@@ -49,17 +49,23 @@ export function shiftFormula(f: string, dr: number, dc: number): string {
     }));
 }
 
+const XLFN_RE = new RegExp(`(^|[^\\p{L}\\p{N}_.])(${XLFN.map((f) => f.replace(/\./g, '\\.')).join('|')})\\s*\\(`, 'giu');
+const fileFormulaCache = new Map<string, string>();
+
 /** The spelling of a formula inside an .xlsx file. */
 export function toFileFormula(f: string, tableAtCell: string | null): string {
+  const key = `${tableAtCell ?? ''}\u0000${f}`;
+  const hit = fileFormulaCache.get(key);
+  if (hit !== undefined) return hit;
+  const out = toFileFormulaUncached(f, tableAtCell);
+  if (fileFormulaCache.size > 10000) fileFormulaCache.clear();
+  fileFormulaCache.set(key, out);
+  return out;
+}
+
+function toFileFormulaUncached(f: string, tableAtCell: string | null): string {
   let s = f.startsWith('=') ? f.slice(1) : f;
-  s = mapOutsideQuotesKeepBrackets(s, (part) => {
-    let p = part;
-    for (const fn of XLFN) {
-      const re = new RegExp(`(^|[^\\p{L}\\p{N}_.])(${fn.replace(/\./g, '\\.')})\\s*\\(`, 'giu');
-      p = p.replace(re, (_m, pre: string, name: string) => `${pre}_xlfn.${name.toUpperCase()}(`);
-    }
-    return p;
-  });
+  s = mapOutsideQuotesKeepBrackets(s, (part) => part.replace(XLFN_RE, (_m, pre: string, name: string) => `${pre}_xlfn.${name.toUpperCase()}(`));
   // [@col] / Table[@col] / Table[@[a]:[b]] → Table[[#This Row],[col]] …
   s = s.replace(/([\p{L}_\\][\p{L}\p{N}_.\\]*)?\[@(\[[^\]]*\](?::\[[^\]]*\])?|[^\]\[]+)\]/gu, (m, table: string | undefined, body: string) => {
     const name = table ?? tableAtCell ?? '';

@@ -101,9 +101,17 @@ function setFormula(sheet: Sheet, r: number, c: number, f: string): void {
   cell.value = null;
 }
 
+const setStyleMemo = new WeakMap<Style, Map<string, Style>>();
+/** Sets style properties of one cell; equal results are shared between cells. */
 export function setStyle(sheet: Sheet, r: number, c: number, patch: Partial<Style>): void {
   const cell = sheet.ensure(r, c);
-  cell.style = { ...(cell.style ?? DEFAULT_STYLE), ...patch };
+  const base = cell.style ?? DEFAULT_STYLE;
+  const key = JSON.stringify(patch);
+  let m = setStyleMemo.get(base);
+  if (!m) { m = new Map(); setStyleMemo.set(base, m); }
+  let n = m.get(key);
+  if (!n) { n = { ...base, ...patch }; m.set(key, n); }
+  cell.style = n;
 }
 
 /** Applies a style patch to every cell of the rectangle; whole rows/columns also set the row/column style. */
@@ -111,6 +119,14 @@ export function patchStyle(sheet: Sheet, rect: Rect, patch: Partial<Style> | ((s
   const wholeCols = rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
   const wholeRows = rect.c0 === 0 && rect.c1 === MAX_COLS - 1;
   const get = (s: Style, r: number, c: number): Partial<Style> => (typeof patch === 'function' ? patch(s, r, c) : patch);
+  // Cells that had the same style share the patched one (memory, and fast saving).
+  const memo = new Map<Style, Style>();
+  const next = (s: Style, r: number, c: number): Style => {
+    if (typeof patch === 'function') return { ...s, ...patch(s, r, c) };
+    let n = memo.get(s);
+    if (!n) { n = { ...s, ...patch }; memo.set(s, n); }
+    return n;
+  };
   if (wholeCols || wholeRows) {
     if (wholeCols) for (let c = rect.c0; c <= rect.c1 && !wholeRows; c++) {
       const s = sheet.colStyles.get(c) ?? DEFAULT_STYLE;
@@ -120,10 +136,7 @@ export function patchStyle(sheet: Sheet, rect: Rect, patch: Partial<Style> | ((s
       const s = sheet.rowStyles.get(r) ?? DEFAULT_STYLE;
       sheet.rowStyles.set(r, { ...s, ...get(s, r, 0) });
     }
-    for (const [r, c, cell] of sheet.cellsIn(rect)) {
-      const s = cell.style ?? DEFAULT_STYLE;
-      cell.style = { ...s, ...get(s, r, c) };
-    }
+    for (const [r, c, cell] of sheet.cellsIn(rect)) cell.style = next(cell.style ?? DEFAULT_STYLE, r, c);
     // Cells in rows that have a row style but no cell entry fall back to the row style: give them the column patch.
     if (wholeCols && !wholeRows) {
       for (const [r, rs] of sheet.rowStyles) for (let c = rect.c0; c <= rect.c1; c++) {
@@ -135,8 +148,7 @@ export function patchStyle(sheet: Sheet, rect: Rect, patch: Partial<Style> | ((s
   for (let r = rect.r0; r <= rect.r1; r++) {
     for (let c = rect.c0; c <= rect.c1; c++) {
       const cell = sheet.ensure(r, c);
-      const s = cell.style ?? DEFAULT_STYLE;
-      cell.style = { ...s, ...get(s, r, c) };
+      cell.style = next(cell.style ?? DEFAULT_STYLE, r, c);
     }
   }
 }

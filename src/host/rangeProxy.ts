@@ -5,7 +5,7 @@ import { DEFAULT_STYLE, type Sheet, type Style, type WorkbookModel } from './mod
 import { HostProxy, type HostRequestContext, type PropDef, installProps } from './proxyBase';
 import {
   type ClearWhat, type RangeTarget, checkEditable, clearRange, commonStyle, forEachInput, mergeRange, patchStyle,
-  readFormulas, readNumberFormats, readText, readValueTypes, readValues, unmergeRange, writeCell,
+  readFormulas, readNumberFormats, readText, readValueTypes, readValues, setStyle, unmergeRange, writeCell,
 } from './rangeOps';
 import { autofitWidth } from './autofit';
 import { DataValidationProxy } from './validation';
@@ -52,7 +52,7 @@ export class RangeProxy extends HostProxy<RangeTarget> {
           checkEditable(wb, t.sheet, t.rect, 'formats');
           forEachInput(t.rect, v, () => undefined, 'Range.numberFormat');
           if (!Array.isArray(v)) { if (v !== null) patchStyle(t.sheet, t.rect, { numberFormat: String(v) }); }
-          else forEachInput(t.rect, v, (r, c, x) => { if (x !== null && x !== undefined) patchStyle(t.sheet, { r0: r, c0: c, r1: r, c1: c }, { numberFormat: String(x) }); }, 'Range.numberFormat');
+          else forEachInput(t.rect, v, (r, c, x) => { if (x !== null && x !== undefined) setStyle(t.sheet, r, c, { numberFormat: String(x) }); }, 'Range.numberFormat');
           wb.dirty = true;
         },
       },
