@@ -230,7 +230,9 @@ function queueRepairSettings(
   const missing = SETTING_ITEMS.map((item, i) => ({ item, row: rows[i] })).filter(
     ({ item }) => !labels.includes(item.label) && !labels.includes(item.labelEn.replace(/\s+/g, '')),
   );
-  const sheet = context.workbook.worksheets.getItem(t.sheet);
+  // Looked up only when something is written: a run with nothing to do queues nothing.
+  let proxy: Excel.Worksheet | undefined;
+  const sheet = () => (proxy ??= context.workbook.worksheets.getItem(t.sheet));
   if (missing.length > 0) {
     const width = t.headers.length;
     const add = missing.map(({ row }) => {
@@ -240,11 +242,11 @@ function queueRepairSettings(
       return r;
     });
     const textCols = new Set([cItem]);
-    queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width }, add, textCols);
+    queueAppendRows(sheet(), t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width }, add, textCols);
     // Text values as text.
     add.forEach((r, i) => {
       if (typeof r[cValue] === 'string') {
-        const cell = sheet.getRange(blockAddress(t.firstRow + t.bodyRows + i, t.firstColumn + cValue, 1, 1));
+        const cell = sheet().getRange(blockAddress(t.firstRow + t.bodyRows + i, t.firstColumn + cValue, 1, 1));
         cell.numberFormat = [['@']];
         cell.values = [[r[cValue] as string]];
       }
@@ -254,7 +256,7 @@ function queueRepairSettings(
   const set = (label: string, value: string | number) => {
     const i = labels.indexOf(label);
     if (i < 0 || t.rows[i][cValue] === value) return;
-    const cell = sheet.getRange(blockAddress(t.firstRow + i, t.firstColumn + cValue, 1, 1));
+    const cell = sheet().getRange(blockAddress(t.firstRow + i, t.firstColumn + cValue, 1, 1));
     cell.numberFormat = [[typeof value === 'string' ? '@' : 'General']];
     cell.values = [[value]];
     report.repaired.push(`${label} = ${value}`);
