@@ -36,6 +36,7 @@ export async function runCli(argv: string[], o: Output = consoleOutput): Promise
     }
     // Anything else is a bug: say so in one line, nothing written (outputs are written last and atomically).
     o.err(`kaoping: 内部错误：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    if (process.env.KAOPING_DEBUG && e instanceof Error && e.stack) o.err(e.stack);
     return 2;
   }
 }

@@ -111,7 +111,7 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   const lang = settings.language;
   const roster = parseRoster(read.roster, rubric, lang);
   const t = read[round];
-  if (!t.exists) throw new Error(`${TABLES[round]} is missing: install first`);
+  if (!t.exists) throw new Error(`没有找到表格 ${TABLES[round]}，请先安装考评表。`);
   const c = entryColumns(t, round);
   const width = t.headers.length;
   const dims = dimensionColumns(rubric);

@@ -5,6 +5,7 @@ import { compute } from '../../src/workbook/compute';
 import { getEntryForm, getProgress, saveForm } from '../../src/workbook/entry';
 import { newYear } from '../../src/workbook/newYear';
 import { makePostingSheet } from '../../src/workbook/posting';
+import { printBallot } from '../../src/workbook/ballot';
 import { queueReadTables } from '../../src/workbook/readTables';
 import { getStatus } from '../../src/workbook/status';
 import { fillCase, loadCase } from '../support/fillCase';
@@ -74,6 +75,34 @@ describe('entry forms and save', () => {
     const mass = wb.snapshot('群众参评');
     const last = mass.cells[mass.cells.length - 1];
     expect([last[0].value, last[0].formula]).toEqual(['=1+1', null]);
+  });
+});
+
+describe('printBallot', () => {
+  it('makes a print-ready blank ballot for one evaluator, rebuilt on the next print', async () => {
+    const { input } = loadCase('small-categories');
+    const wb = await fillCase(input);
+    const name = await run(wb, (c) => printBallot(c, 'peer', '006'));
+    expect(name).toBe('测评表');
+    const snap = wb.snapshot('测评表');
+    expect(String(snap.cells[0][0].value)).toContain('2026年度党员分类量化考评测评表（党员互评）');
+    expect(snap.cells[1][0].value).toBe('评价人：006');
+    expect(snap.cells[2].map((c) => c.value)).toEqual(['序号', '党员编号', '姓名', '理想信念\n(15分)', '宗旨意识\n(15分)', '爱岗敬业\n(15分)', '学习教育\n(20分)', '工作绩效\n(15分)', '道德品质\n(15分)', '廉洁自律\n(15分)', '服务社会\n(10分)', '合计']);
+    // 006 scores the others of 第二党小组 (not themself; not 010, whose 类别 流动党员 the rubric lacks);
+    // 008 is 离退休党员: no 工作绩效.
+    expect(snap.cells.slice(3, 7).map((r) => r[1].value)).toEqual(['007', '008', '009', null]);
+    expect(snap.cells[4][7].value).toBe('／');
+    expect(snap.cells[4][3].value).toBeNull();
+    const page = await run(wb, async (c) => {
+      const layout = c.workbook.worksheets.getItem('测评表').pageLayout;
+      layout.load('orientation,paperSize');
+      await c.sync();
+      return [layout.orientation, layout.paperSize];
+    });
+    expect(page).toEqual(['Landscape', 'A4']);
+    await run(wb, (c) => printBallot(c, 'mass', 'Q07'));
+    expect(wb.sheetNames().filter((s) => s.startsWith('测评表'))).toEqual(['测评表']);
+    expect(wb.snapshot('测评表').cells[1][0].value).toBe('评价人：Q07');
   });
 });
 
@@ -174,6 +203,31 @@ describe('compute, status and posting', () => {
     // Made again: rebuilt in place, not a second sheet.
     await run(wb, (c) => makePostingSheet(c, { order: 'roster' }));
     expect(wb.sheetNames().filter((s) => s.startsWith('考评结果公示'))).toHaveLength(1);
+  });
+});
+
+describe('own sheets only', () => {
+  it('compute recreates a deleted results table; posting keeps off a user sheet named 考评结果公示', async () => {
+    const { input } = loadCase('small-branch');
+    const wb = await fillCase(input);
+    await run(wb, async (c) => {
+      c.workbook.worksheets.getItem('考评结果').delete();
+      const mine = c.workbook.worksheets.add('考评结果公示');
+      mine.getRange('A1').values = [['我自己的公示草稿']];
+      await c.sync();
+    });
+    const mineBefore = JSON.stringify(wb.snapshot('考评结果公示'));
+    const computed = await run(wb, (c) => compute(c));
+    expect(computed.postingAllowed).toBe(true);
+    expect((await rowsOf(wb, 'results')).rows).toHaveLength(7);
+    const report = await run(wb, (c) => makePostingSheet(c, { order: 'rank' }));
+    expect(report.sheet).toBe('考评结果公示 (2)');
+    expect(JSON.stringify(wb.snapshot('考评结果公示'))).toBe(mineBefore);
+    // Made again: our (2) sheet is rebuilt, the user's stays.
+    const again = await run(wb, (c) => makePostingSheet(c, { order: 'rank' }));
+    expect(again.sheet).toBe('考评结果公示 (2)');
+    expect(wb.sheetNames().filter((s) => s.startsWith('考评结果公示'))).toEqual(['考评结果公示', '考评结果公示 (2)']);
+    expect(JSON.stringify(wb.snapshot('考评结果公示'))).toBe(mineBefore);
   });
 });
 
