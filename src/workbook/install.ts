@@ -123,17 +123,23 @@ function queueCreate(
  */
 export async function install(context: Excel.RequestContext, options: InstallOptions = {}): Promise<InstallReport> {
   const sheets = context.workbook.worksheets;
-  const { read, extra: used } = await readTables(context, ALL_KEYS, () => {
-    sheets.load('items/name');
-    return INSTALL_ORDER.map((key) => {
-      const name = key === 'state' ? STATE_SHEET : SHEETS[key];
-      const range = sheets.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
+  const taken = new Set(sheets.items.map((s) => s.name));
+  // A default sheet name that is taken while its table is missing: maybe an empty sheet a stopped install left.
+  // Only then one more small read (so a complete install stays at one sync, a fresh one at two).
+  const suspects = INSTALL_ORDER.filter((k) => !read[k].exists)
+    .map((k) => (k === 'state' ? STATE_SHEET : SHEETS[k]))
+    .filter((name) => taken.has(name));
+  const emptySheets = new Set<string>();
+  if (suspects.length > 0) {
+    const used = suspects.map((name) => {
+      const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
       range.load('address');
       return { name, range };
     });
-  });
-  const taken = new Set(sheets.items.map((s) => s.name));
-  const emptySheets = new Set(used.filter((u) => taken.has(u.name) && u.range.isNullObject).map((u) => u.name));
+    await context.sync();
+    for (const u of used) if (u.range.isNullObject) emptySheets.add(u.name);
+  }
   const report = planAndQueueInstall(context, read, taken, { ...options, emptySheets });
   if (report.createdTables.length > 0 || report.repaired.length > 0) await context.sync();
   return report;

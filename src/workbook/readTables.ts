@@ -100,6 +100,39 @@ export function col(t: { headers: string[] }, header: string): number {
   return t.headers.findIndex((h) => h.replace(/\s+/g, '') === key);
 }
 
+/** A missing table, as read. */
+function missing(key: ReadKey, table: Excel.Table): TableRead {
+  return { key, name: tableName(key), exists: false, table, sheet: key === 'state' ? STATE_SHEET : SHEETS[key], headers: [], rows: [], firstRow: 2, firstColumn: 0, bodyRows: 0 };
+}
+
+/**
+ * The one-sync read chains calls on the null object of a missing table (getRange of a table that is not there).
+ * Should an Excel refuse that, the tables are listed first and only the existing ones are read (2 syncs); if
+ * that fails too, the first error stands.
+ */
+async function readExistingOnly<T>(
+  context: Excel.RequestContext,
+  keys: readonly ReadKey[],
+  also: (() => T) | undefined,
+  first: unknown,
+): Promise<{ read: TablesRead; extra: T }> {
+  try {
+    const extra = also?.() as T;
+    const tables = context.workbook.tables;
+    tables.load('items/name');
+    await context.sync();
+    const names = new Set(tables.items.map((t) => t.name.toLowerCase()));
+    const present = keys.filter((k) => names.has(tableName(k).toLowerCase()));
+    const pending = queueReadTables(context, present);
+    await context.sync();
+    const read = pending();
+    for (const k of keys) if (!present.includes(k)) read[k] = missing(k, context.workbook.tables.getItemOrNullObject(tableName(k)));
+    return { read, extra };
+  } catch {
+    throw first;
+  }
+}
+
 /** Excel on the web refuses requests and responses over 5 MB; huge tables are then read in row blocks. */
 export function isPayloadLimit(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
@@ -125,7 +158,7 @@ export async function readTables<T = undefined>(
     await context.sync();
     return { read: pending(), extra };
   } catch (e) {
-    if (!isPayloadLimit(e)) throw e;
+    if (!isPayloadLimit(e)) return readExistingOnly(context, keys, also, e);
   }
   extra = also?.() as T;
   const sized = keys.map((key) => {

@@ -54,3 +54,27 @@ describe('readTables', () => {
     expect(report.postingAllowed).toBe(true);
   });
 });
+
+describe('readTables on an Excel that refuses calls on null objects', () => {
+  it('lists the tables and reads the existing ones instead', async () => {
+    const wb = await fillCase(loadCase('small-branch').input);
+    await run(wb, async (c) => {
+      c.workbook.worksheets.getItem('加分项').delete();
+      await c.sync();
+    });
+    const plain = await run(wb, async (c) => (await readTables(c)).read);
+    const read = await run(wb, async (c) => {
+      const ctx = c as unknown as { sync: () => Promise<unknown>; queue: unknown[] };
+      const original = ctx.sync.bind(ctx);
+      ctx.sync = async () => {
+        ctx.sync = original;
+        ctx.queue.splice(0);
+        throw Object.assign(new Error('The object is a null object.'), { code: 'InvalidOperation' });
+      };
+      return (await readTables(c)).read;
+    });
+    expect(read.bonus.exists).toBe(false);
+    expect(read.peer.rows).toEqual(plain.peer.rows);
+    expect(read.roster.sheet).toBe('党员名册');
+  });
+});
