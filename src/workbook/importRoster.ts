@@ -28,18 +28,17 @@ export function queueReadGrid(context: Excel.RequestContext, sheet: string): () 
 
 /**
  * Reads grids for the import: the named sheet, or (no name) every visible sheet, to pick the one whose header
- * has 姓名 and the most members. Two syncs without a name, one with. Used on the source workbook.
+ * has 姓名 and the most members. Two syncs. Used on the source workbook.
  */
 export async function readRosterGrid(context: Excel.RequestContext, sheet?: string): Promise<GridSource> {
   if (sheet) {
     const sheets = context.workbook.worksheets;
     const item = sheets.getItemOrNullObject(sheet);
     item.load('name');
+    await context.sync();
+    if (item.isNullObject) throw new RosterSourceError(`找不到工作表“${sheet}”。`);
     const get = queueReadGrid(context, sheet);
-    await context.sync().catch((e) => {
-      if (item.isNullObject) throw new RosterSourceError(`找不到工作表“${sheet}”。`);
-      throw e;
-    });
+    await context.sync();
     return get();
   }
   const sheets = context.workbook.worksheets;

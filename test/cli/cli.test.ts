@@ -98,6 +98,20 @@ describe('kaoping commands', () => {
     expect(JSON.parse(check.out)).toEqual({ year: 2026, members: [], problems: [] });
   });
 
+  it('install into the hand-made workbook keeps its sheet and adds the tables; a second install changes nothing', async () => {
+    const out = join(dir, 'installed.xlsx');
+    const r = await cli('install', HANDMADE, '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('党员名册');
+    const before = await loadXlsx(readFileSync(HANDMADE));
+    const after = await loadXlsx(readFileSync(out));
+    const cells = (wb: typeof after) => wb.snapshot('2025年度考评汇总').cells.map((row) => row.map((c) => [c.value, c.formula]));
+    expect(cells(after)).toEqual(cells(before));
+    expect(after.sheetNames()).toEqual(expect.arrayContaining(['2025年度考评汇总', '考评参数', '党员名册', '考评结果']));
+    const again = await cli('install', out, '-o', out);
+    expect(again.out).toContain('无需改动');
+  });
+
   it('compute --json prints the §5 object, writes results and the posting sheet (exit 0)', async () => {
     const input = await caseFile('small-branch');
     const out = join(dir, 'computed.xlsx');
