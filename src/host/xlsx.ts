@@ -10,6 +10,7 @@ import { dateToSerial } from './numberFormat';
 import { compactRects, defaultDv } from './validation';
 import { HostWorkbook } from './workbook';
 import { colorFromRaw, styleFromRaw, styleToRaw } from './xlsxStyle';
+import { addCharts, readCharts } from './xlsxCharts';
 
 type Raw = Record<string, any>;
 const ExcelJS: any = (ExcelJSNs as any).default ?? ExcelJSNs;
@@ -43,7 +44,8 @@ function plainValue(v: unknown): CellValue {
 
 export async function loadXlsx(data: Uint8Array | ArrayBuffer): Promise<HostWorkbook> {
   const x = new ExcelJS.Workbook();
-  await x.xlsx.load(data instanceof Uint8Array ? data : new Uint8Array(data));
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  await x.xlsx.load(bytes);
   const model = new WorkbookModel();
   const worksheets: Raw[] = [...x.worksheets].sort((a: Raw, b: Raw) => (a.orderNo ?? 0) - (b.orderNo ?? 0));
   const tablesToAdd: { sheet: Sheet; ws: Raw }[] = [];
@@ -83,6 +85,7 @@ export async function loadXlsx(data: Uint8Array | ArrayBuffer): Promise<HostWork
     if (dn.localSheetId !== undefined) continue;
     model.names.push({ name: dn.name, formula: `=${dn.ranges[0]}`, comment: '', visible: true });
   }
+  await readCharts(bytes, model);
   model.activeSheet = model.sheets[x.views?.[0]?.activeTab ?? 0] ?? model.sheets[0] ?? null;
   if (model.activeSheet && model.activeSheet.visibility !== 'Visible') model.activeSheet = model.sheets.find((s) => s.visibility === 'Visible') ?? null;
   // Formula results are the cached ones from the file until something changes (then everything recalculates);
@@ -344,7 +347,7 @@ export async function saveXlsx(wb: HostWorkbook): Promise<Uint8Array> {
   const active = model.activeSheet ? model.sheets.indexOf(model.activeSheet) : 0;
   x.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
   const buf = await x.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return addCharts(new Uint8Array(buf as ArrayBuffer), model);
 }
 
 function saveColumns(ws: Raw, sheet: Sheet): void {

@@ -7,7 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from
 import { tmpdir } from 'os';
 import { join } from 'path';
 import * as ExcelJSNs from 'exceljs';
-import { createWorkbook, run, saveXlsx } from '../../src/host';
+import JSZip from 'jszip';
+import { createWorkbook, loadXlsx, run, saveXlsx } from '../../src/host';
 
 const ExcelJS: any = (ExcelJSNs as any).default ?? ExcelJSNs;
 
@@ -104,4 +105,31 @@ test('LibreOffice computes the same values as the host', async () => {
   // The CSV holds what LibreOffice shows (formatted text): text ids stay "001", numbers in General format.
   const loGrid = lo.slice(0, 5).map((r) => r.slice(0, 12));
   expect(loGrid).toEqual(hostGrid.map((r) => r.map(String)));
+}, 180000);
+
+test('LibreOffice reads the chart parts the host writes (and keeps the chart when it re-saves the file)', async () => {
+  const bin = soffice();
+  const wb = createWorkbook();
+  await run(wb, async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem('Sheet1');
+    ws.name = '考评结果';
+    ws.getRange('A1:B4').values = [['分数段', '人数'], ['90 分以上', 12], ['60–89 分', 30], ['60 分以下', 2]];
+    const ch = ws.charts.add('ColumnClustered', ws.getRange('A1:B4'), 'Columns');
+    ch.title.text = '得分分布';
+    ch.setPosition('D2', 'K16');
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'kp-lo-chart-'));
+  const inDir = join(dir, 'in');
+  mkdirSync(inDir);
+  writeFileSync(join(inDir, 'chart.xlsx'), await saveXlsx(wb));
+  execFileSync(bin, [`-env:UserInstallation=${profileDir(dir)}`, '--headless', '--convert-to', 'xlsx', '--outdir', dir, join(inDir, 'chart.xlsx')], { timeout: 120000, stdio: 'pipe' });
+  const out = readFileSync(join(dir, 'chart.xlsx'));
+  const zip = await JSZip.loadAsync(out);
+  const charts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+  expect(charts).toHaveLength(1);
+  const xml = await zip.file(charts[0])!.async('string');
+  expect(xml).toContain('得分分布');
+  expect(xml).toContain('<c:barChart>');
+  const back = await loadXlsx(out);
+  expect(back.snapshot('考评结果').charts.map((c) => [c.type, c.title, c.source])).toEqual([['ColumnClustered', '得分分布', 'A1:B4']]);
 }, 180000);

@@ -106,3 +106,24 @@ describe('xlsx round trip', () => {
     expect(out.prompt).toMatchObject({ showPrompt: true, title: '理想信念', message: '0–10 分' });
   });
 });
+
+describe('charts in .xlsx', () => {
+  test('a chart is written as DrawingML parts and read back with its type, title, source and position', async () => {
+    const wb = createWorkbook();
+    await run(wb, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('A1:B4').values = [['分数段', '人数'], ['90 分以上', 12], ['60–89 分', 30], ['60 分以下', 2]];
+      const ch = ws.charts.add('ColumnClustered', ws.getRange('A1:B4'), 'Columns');
+      ch.title.text = '得分分布';
+      ch.setPosition('D2', 'K16');
+      ws.tables.add('A1:B4', true).name = 'kp_Dist';
+    });
+    const bytes = await saveXlsx(wb);
+    const back = await loadXlsx(bytes);
+    expect(back.snapshot('Sheet1').charts).toEqual([{ name: 'Chart 1', type: 'ColumnClustered', title: '得分分布', source: 'A1:B4' }]);
+    expect(back.snapshot('Sheet1').tables.map((t) => t.name)).toEqual(['kp_Dist']);
+    expect(back.model.sheets[0].charts[0].position).toEqual({ start: '1,3,1,3', end: '15,10,15,10' });
+    const again = await loadXlsx(await saveXlsx(back));
+    expect(again.snapshot('Sheet1').charts).toEqual(back.snapshot('Sheet1').charts);
+  });
+});
