@@ -15,7 +15,7 @@ import { blockAddress } from './a1';
 import type { InstallReport } from './commandTypes';
 import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './layout';
 import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
-import { queueAppendRows, queueNewTable } from './tableWrite';
+import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
 import { parseState, queueWriteState, stateRows, type State } from './state';
 import { texts } from './texts';
 
@@ -140,8 +140,8 @@ export async function install(context: Excel.RequestContext, options: InstallOpt
     await context.sync();
     for (const u of used) if (u.range.isNullObject) emptySheets.add(u.name);
   }
-  const report = planAndQueueInstall(context, read, taken, { ...options, emptySheets });
-  if (report.createdTables.length > 0 || report.repaired.length > 0) await context.sync();
+  const { queued, ...report } = planAndQueueInstall(context, read, taken, { ...options, emptySheets });
+  if (queued) await context.sync();
   return report;
 }
 
@@ -151,7 +151,7 @@ export function planAndQueueInstall(
   read: TablesRead,
   taken: Set<string>,
   options: InstallOptions = {},
-): InstallReport {
+): InstallReport & { queued: boolean } {
   const { rubric, settings: current, dims } = currentModel(read);
   const settings: Settings = {
     ...current,
@@ -161,7 +161,7 @@ export function planAndQueueInstall(
   const lang = settings.language;
   const T = texts(lang);
   const layouts = tableLayouts(rubric, dims, settings);
-  const report: InstallReport = { createdSheets: [], createdTables: [], repaired: [], messages: [] };
+  const report: InstallReport & { queued: boolean } = { createdSheets: [], createdTables: [], repaired: [], messages: [], queued: false };
   const validation = validationLimits(layouts);
   options = { ...options, validation };
   for (const key of INSTALL_ORDER) {
@@ -184,7 +184,8 @@ export function planAndQueueInstall(
   // The hidden bookkeeping sheet is not news to the secretary.
   for (const s of report.createdSheets) if (s !== STATE_SHEET) report.messages.push(T.createdSheet(s));
   for (const r of report.repaired) report.messages.push(T.repaired(r));
-  if (report.createdTables.length === 0 && report.repaired.length === 0) report.messages.push(T.nothingToDo);
+  report.queued = report.createdTables.length > 0 || report.repaired.length > 0 || report.queued;
+  if (!report.queued) report.messages.push(T.nothingToDo);
   return report;
 }
 
@@ -225,7 +226,7 @@ function queueRepairSettings(
   t: TableRead,
   settings: Settings,
   options: InstallOptions,
-  report: InstallReport,
+  report: InstallReport & { queued: boolean },
 ): void {
   const T = texts(settings.language);
   const cItem = t.headers.findIndex((h) => h.replace(/\s+/g, '') === '项目');
@@ -248,11 +249,13 @@ function queueRepairSettings(
       return r;
     });
     const textCols = new Set([cItem]);
-    queueAppendRows(sheet(), t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width }, add, textCols);
+    const emptyBody = isEmptyBody(t.rows);
+    queueAppendRows(sheet(), t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width, emptyBody }, add, textCols);
     // Text values as text.
+    const base = emptyBody ? t.firstRow : t.firstRow + t.bodyRows;
     add.forEach((r, i) => {
       if (typeof r[cValue] === 'string') {
-        const cell = sheet().getRange(blockAddress(t.firstRow + t.bodyRows + i, t.firstColumn + cValue, 1, 1));
+        const cell = sheet().getRange(blockAddress(base + i, t.firstColumn + cValue, 1, 1));
         cell.numberFormat = [['@']];
         cell.values = [[r[cValue] as string]];
       }
@@ -265,7 +268,9 @@ function queueRepairSettings(
     const cell = sheet().getRange(blockAddress(t.firstRow + i, t.firstColumn + cValue, 1, 1));
     cell.numberFormat = [[typeof value === 'string' ? '@' : 'General']];
     cell.values = [[value]];
-    report.repaired.push(`${label} = ${value}`);
+    // Not a repair: the caller asked for it (init --year, new year). Said as such.
+    report.messages.push(T.settingSet(label, value));
+    report.queued = true;
   };
   if (options.year !== undefined) set('年度', options.year);
   if (options.branch !== undefined) set('党支部名称', options.branch);
@@ -290,7 +295,7 @@ function queueRepairValidation(
   read: TablesRead,
   layouts: Record<ReadKey, TableLayout>,
   desired: NonNullable<State['validation']>,
-  report: InstallReport,
+  report: InstallReport & { queued: boolean },
   lang: Language,
 ): void {
   const state = parseState(read.state);
@@ -313,5 +318,9 @@ function queueRepairValidation(
       if (state.validation !== null) report.repaired.push(texts(lang).validationUpdated(layout.table, header, max));
     }
   }
-  if (changed && read.state.exists) queueWriteState(context, read.state, { ...state, validation: desired });
+  if (changed && read.state.exists) {
+    queueWriteState(context, read.state, { ...state, validation: desired });
+    report.queued = true;
+  }
 }
+

@@ -88,7 +88,8 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   queueHighlights(context, read, state.highlights, []);
   // Set the year, and repair whatever an older install lacks, in the same batch.
   const install = planAndQueueInstall(context, read, taken, { year });
-  report.messages.push(...install.messages.filter((m) => m !== T.nothingToDo), T.yearSet(year));
+  report.messages.push(...install.messages.filter((m) => m !== T.nothingToDo));
+  if (!install.messages.some((m) => m.includes(String(year)))) report.messages.push(T.yearSet(year));
   queueWriteState(context, read.state, { ...state, highlights: [], computedAt: null, fingerprint: null, formsUsed: null, validation: validationLimits(layouts) });
   await context.sync();
   return report;

@@ -8,7 +8,7 @@ import { blockAddress } from './a1';
 import type { SettingsView } from './commandTypes';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
-import { queueAppendRows } from './tableWrite';
+import { isEmptyBody, queueAppendRows } from './tableWrite';
 
 function labelKey(s: RawCell): string {
   return String(s ?? '').replace(/\s+/g, '');
@@ -73,7 +73,7 @@ export async function saveSettings(
     cell.numberFormat = [[typeof r[cValue] === 'number' ? 'General' : '@']];
     cell.values = [[r[cValue] === null ? '' : (r[cValue] as string | number | boolean)]];
   });
-  queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width: t.headers.length }, appended, new Set([cItem, cValue]));
+  queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width: t.headers.length, emptyBody: isEmptyBody(t.rows) }, appended, new Set([cItem, cValue]));
   await context.sync();
   return problems;
 }

@@ -69,15 +69,30 @@ export function queueNewTable(sheet: Excel.Worksheet, spec: NewTableSpec): { tab
 export function queueAppendRows(
   sheet: Excel.Worksheet,
   table: Excel.Table,
-  at: { firstRow: number; firstColumn: number; bodyRows: number; width: number },
+  at: { firstRow: number; firstColumn: number; bodyRows: number; width: number; emptyBody?: boolean },
   rows: RawCell[][],
   textCols: ReadonlySet<number>,
 ): void {
   if (rows.length === 0) return;
-  table.rows.add(undefined, blankGrid(rows.length, at.width));
-  const range = sheet.getRange(blockAddress(at.firstRow + at.bodyRows, at.firstColumn, rows.length, at.width));
-  range.numberFormat = formatGrid(rows.length, at.width, textCols);
-  range.values = toWrite(rows, at.width);
+  // An empty table keeps one blank row: fill it first, so rows.add appends whether or not an Excel would have
+  // put the first new row into it.
+  let start = at.firstRow + at.bodyRows;
+  let rest = rows;
+  if (at.emptyBody) {
+    queueWriteRows(sheet, { row1: at.firstRow, firstColumn: at.firstColumn, width: at.width }, rows.slice(0, 1), textCols);
+    rest = rows.slice(1);
+    start = at.firstRow + 1;
+    if (rest.length === 0) return;
+  }
+  table.rows.add(undefined, blankGrid(rest.length, at.width));
+  const range = sheet.getRange(blockAddress(start, at.firstColumn, rest.length, at.width));
+  range.numberFormat = formatGrid(rest.length, at.width, textCols);
+  range.values = toWrite(rest, at.width);
+}
+
+/** True when a table's body is the single blank row an empty table keeps. */
+export function isEmptyBody(rows: RawCell[][]): boolean {
+  return rows.length === 1 && rows[0].every((v) => v === '' || v === null);
 }
 
 /** Writes rows over part of a table body (in place), text columns formatted first. */

@@ -18,16 +18,22 @@ export { loadCase, type CaseJson, type ExpectedMember } from './caseInput';
 function queueType(context: Excel.RequestContext, t: TableRead, rows: RawCell[][], formulaCol = -1, formula = ''): void {
   if (rows.length === 0) return;
   const width = t.headers.length;
-  // The blank row an empty table keeps is filled first.
+  // The blank row an empty table keeps is filled first (in place), then the rest is appended with one rows.add:
+  // the same result whether or not an Excel would put the first added row into that blank row.
   const blank = t.rows.length === 1 && t.rows[0].every((v) => v === '' || v === null) ? 1 : 0;
-  const extra = rows.length - blank;
-  if (extra > 0) t.table.rows.add(undefined, Array.from({ length: extra }, () => Array.from({ length: width }, () => '')));
-  const start = t.firstRow + t.bodyRows - blank;
   const sheet = context.workbook.worksheets.getItem(t.sheet);
-  const range = sheet.getRange(blockAddress(start, t.firstColumn, rows.length, width));
   const cells = rows.map((r) => Array.from({ length: width }, (_, c) => (c === formulaCol ? formula : r[c] === undefined || r[c] === null ? '' : r[c])));
-  range.numberFormat = cells.map((r, i) => r.map((v, c) => (c === formulaCol ? 'General' : typeof rows[i][c] === 'string' ? '@' : 'General')));
-  range.values = cells as (string | number | boolean)[][];
+  const formats = cells.map((r, i) => r.map((_, c) => (c === formulaCol ? 'General' : typeof rows[i][c] === 'string' ? '@' : 'General')));
+  const write = (row1: number, from: number, to: number) => {
+    const range = sheet.getRange(blockAddress(row1, t.firstColumn, to - from, width));
+    range.numberFormat = formats.slice(from, to);
+    range.values = cells.slice(from, to) as (string | number | boolean)[][];
+  };
+  if (blank) write(t.firstRow, 0, 1);
+  if (rows.length > blank) {
+    t.table.rows.add(undefined, Array.from({ length: rows.length - blank }, () => Array.from({ length: width }, () => '')));
+    write(t.firstRow + t.bodyRows, blank, rows.length);
+  }
 }
 
 /** Entry rows of a case carry the 8 default dimensions; map them onto the table's columns by name. */
