@@ -405,3 +405,20 @@ export const conformanceTests: ConformanceTest[] = [
     }),
   },
 ];
+
+conformanceTests.push({
+  name: 'tables: a table made from a header row alone has one empty row, which the first added row fills',
+  run: (context) => withSheet(context, async (ws) => {
+    ws.getRange('A1:C1').values = [['编号', '姓名', '分数']];
+    const t = ws.tables.add('A1:C1', true);
+    const before = t.getRange().load('address');
+    t.rows.load('count');
+    await context.sync();
+    assertEqual([before.address.replace(/^.*!/, ''), t.rows.count], ['A1:C2', 1], 'new header-only table');
+    t.rows.add(undefined, [['001', '张三', 9], ['002', '李四', 8]]);
+    const body = t.getDataBodyRange().load('values, address');
+    await context.sync();
+    assertEqual(body.address.replace(/^.*!/, ''), 'A2:C3', 'body after rows.add');
+    assertEqual(body.values, [[1, '张三', 9], [2, '李四', 8]], 'no blank row left (General cells turn "001" into 1)');
+  }),
+});

@@ -148,12 +148,20 @@ export function calculatedFormula(t: TableModel, index: number): string | null {
 }
 
 /** Inserts n body rows at body position index (null: at the end) and writes values. */
-export function addRows(wb: WorkbookModel, t: TableModel, index: number | null, n: number, write: (r: number) => void): number {
+export function addRows(wb: WorkbookModel, t: TableModel, index: number | null, n: number, write: (r: number) => void, reuseEmpty = true): number {
   const sheet = t.sheet;
   if (sheet.protection.protected) fail('AccessDenied', 'The sheet is protected.');
   const body = tableBody(t);
   const count = body.r1 - body.r0 + 1;
   if (index !== null && (index < 0 || index > count)) fail('InvalidArgument', 'The index is out of range.');
+  // A new table over a header-only range has one empty body row; the first added row goes there (as in the
+  // Office tutorial's tables.add('A1:D1') + rows.add, which leaves no blank row).
+  if (reuseEmpty && count === 1 && (index === null || index <= 1) && rowIsEmpty(sheet, body.r0, t.rect.c0, t.rect.c1)) {
+    write(body.r0);
+    if (n > 1) addRows(wb, t, null, n - 1, write, false);
+    wb.dirty = true;
+    return body.r0;
+  }
   const at = index === null ? body.r1 + 1 : body.r0 + index;
   const calc = t.columns.map((_, i) => calculatedFormula(t, i) ?? t.calculated.get(t.columns[i].id) ?? null);
   const templateRow = at > body.r0 ? at - 1 : body.r0;
@@ -177,4 +185,9 @@ export function addRows(wb: WorkbookModel, t: TableModel, index: number | null, 
   }
   wb.dirty = true;
   return at;
+}
+
+function rowIsEmpty(sheet: Sheet, r: number, c0: number, c1: number): boolean {
+  for (const [, , cell] of sheet.cellsIn({ r0: r, c0, r1: r, c1 })) if (cell.formula !== null || (cell.value !== null && cell.value !== '')) return false;
+  return true;
 }
