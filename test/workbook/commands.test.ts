@@ -277,4 +277,35 @@ describe('createCommands', () => {
     expect(bad.some((p) => p.severity === 'error')).toBe(true);
     expect((await commands.getStatus()).year).toBe(2026);
   });
+
+  it('selects a problem cell; the status lists the roster; progress says who is missing', async () => {
+    const { input } = loadCase('small-branch');
+    const wb = await fillCase(input);
+    const commands = createCommands((batch) => run(wb, batch));
+    await commands.selectCell('党员互评', 'E7');
+    const selected = await run(wb, async (c) => {
+      const r = c.workbook.getSelectedRange().load('address');
+      await c.sync();
+      return r.address;
+    });
+    expect(selected).toMatch(/党员互评'?!E7$/);
+    const status = await commands.getStatus();
+    expect(status.roster?.map((m) => m.id)).toEqual(['001', '002', '003', '004', '005', '006', '007']);
+    expect(status.forms).toEqual({ self: 7, peer: 18, mass: 21 });
+    await run(wb, async (c) => {
+      // 003 has not handed in their peer forms yet.
+      const p = queueReadTables(c, ['peer']);
+      await c.sync();
+      const t = p().peer;
+      const sheet = c.workbook.worksheets.getItem(t.sheet);
+      t.rows.forEach((r, i) => {
+        if (r[0] === '003') sheet.getRange(`A${t.firstRow + i}:K${t.firstRow + i}`).values = [Array.from({ length: 11 }, () => '')];
+      });
+      await c.sync();
+    });
+    const progress = await commands.getProgress('peer');
+    expect(progress.evaluators.find((e) => e.evaluator === '003')).toMatchObject({ scored: [], missing: ['001', '002', '004'] });
+    expect(progress.evaluators.find((e) => e.evaluator === '001')).toMatchObject({ scored: ['002', '003', '004'], missing: [] });
+    expect(progress.membersWithoutForms).toEqual([]);
+  });
 });
