@@ -53,6 +53,7 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
             setSelection(null);
             bump();
           }}
+          onEdited={bump}
         />
       </div>
     </FluentProvider>

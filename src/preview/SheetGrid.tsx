@@ -1,6 +1,6 @@
 /** Draws one sheet snapshot as an HTML table: column letters, row numbers, merges, styles, frozen rows. */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { CellSnapshot, SheetSnapshot } from '../host';
 
 const MAX_ROWS = 500;
@@ -45,6 +45,8 @@ const useStyles = makeStyles({
   },
   frozen: { position: 'sticky', zIndex: 1, borderBottom: '2px solid #a0a0a0' },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  editor: { width: '100%', boxSizing: 'border-box', font: 'inherit', border: 'none', outline: 'none', padding: '0', margin: '0' },
+  wrapper: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
   note: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -59,7 +61,7 @@ function columnName(index: number): string {
   return s;
 }
 
-function parseAddress(a: string): { r: number; c: number } {
+export function parseAddress(a: string): { r: number; c: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a.trim().toUpperCase());
   if (!m) return { r: -1, c: -1 };
   let c = 0;
@@ -99,8 +101,24 @@ function cellStyle(cell: CellSnapshot): CSSProperties {
   };
 }
 
-export function SheetGrid({ snapshot, selected }: { snapshot: SheetSnapshot; selected: string | null }) {
+export interface SheetGridProps {
+  snapshot: SheetSnapshot;
+  /** A1 address of the selected cell, or null. */
+  selected: string | null;
+  onSelect: (address: string) => void;
+  /** Writes what the user typed into a cell, as typing in Excel would. */
+  onEdit: (address: string, input: string) => void;
+}
+
+export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridProps) {
   const styles = useStyles();
+  const [editing, setEditing] = useState<{ address: string; value: string } | null>(null);
+  const editorRef = useRef<HTMLInputElement>(null);
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (editing) editorRef.current?.focus();
+  }, [editing?.address]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setEditing(null), [snapshot.name]);
   const rows = Math.min(snapshot.rowCount, MAX_ROWS);
   const cols = Math.min(snapshot.columnCount, MAX_COLUMNS);
   const { anchors, hidden } = mergeMap(snapshot.merges);
@@ -111,9 +129,43 @@ export function SheetGrid({ snapshot, selected }: { snapshot: SheetSnapshot; sel
     frozenTop.push(top);
     top += ptToPx(snapshot.rowHeights[r] ?? 15);
   }
+  const startEdit = (address: string, initial?: string) => {
+    const p = parseAddress(address);
+    const cell = snapshot.cells[p.r]?.[p.c];
+    setEditing({ address, value: initial ?? (cell?.formula ? `=${cell.formula.replace(/^=/, '')}` : cell?.text ?? '') });
+  };
+  const commit = () => {
+    if (!editing) return;
+    onEdit(editing.address, editing.value);
+    setEditing(null);
+    wrapperRef.current?.focus();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing || !selected || e.ctrlKey || e.metaKey || e.altKey) return;
+    const p = parseAddress(selected);
+    const move = (dr: number, dc: number) => {
+      e.preventDefault();
+      onSelect(`${columnName(Math.max(0, p.c + dc))}${Math.max(0, p.r + dr) + 1}`);
+    };
+    if (e.key === 'ArrowDown') move(1, 0);
+    else if (e.key === 'ArrowUp') move(-1, 0);
+    else if (e.key === 'ArrowLeft') move(0, -1);
+    else if (e.key === 'ArrowRight' || e.key === 'Tab') move(0, 1);
+    else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      startEdit(selected);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      onEdit(selected, '');
+    } else if (e.key.length === 1) {
+      e.preventDefault();
+      startEdit(selected, e.key);
+    }
+  };
+
   if (rows === 0) return <div className={styles.note}>（空工作表）</div>;
   return (
-    <>
+    <div ref={wrapperRef} tabIndex={0} onKeyDown={onKeyDown} className={styles.wrapper} aria-label={`${snapshot.name}：双击单元格可编辑`}>
       <table className={styles.table} aria-label={snapshot.name} data-sheet={snapshot.name}>
         <colgroup>
           <col style={{ width: '36px' }} />
@@ -145,17 +197,45 @@ export function SheetGrid({ snapshot, selected }: { snapshot: SheetSnapshot; sel
                   const span = anchors.get(key);
                   const isSel = sel !== null && sel.r === r && sel.c === c;
                   const cls = [styles.cell, frozen ? styles.frozen : '', isSel ? styles.selected : ''].join(' ');
+                  const address = `${columnName(c)}${r + 1}`;
+                  const isEditing = editing?.address === address;
                   return (
                     <td
                       key={c}
+                      onClick={() => onSelect(address)}
+                      onDoubleClick={() => {
+                        onSelect(address);
+                        startEdit(address);
+                      }}
                       className={cls}
                       rowSpan={span?.rows}
                       colSpan={span?.cols}
-                      data-cell={`${columnName(c)}${r + 1}`}
+                      data-cell={address}
                       title={cell.formula ?? undefined}
                       style={{ ...cellStyle(cell), ...(frozen ? { top: frozenTop[r] } : {}) }}
                     >
-                      {cell.text}
+                      {isEditing ? (
+                        <input
+                          ref={editorRef}
+                          className={styles.editor}
+                          aria-label={address}
+                          value={editing.value}
+                          onChange={(e) => setEditing({ address, value: e.target.value })}
+                          onBlur={commit}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') {
+                              e.preventDefault();
+                              commit();
+                            } else if (e.key === 'Escape') {
+                              e.preventDefault();
+                              setEditing(null);
+                              wrapperRef.current?.focus();
+                            }
+                          }}
+                        />
+                      ) : (
+                        cell.text
+                      )}
                     </td>
                   );
                 })}
@@ -169,6 +249,6 @@ export function SheetGrid({ snapshot, selected }: { snapshot: SheetSnapshot; sel
           只显示前 {rows} 行、{cols} 列（共 {snapshot.rowCount} 行、{snapshot.columnCount} 列）。
         </div>
       )}
-    </>
+    </div>
   );
 }

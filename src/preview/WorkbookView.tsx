@@ -4,8 +4,8 @@
  */
 import { Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { loadXlsx, saveXlsx, type HostWorkbook } from '../host';
-import { SheetGrid } from './SheetGrid';
+import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../host';
+import { SheetGrid, parseAddress } from './SheetGrid';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: '0' },
@@ -31,27 +31,76 @@ export interface WorkbookViewProps {
   fileName: string;
   selection: { sheet: string; cell: string } | null;
   onOpen: (wb: HostWorkbook, fileName: string) => void;
+  /** Called after the user typed into a cell of the grid. */
+  onEdited: () => void;
 }
 
-export function WorkbookView({ wb, version, fileName, selection, onOpen }: WorkbookViewProps) {
+/** What typing into a cell means in Excel: a number when it reads as one, a formula after '=', else text. */
+function typedValue(input: string, textFormat: boolean): string | number {
+  const t = input.trim();
+  if (textFormat) return input; // a cell formatted as text (@) keeps "001" as typed
+  return t !== '' && !t.startsWith('=') && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : input;
+}
+
+export function WorkbookView({ wb, version, fileName, selection, onOpen, onEdited }: WorkbookViewProps) {
   const styles = useStyles();
-  const names = useMemo(() => wb.sheetNames(), [wb, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [names, setNames] = useState<string[]>(() => wb.sheetNames());
   const [sheet, setSheet] = useState(names[0] ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const knownNames = useRef(names);
+  const known = useRef<{ names: string[]; active: string }>({ names, active: '' });
 
-  // Follow the workbook: a new sheet made by a command becomes visible, a selected cell shows its sheet.
+  // After every command: list the visible sheets (as Excel's tabs would) and follow the workbook — a sheet a
+  // command activated or newly made becomes the one shown.
   useEffect(() => {
-    const added = names.filter((n) => !knownNames.current.includes(n));
-    knownNames.current = names;
-    if (added.length > 0) setSheet(added[added.length - 1]);
-    else if (!names.includes(sheet)) setSheet(names[0] ?? '');
-  }, [names]); // eslint-disable-line react-hooks/exhaustive-deps
+    let live = true;
+    void run(wb, async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      const active = sheets.getActiveWorksheet();
+      active.load('name');
+      await context.sync();
+      return { visible: sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name), active: active.name };
+    })
+      .then(({ visible, active }) => {
+        if (!live) return;
+        const added = visible.filter((n) => !known.current.names.includes(n));
+        const activated = active !== known.current.active && visible.includes(active);
+        known.current = { names: visible, active };
+        setNames(visible);
+        if (added.length > 0) setSheet(added[added.length - 1]);
+        else if (activated) setSheet(active);
+        else setSheet((current) => (visible.includes(current) ? current : visible[0] ?? ''));
+      })
+      .catch((e) => console.error(e));
+    return () => {
+      live = false;
+    };
+  }, [wb, version]);
+  const [picked, setPicked] = useState<{ sheet: string; cell: string } | null>(null);
   useEffect(() => {
-    if (selection) setSheet(selection.sheet);
+    if (selection) {
+      setSheet(selection.sheet);
+      setPicked(selection);
+    }
   }, [selection]);
+
+  const edit = async (cell: string, input: string) => {
+    setError(null);
+    try {
+      await run(wb, async (context) => {
+        const p = parseAddress(cell);
+        const textFormat = snapshot?.cells[p.r]?.[p.c]?.numberFormat === '@';
+        context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[typedValue(input, textFormat)]];
+        await context.sync();
+      });
+    } catch (e) {
+      console.error(e);
+      setError(`无法写入 ${cell}：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    onEdited();
+  };
 
   const snapshot = useMemo(() => (sheet && names.includes(sheet) ? wb.snapshot(sheet) : null), [wb, sheet, names, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -60,7 +109,7 @@ export function WorkbookView({ wb, version, fileName, selection, onOpen }: Workb
     setError(null);
     try {
       const next = await loadXlsx(new Uint8Array(await file.arrayBuffer()));
-      knownNames.current = next.sheetNames();
+      known.current = { names: next.sheetNames(), active: '' };
       setSheet(next.sheetNames()[0] ?? '');
       onOpen(next, file.name);
     } catch (e) {
@@ -134,7 +183,14 @@ export function WorkbookView({ wb, version, fileName, selection, onOpen }: Workb
         ))}
       </TabList>
       <div className={styles.grid} data-testid="sheet-grid">
-        {snapshot && <SheetGrid snapshot={snapshot} selected={selection?.sheet === sheet ? selection.cell : null} />}
+        {snapshot && (
+          <SheetGrid
+            snapshot={snapshot}
+            selected={picked?.sheet === sheet ? picked.cell : null}
+            onSelect={(cell) => setPicked({ sheet, cell })}
+            onEdit={(cell, input) => void edit(cell, input)}
+          />
+        )}
       </div>
     </section>
   );

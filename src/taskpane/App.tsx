@@ -127,7 +127,10 @@ export function App({ commands, runner, loadConformance, language, initialView =
           className={styles.tabs}
           size="small"
           selectedValue={view}
-          onTabSelect={(_, data) => setView(data.value as ViewName)}
+          onTabSelect={(_, data) => {
+            setView(data.value as ViewName);
+            void refresh(); // the user may have edited the sheets in between
+          }}
         >
           {TABS.map((tab) => (
             <Tab key={tab.view} value={tab.view}>

@@ -3,7 +3,7 @@
  * type the scores, save once. Also the round's progress and a printable blank ballot.
  */
 import { Button, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ROUNDS, type Round } from '../../domain/types';
 import type { EntryForm, FormRowInput } from '../../workbook/commandTypes';
 import { Busy, ErrorBar, Note } from '../feedback';
@@ -55,10 +55,14 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
     void runProgress(round);
   }, [round, runProgress, progressVersion]);
 
-  // Propose the next free anonymous ballot code for the mass round (Q01, Q02, …).
+  // Propose the next free anonymous ballot code for the mass round (Q01, Q02, …), unless the user typed
+  // their own evaluator (a representative's name stays until they change it).
+  const proposed = useRef('');
   useEffect(() => {
-    if (round === 'mass' && nextCode && (code === '' || saveAction.result)) setCode(nextCode);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (round !== 'mass' || !nextCode) return;
+    const previous = proposed.current;
+    proposed.current = nextCode;
+    setCode((current) => (current === '' || current === previous ? nextCode : current));
   }, [nextCode, round]);
 
   const openForm = async () => {
@@ -84,6 +88,7 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
           <Select
             value={round}
             onChange={(_, d) => {
+              if (d.value === round) return;
               setRound(d.value as Round);
               setForm(null);
               setCode('');

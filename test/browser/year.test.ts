@@ -1,0 +1,284 @@
+/**
+ * A whole year in the browser preview, the way a secretary would do it with the keyboard: open last year's
+ * hand-made summary, install, import the roster from it, fix the roster's categories in the grid, type the
+ * self, peer and mass forms, see an inline error, check, compute, make the posting sheet, download the
+ * workbook and verify kp_Results in Node with the headless host. Screenshots of every view go to
+ * test-artifacts/screenshots at ~1200 px and 320 px wide.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { loadXlsx, run } from '../../src/host';
+import { SCREENSHOTS, startPreview } from './browser';
+
+const FIXTURE = '/work/shared/fixtures/workbooks/handmade-summary-2025.xlsx';
+const SOURCE_SHEET = '2025年度考评汇总';
+const POINTS: Record<string, number> = { 理想信念: 10, 宗旨意识: 10, 爱岗敬业: 15, 学习教育: 15, 工作绩效: 15, 道德品质: 15, 廉洁自律: 10, 服务社会: 10 };
+const ROUNDS = ['self', 'peer', 'mass'] as const;
+type Round = (typeof ROUNDS)[number];
+
+/** Points taken off every dimension, in tenths, for member number i (1-based) in a round. */
+function deduction(i: number, round: Round): number {
+  return [0, 5, 10, 20, 30][(i + ROUNDS.indexOf(round)) % 5];
+}
+function score(memberId: string, dimension: string, round: Round): string {
+  const tenths = POINTS[dimension] * 10 - deduction(Number(memberId), round);
+  return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+}
+/** Expected final score: mean of the three round totals (each the same on every form), rounded to 2 decimals. */
+function expectedFinal(memberId: string): number {
+  const total = ROUNDS.reduce((sum, r) => sum + (1000 - 8 * deduction(Number(memberId), r)), 0); // tenths
+  return Math.round((total * 10) / 3) / 100;
+}
+
+let page: Page;
+let browser: Browser;
+let close: () => Promise<void>;
+let url: string;
+const pageErrors: string[] = [];
+
+/** Waits until fn() returns the expected value, then asserts it (so a timeout shows the last value). */
+async function until<T>(fn: () => Promise<T>, expected: T, timeout = 15000): Promise<void> {
+  const start = Date.now();
+  let last = await fn();
+  while (last !== expected && Date.now() - start < timeout) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    last = await fn();
+  }
+  expect(last).toBe(expected);
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+const pane = () => page.getByTestId('taskpane');
+const navTab = (name: string) => pane().getByRole('tablist').getByRole('tab', { name, exact: true });
+const sheetTab = (name: string) => page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name, exact: true });
+
+/** Opens one evaluator's form and types every score with Enter, the way a paper ballot is transcribed. */
+async function typeForm(round: Round, evaluator: { member?: string; code?: string }): Promise<string[]> {
+  await pane().getByLabel('测评环节').selectOption(round);
+  if (evaluator.member) await pane().getByLabel('党员', { exact: true }).selectOption(evaluator.member);
+  if (evaluator.code) await pane().getByLabel('代表姓名或票号').fill(evaluator.code);
+  await pane().getByRole('button', { name: '打开测评表' }).click();
+  const form = pane().getByRole('form');
+  await form.locator('input[data-score]').first().waitFor();
+  const boxes = await form.locator('input[data-score]').evaluateAll((els) => els.map((e) => e.getAttribute('data-score') ?? ''));
+  await form.locator('input[data-score]').first().click();
+  for (const key of boxes) {
+    const [memberId, dimension] = key.split(':');
+    await page.keyboard.type(score(memberId, dimension, round));
+    await page.keyboard.press('Enter');
+  }
+  // The last Enter put the focus on 保存; one more saves.
+  await page.keyboard.press('Enter');
+  const members = [...new Set(boxes.map((b) => b.split(':')[0]))];
+  await form.getByText(`已保存：写入 ${members.length} 行`).waitFor();
+  return members;
+}
+
+beforeAll(async () => {
+  ({ url, browser, close } = await startPreview());
+  page = await browser.newPage({ viewport: { width: 1200, height: 820 }, acceptDownloads: true });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(url);
+});
+
+afterAll(async () => {
+  await close?.();
+});
+
+describe('a whole year in the browser preview', () => {
+  it('opens last year\'s summary and installs the evaluation sheets', async () => {
+    await pane().getByRole('button', { name: '安装考评表' }).waitFor();
+    await page.locator('#kp-open-xlsx').setInputFiles(FIXTURE);
+    await page.getByText('handmade-summary-2025.xlsx').waitFor();
+    await page.locator(`table[data-sheet="${SOURCE_SHEET}"]`).waitFor();
+    await shot('01-opened-fixture');
+    await pane().getByLabel('年度').fill('2026');
+    await pane().getByLabel('党支部名称').fill('龙口市科技局机关党支部');
+    await pane().getByRole('button', { name: '安装考评表' }).click();
+    await pane().getByText('安装完成。').waitFor();
+    await expect(sheetTab('党员自评').isVisible()).resolves.toBe(true);
+    await shot('02-installed');
+  });
+
+  it('imports the roster from the hand-made sheet after a preview', async () => {
+    await pane().getByLabel('来源工作表').selectOption(SOURCE_SHEET);
+    await pane().getByRole('button', { name: '预览' }).click();
+    await pane().getByText('将导入 12 名党员').waitFor();
+    await expect(pane().getByText('表头在第 3 行').isVisible()).resolves.toBe(true);
+    await shot('03-roster-preview');
+    await pane().getByRole('button', { name: '导入名册' }).click();
+    await pane().getByText('导入完成：新增 12，更新 0，未变 0。').waitFor();
+    await sheetTab('党员名册').click();
+    await page.locator('table[data-sheet="党员名册"] td', { hasText: '肖霞' }).waitFor();
+  });
+
+  it('fixes the roster in the grid: the rubric has no 离退休党员, so those members become 机关党员', async () => {
+    const grid = page.locator('table[data-sheet="党员名册"]');
+    const retired = grid.locator('td', { hasText: /^离退休党员$/ });
+    await expect(retired.count()).resolves.toBe(5);
+    for (let n = 5; n > 0; n--) {
+      await retired.first().dblclick();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('机关党员');
+      await page.keyboard.press('Enter');
+      await until(() => retired.count(), n - 1);
+    }
+    await shot('04-roster-fixed');
+  });
+
+  it('types every member\'s self form with the keyboard, and shows an inline error for an out-of-range score', async () => {
+    await navTab('录入').click();
+    const picker = pane().getByLabel('党员', { exact: true });
+    await until(() => picker.locator('option').count(), 13);
+
+    // An out-of-range score first: 12 for 理想信念 (10 points).
+    await pane().getByLabel('测评环节').selectOption('self');
+    await picker.selectOption('001');
+    await pane().getByRole('button', { name: '打开测评表' }).click();
+    const first = pane().getByRole('form').locator('input[data-score]').first();
+    await first.click();
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await pane().getByText('应在 0 到 10 之间').waitFor();
+    await expect(first.getAttribute('aria-invalid')).resolves.toBe('true');
+    await shot('05-entry-inline-error');
+
+    for (let i = 1; i <= 12; i++) {
+      const id = String(i).padStart(3, '0');
+      await expect(typeForm('self', { member: id })).resolves.toEqual([id]);
+    }
+    await expect(pane().getByText('每位党员都至少有一张测评表。').isVisible()).resolves.toBe(true);
+  });
+
+  it('types the peer forms: every member scores the others of their 党小组', async () => {
+    for (let i = 1; i <= 12; i++) {
+      const id = String(i).padStart(3, '0');
+      const scored = await typeForm('peer', { member: id });
+      expect(scored).toHaveLength(5);
+      expect(scored).not.toContain(id);
+    }
+    await shot('06-entry-peer-saved');
+  });
+
+  it('types two anonymous mass ballots, with the next ballot code proposed', async () => {
+    await pane().getByLabel('测评环节').selectOption('mass');
+    const code = pane().getByLabel('代表姓名或票号');
+    await until(() => code.inputValue(), 'Q01');
+    await expect(typeForm('mass', {})).resolves.toHaveLength(12);
+    await until(() => code.inputValue(), 'Q02');
+    await expect(typeForm('mass', {})).resolves.toHaveLength(12);
+    await until(() => code.inputValue(), 'Q03');
+    await shot('07-entry-mass');
+  });
+
+  it('checks the workbook', async () => {
+    await navTab('校验').click();
+    await pane().getByRole('button', { name: '开始校验' }).click();
+    await pane().getByText(/没有发现问题|错误 0 处/).waitFor();
+    await shot('08-check');
+  });
+
+  it('computes the results', async () => {
+    await navTab('结果').click();
+    await pane().getByRole('button', { name: '计算结果' }).click();
+    await pane().getByText('结果概况').waitFor();
+    const count = (key: string) => pane().locator(`[data-count="${key}"] dd`).textContent();
+    await expect(count('members')).resolves.toBe('12');
+    await expect(count('incomplete')).resolves.toBe('0');
+    await expect(count('invalid')).resolves.toBe('0');
+    const eligible = ['001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012'].filter((id) => expectedFinal(id) >= 90).length;
+    await expect(count('eligible')).resolves.toBe(String(eligible));
+    await pane().getByText('可以生成公示表。').waitFor();
+    await shot('09-results');
+  });
+
+  it('makes the posting sheet', async () => {
+    await navTab('公示').click();
+    await pane().getByLabel('公示开始日期').fill('2026-12-21');
+    await pane().getByLabel('公示结束日期').fill('2026-12-27');
+    await pane().getByLabel('监督电话').fill('0535-8123456');
+    await pane().getByRole('button', { name: '生成公示表' }).click();
+    await pane().getByText(/已生成工作表“考评结果公示”，共 12 人/).waitFor();
+    await page.locator('table[data-sheet="考评结果公示"]').waitFor();
+    await shot('10-posting');
+  });
+
+  it('downloads the workbook, whose kp_Results the host reads back in Node', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 .xlsx' }).click()]);
+    const file = join(SCREENSHOTS, '..', 'year-2026.xlsx');
+    await download.saveAs(file);
+    const wb = await loadXlsx(readFileSync(file));
+    const values = await run(wb, async (context) => {
+      const range = context.workbook.tables.getItem('kp_Results').getRange();
+      range.load('values');
+      await context.sync();
+      return range.values;
+    });
+    const [header, ...rows] = values;
+    const col = (name: string) => header.indexOf(name);
+    expect(rows).toHaveLength(12);
+    const byId = new Map(rows.map((r) => [String(r[col('党员编号')]), r]));
+    for (let i = 1; i <= 12; i++) {
+      const id = String(i).padStart(3, '0');
+      const row = byId.get(id);
+      expect(row).toBeDefined();
+      expect(row![col('最终得分')]).toBe(expectedFinal(id));
+      const rank = 1 + [...byId.keys()].filter((other) => expectedFinal(other) > expectedFinal(id)).length;
+      expect(row![col('排名')]).toBe(rank);
+    }
+    expect(wb.sheetNames()).toContain('考评结果公示');
+  });
+
+  it('shows settings, new year (with its confirmation) and the self-test', async () => {
+    await navTab('设置').click();
+    await pane().getByText('考评参数', { exact: true }).waitFor();
+    await shot('11-settings');
+    await navTab('新年度').click();
+    await pane().getByRole('button', { name: '开始新年度…' }).click();
+    await page.getByRole('dialog').waitFor();
+    await shot('12-new-year-confirm');
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await page.keyboard.press('Control+Shift+Alt+D');
+    await pane().getByRole('button', { name: '运行自检' }).click();
+    await pane().getByText(/^通过 \d+ \/ \d+$/).waitFor();
+    await shot('13-self-test');
+  });
+
+  it('every view fits a 320 px task pane', async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    const views: [string, string][] = [
+      ['开始', 'start'],
+      ['录入', 'entry'],
+      ['校验', 'check'],
+      ['结果', 'results'],
+      ['公示', 'posting'],
+      ['新年度', 'new-year'],
+      ['设置', 'settings'],
+    ];
+    for (const [label, name] of views) {
+      await navTab(label).click();
+      if (name === 'entry') {
+        await pane().getByLabel('测评环节').selectOption('peer');
+        await pane().getByLabel('党员', { exact: true }).selectOption('007');
+        await pane().getByRole('button', { name: '打开测评表' }).click();
+        await pane().getByRole('form').locator('input[data-score]').first().waitFor();
+      }
+      if (name === 'check') await pane().getByRole('button', { name: '开始校验' }).click();
+      if (name === 'results') {
+        await pane().getByRole('button', { name: '计算结果' }).click();
+        await pane().getByText('结果概况').waitFor();
+      }
+      // Nothing in the pane may be wider than the pane.
+      const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect({ view: name, overflow }).toEqual({ view: name, overflow: 0 });
+      await pane().screenshot({ path: join(SCREENSHOTS, `pane-320-${name}.png`) });
+    }
+  });
+
+  it('had no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
