@@ -1,6 +1,7 @@
 /** Model-level table operations: creation, naming, growth. */
 import { type Rect, intersect, rows, cols, tryParseLocal } from './address';
 import { fail } from './errors';
+import { cellInTable, renameColumnInFormula, rewriteFormulas } from './formulaRename';
 import { type Cell, DEFAULT_STYLE, type Sheet, type TableModel, type WorkbookModel, tableBody } from './model';
 
 /** Excel's table name rules (EXCEL-FACTS): letter, '_' or '\' first; letters, digits, '_', '.'; not a cell reference. */
@@ -72,6 +73,7 @@ export function addTable(wb: WorkbookModel, sheet: Sheet, rect: Rect, hasHeaders
 export function renameColumnFromHeader(wb: WorkbookModel, t: TableModel, index: number, cell: Cell): void {
   const names = t.columns.map((c) => c.name);
   const name = uniqueHeader(names, String(cell.value ?? ''), index);
+  renameColumnRefs(wb, t, t.columns[index].name, name);
   t.columns[index].name = name;
   cell.value = name;
   wb.dirty = true;
@@ -81,6 +83,7 @@ export function renameColumn(wb: WorkbookModel, t: TableModel, index: number, na
   const names = t.columns.map((c) => c.name);
   if (names.some((x, i) => i !== index && x.toLowerCase() === name.toLowerCase())) fail('InvalidArgument', 'The column name already exists.');
   if (name.trim() === '') fail('InvalidArgument', 'The column name is not valid.');
+  renameColumnRefs(wb, t, t.columns[index].name, name);
   t.columns[index].name = name;
   if (t.showHeaders) {
     const cell = t.sheet.ensure(t.rect.r0, t.rect.c0 + index);
@@ -190,4 +193,9 @@ export function addRows(wb: WorkbookModel, t: TableModel, index: number | null, 
 function rowIsEmpty(sheet: Sheet, r: number, c0: number, c1: number): boolean {
   for (const [, , cell] of sheet.cellsIn({ r0: r, c0, r1: r, c1 })) if (cell.formula !== null || (cell.value !== null && cell.value !== '')) return false;
   return true;
+}
+
+function renameColumnRefs(wb: WorkbookModel, t: TableModel, before: string, after: string): void {
+  if (before === after) return;
+  rewriteFormulas(wb, (f, sheet, r, c) => renameColumnInFormula(f, t.name, cellInTable(t, sheet, r, c), before, after));
 }

@@ -9,6 +9,7 @@ import { RangeProxy } from './rangeProxy';
 import { resolveAddress } from './resolve';
 import { addRows, addTable, checkTableName, renameColumn, shiftDown } from './tableOps';
 import { WorksheetProxy } from './worksheetProxy';
+import { renameTableInFormula, rewriteFormulas } from './formulaRename';
 
 interface TablesTarget { sheet?: Sheet }
 
@@ -69,7 +70,15 @@ export class TableProxy extends HostProxy<TableModel> {
     return {
       id: { get: (t) => String(t.id) },
       legacyId: { get: (t) => String(t.id) },
-      name: { get: (t) => t.name, set: (t, v) => { checkTableName(wb(), v, t); t.name = v; wb().dirty = true; } },
+      name: {
+        get: (t) => t.name,
+        set: (t, v) => {
+          checkTableName(wb(), v, t);
+          const before = t.name;
+          t.name = v;
+          if (before !== v) rewriteFormulas(wb(), (f) => renameTableInFormula(f, before, v));
+        },
+      },
       style: { get: (t) => t.style, set: (t, v) => { t.style = String(v ?? ''); } },
       showHeaders: { get: (t) => t.showHeaders },
       showTotals: { get: (t) => t.showTotals, set: (t, v) => setTotals(wb(), t, Boolean(v)) },

@@ -8,6 +8,7 @@ import type { RangeTarget } from './rangeOps';
 import { normColor, RangeProxy } from './rangeProxy';
 import { resolveAddress } from './resolve';
 import { TableCollectionProxy } from './tableProxy';
+import { renameSheetInFormula, rewriteFormulas } from './formulaRename';
 
 export function checkSheetName(wb: WorkbookModel, name: unknown, self?: Sheet): string {
   if (typeof name !== 'string' || name.trim() === '' || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
@@ -32,7 +33,12 @@ export class WorksheetProxy extends HostProxy<Sheet> {
       id: { get: (t) => `{${String(t.id).padStart(8, '0')}-0000-0000-0000-000000000000}` },
       name: {
         get: (t) => t.name,
-        set: (t, v) => { t.name = checkSheetName(wb(), v, t); wb().dirty = true; },
+        set: (t, v) => {
+          const name = checkSheetName(wb(), v, t);
+          const before = t.name;
+          t.name = name;
+          if (before !== name) rewriteFormulas(wb(), (f) => renameSheetInFormula(f, before, name));
+        },
       },
       position: {
         get: (t) => wb().sheets.indexOf(t),

@@ -311,3 +311,31 @@ describe('worksheets, formats and protection', () => {
     expect(wb.snapshot('Sheet1').charts).toEqual([{ name: 'Chart 1', type: 'ColumnClustered', title: '得分分布', source: 'A1:B3' }]);
   });
 });
+
+describe('renames rewrite formulas, as in Excel', () => {
+  test('sheet, table and column renames', async () => {
+    const wb = createWorkbook();
+    await run(wb, async (ctx) => {
+      const ws = sheet1(ctx);
+      ws.getRange('A1:D3').values = [['编号', '甲', '乙', '合计'], ['001', 1, 2, null], ['002', 3, 4, null]];
+      const t = ws.tables.add('A1:D3', true);
+      t.name = 'kp_Old';
+      const other = ctx.workbook.worksheets.add('汇总');
+      other.getRange('A1:C1').formulas = [['=SUM(kp_Old[甲])', "=Sheet1!B2+'Sheet1'!C2", '=SUM(kp_Old[@[甲]:[乙]])']];
+      ws.getRange('D2').formulas = [['=[@甲]*10']];
+      await ctx.sync();
+      ws.name = '党员 自评';
+      t.name = 'kp_New';
+      t.columns.getItem('甲').name = '理想信念';
+    });
+    const out = await run(wb, async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('汇总').getRange('A1:C1').load('formulas, values');
+      const d = ctx.workbook.worksheets.getItem('党员 自评').getRange('D2').load('formulas, values');
+      await ctx.sync();
+      return { f: r.formulas, v: r.values, d: [d.formulas, d.values] };
+    });
+    expect(out.f).toEqual([['=SUM(kp_New[理想信念])', "='党员 自评'!B2+'党员 自评'!C2", '=SUM(kp_New[@[理想信念]:[乙]])']]);
+    expect(out.v).toEqual([[4, 3, '#VALUE!']]);
+    expect(out.d).toEqual([[['=[@理想信念]*10']], [[10]]]);
+  });
+});
