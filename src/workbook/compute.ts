@@ -114,7 +114,7 @@ function queueResults(
       old.clear('Contents');
       old.conditionalFormats.clearAll();
     }
-    if (n !== t.bodyRows) t.table.resize(blockAddress(headerRow, firstColumn, n + 1, width));
+    if (n !== t.bodyRows) t.table.resize(sheet.getRange(blockAddress(headerRow, firstColumn, n + 1, width)));
     const body = sheet.getRange(blockAddress(t.firstRow, firstColumn, n, width));
     const values = rows.length > 0 ? rows : [headers.map(() => null)];
     const fmt = formatGrid(n, width, textCols);

@@ -67,7 +67,9 @@ export function dimensionMax(rubric: Rubric): Map<string, number> {
 /** =IF(COUNT(row dims)=0,"",SUM(row dims)) with a structured reference: blank rows stay blank. */
 export function totalFormula(table: string, dims: readonly string[]): string {
   if (dims.length === 0) return '';
-  const ref = `${table}[@[${dims[0]}]:[${dims[dims.length - 1]}]]`;
+  // In a structured reference, [ ] # ' in a column name are escaped with a leading '.
+  const esc = (name: string) => name.replace(/(['#[\]])/g, "'$1");
+  const ref = `${table}[@[${esc(dims[0])}]:[${esc(dims[dims.length - 1])}]]`;
   return `=IF(COUNT(${ref})=0,"",SUM(${ref}))`;
 }
 

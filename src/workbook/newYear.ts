@@ -74,7 +74,7 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     body.format.fill.clear();
     if (key === 'results') body.conditionalFormats.clearAll();
     // Back to one blank row, like a fresh install; the calculated 合计 formula stays in it.
-    if (t.bodyRows > 1) t.table.resize(blockAddress(t.firstRow - 1, t.firstColumn, 2, width));
+    if (t.bodyRows > 1) t.table.resize(sheet.getRange(blockAddress(t.firstRow - 1, t.firstColumn, 2, width)));
     const total = t.headers.indexOf('合计');
     const formula = (key === 'self' || key === 'peer' || key === 'mass') && total >= 0 ? layouts[key].formulas.get(layouts[key].headers.indexOf('合计')) : undefined;
     if (formula) sheet.getRange(blockAddress(t.firstRow, t.firstColumn + total, 1, 1)).formulas = [[formula]];

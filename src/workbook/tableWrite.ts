@@ -43,7 +43,6 @@ export function queueNewTable(sheet: Excel.Worksheet, spec: NewTableSpec): { tab
   const headerRow = spec.headerRow ?? 1;
   const body = spec.rows.length > 0 ? spec.rows : [Array.from({ length: width }, () => null as RawCell)];
   const values = toWrite(body, width);
-  if (spec.formulas) for (const r of values) for (const [c, f] of Object.entries(spec.formulas)) r[Number(c)] = f;
   const header = sheet.getRange(blockAddress(headerRow, 0, 1, width));
   header.numberFormat = formatGrid(1, width, new Set(spec.headers.map((_, i) => i)));
   header.values = [spec.headers];
@@ -51,7 +50,7 @@ export function queueNewTable(sheet: Excel.Worksheet, spec: NewTableSpec): { tab
   // Text columns, and any other string that is not a formula (a settings value "=1+1" stays text).
   const fmt = formatGrid(values.length, width, spec.textCols);
   values.forEach((r, i) => r.forEach((v, c) => {
-    if (typeof v === 'string' && v !== '' && !(spec.formulas && spec.formulas[c] !== undefined)) fmt[i][c] = '@';
+    if (typeof v === 'string' && v !== '') fmt[i][c] = '@';
   }));
   bodyRange.numberFormat = fmt;
   bodyRange.values = values;
@@ -59,6 +58,11 @@ export function queueNewTable(sheet: Excel.Worksheet, spec: NewTableSpec): { tab
   table.name = spec.name;
   table.style = spec.style ?? 'TableStyleMedium2';
   table.showTotals = false;
+  // Formulas with structured references (kp_Self[@[…]:[…]]) only parse once the table has its name: written last,
+  // the same formula down the whole column, which makes it the table's calculated column.
+  for (const [c, f] of Object.entries(spec.formulas ?? {})) {
+    sheet.getRange(blockAddress(headerRow + 1, Number(c), values.length, 1)).formulas = values.map(() => [f]);
+  }
   return { table, bodyRows: values.length };
 }
 
