@@ -10,7 +10,9 @@ import { dateToSerial } from './numberFormat';
 import { compactRects, defaultDv } from './validation';
 import { HostWorkbook } from './workbook';
 import { colorFromRaw, styleFromRaw, styleToRaw } from './xlsxStyle';
-import { addCharts, readCharts } from './xlsxCharts';
+import JSZip from 'jszip';
+import { addCharts, readCharts, sheetParts } from './xlsxCharts';
+import { applyValidations, extractValidations, injectValidations } from './xlsxValidation';
 
 type Raw = Record<string, any>;
 const ExcelJS: any = (ExcelJSNs as any).default ?? ExcelJSNs;
@@ -45,7 +47,11 @@ function plainValue(v: unknown): CellValue {
 export async function loadXlsx(data: Uint8Array | ArrayBuffer): Promise<HostWorkbook> {
   const x = new ExcelJS.Workbook();
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  await x.xlsx.load(bytes);
+  // Validation and charts are read from the package directly; ExcelJS gets the rest.
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await sheetParts(zip);
+  const validations = await extractValidations(zip, parts);
+  await x.xlsx.load(await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }));
   const model = new WorkbookModel();
   const worksheets: Raw[] = [...x.worksheets].sort((a: Raw, b: Raw) => (a.orderNo ?? 0) - (b.orderNo ?? 0));
   const tablesToAdd: { sheet: Sheet; ws: Raw }[] = [];
@@ -73,7 +79,6 @@ export async function loadXlsx(data: Uint8Array | ArrayBuffer): Promise<HostWork
       sheet.passthrough.sheetProtection = p;
     }
     loadPageSetup(ws, sheet);
-    loadValidations(ws, sheet);
     loadConditionalFormats(model, ws, sheet);
     tablesToAdd.push({ sheet, ws });
   }
@@ -85,7 +90,8 @@ export async function loadXlsx(data: Uint8Array | ArrayBuffer): Promise<HostWork
     if (dn.localSheetId !== undefined) continue;
     model.names.push({ name: dn.name, formula: `=${dn.ranges[0]}`, comment: '', visible: true });
   }
-  await readCharts(bytes, model);
+  await readCharts(zip, parts, model);
+  applyValidations(model, validations);
   model.activeSheet = model.sheets[x.views?.[0]?.activeTab ?? 0] ?? model.sheets[0] ?? null;
   if (model.activeSheet && model.activeSheet.visibility !== 'Visible') model.activeSheet = model.sheets.find((s) => s.visibility === 'Visible') ?? null;
   // Formula results are the cached ones from the file until something changes (then everything recalculates);
@@ -177,61 +183,6 @@ function parseHf(s: string): { left: string; center: string; right: string } {
     out[cur] += s[i++];
   }
   return out;
-}
-
-const DV_TYPE_IN: Record<string, string> = { whole: 'wholeNumber', decimal: 'decimal', list: 'list', textLength: 'textLength', date: 'date', time: 'time', custom: 'custom' };
-const OP_IN: Record<string, string> = {
-  between: 'Between', notBetween: 'NotBetween', equal: 'EqualTo', notEqual: 'NotEqualTo', greaterThan: 'GreaterThan', lessThan: 'LessThan',
-  greaterThanOrEqual: 'GreaterThanOrEqualTo', lessThanOrEqual: 'LessThanOrEqualTo',
-};
-const OP_OUT: Record<string, string> = Object.fromEntries(Object.entries(OP_IN).map(([k, v]) => [v, k]));
-
-function fileOperand(v: unknown): string | number {
-  if (typeof v === 'number') return v;
-  const s = String(v);
-  if (s.trim() !== '' && Number.isFinite(Number(s))) return Number(s);
-  return s.startsWith('=') ? s.slice(1) : s;
-}
-function apiOperand(v: unknown): string | number {
-  if (typeof v === 'number') return v;
-  const s = String(v);
-  if (s.trim() !== '' && Number.isFinite(Number(s))) return Number(s);
-  return s.startsWith('=') ? s : `=${s}`;
-}
-
-function loadValidations(ws: Raw, sheet: Sheet): void {
-  const byObj = new Map<Raw, Rect[]>();
-  const m: Record<string, Raw> = ws.dataValidations?.model ?? {};
-  for (const [addr, dv] of Object.entries(m)) {
-    if (!dv) continue;
-    const rect = tryParseLocal(addr.replace(/\$/g, ''));
-    if (!rect) continue;
-    let list = byObj.get(dv);
-    if (!list) { list = []; byObj.set(dv, list); }
-    list.push(rect);
-  }
-  for (const [dv, rects] of byObj) {
-    const kind = DV_TYPE_IN[dv.type];
-    if (!kind) continue;
-    const f = (dv.formulae ?? []) as unknown[];
-    let rule: Record<string, unknown>;
-    if (kind === 'list') {
-      const src = String(f[0] ?? '');
-      rule = { list: { inCellDropDown: dv.showDropDown !== true, source: src.startsWith('"') ? src.replace(/^"|"$/g, '') : `=${src}` } };
-    } else if (kind === 'custom') rule = { custom: { formula: `=${String(f[0] ?? '')}` } };
-    else {
-      const body: Record<string, unknown> = { operator: OP_IN[dv.operator ?? 'between'] ?? 'Between', formula1: apiOperand(f[0] instanceof Date ? dateSerial(f[0]) : f[0]) };
-      if (f.length > 1) body.formula2 = apiOperand(f[1] instanceof Date ? dateSerial(f[1]) : f[1]);
-      rule = { [kind]: body };
-    }
-    const model: DataValidationModel = {
-      rule,
-      prompt: { showPrompt: Boolean(dv.showInputMessage), title: dv.promptTitle ?? '', message: dv.prompt ?? '' },
-      errorAlert: { showAlert: dv.showErrorMessage !== false, style: dv.errorStyle === 'warning' ? 'Warning' : dv.errorStyle === 'information' ? 'Information' : 'Stop', title: dv.errorTitle ?? '', message: dv.error ?? '' },
-      ignoreBlanks: dv.allowBlank !== false,
-    };
-    sheet.validations.push({ rects: compactRects(rects), dv: model });
-  }
 }
 
 const CF_OP_IN: Record<string, string> = {
@@ -336,7 +287,6 @@ export async function saveXlsx(wb: HostWorkbook): Promise<Uint8Array> {
       else ws.sheetProtection = { ...(sheet.passthrough.sheetProtection as Raw ?? {}), sheet: true, ...opts };
     }
     savePageSetup(ws, sheet);
-    saveValidations(ws, sheet);
     saveConditionalFormats(ws, sheet);
   }
   for (const t of model.tables) saveTable(x, t);
@@ -347,7 +297,14 @@ export async function saveXlsx(wb: HostWorkbook): Promise<Uint8Array> {
   const active = model.activeSheet ? model.sheets.indexOf(model.activeSheet) : 0;
   x.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
   const buf = await x.xlsx.writeBuffer();
-  return addCharts(new Uint8Array(buf as ArrayBuffer), model);
+  // Validation and charts are written into the package directly (see xlsxValidation.ts, xlsxCharts.ts).
+  const needsPost = model.sheets.some((s) => s.validations.length || s.charts.length);
+  if (!needsPost) return new Uint8Array(buf as ArrayBuffer);
+  const zip = await JSZip.loadAsync(new Uint8Array(buf as ArrayBuffer));
+  const parts = await sheetParts(zip);
+  await injectValidations(zip, parts, model);
+  await addCharts(zip, parts, model);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 function saveColumns(ws: Raw, sheet: Sheet): void {
@@ -421,32 +378,6 @@ function savePageSetup(ws: Raw, sheet: Sheet): void {
 /** A1:B2 always with both corners (ExcelJS splits the print area on ":"). */
 function rectAddressFull(r: Rect): string {
   return `${cellName(r.r0, r.c0)}:${cellName(r.r1, r.c1)}`;
-}
-
-function saveValidations(ws: Raw, sheet: Sheet): void {
-  for (const e of sheet.validations) {
-    const dv = e.dv;
-    if (!dv.rule) continue;
-    const kind = Object.keys(dv.rule)[0];
-    const body = (dv.rule as Record<string, Raw>)[kind];
-    const base: Raw = {
-      allowBlank: dv.ignoreBlanks,
-      showInputMessage: dv.prompt.showPrompt, promptTitle: dv.prompt.title || undefined, prompt: dv.prompt.message || undefined,
-      showErrorMessage: dv.errorAlert.showAlert, errorStyle: dv.errorAlert.style.toLowerCase(), errorTitle: dv.errorAlert.title || undefined, error: dv.errorAlert.message || undefined,
-    };
-    let v: Raw;
-    if (kind === 'list') {
-      const src = String(body.source ?? '');
-      v = { ...base, type: 'list', formulae: [src.startsWith('=') ? src.slice(1) : `"${src}"`], showDropDown: body.inCellDropDown === false ? true : undefined };
-    } else if (kind === 'custom') v = { ...base, type: 'custom', formulae: [String(body.formula).replace(/^=/, '')] };
-    else {
-      const type = kind === 'wholeNumber' ? 'whole' : kind;
-      const f = [fileOperand(body.formula1)];
-      if (body.formula2 !== undefined) f.push(fileOperand(body.formula2));
-      v = { ...base, type, operator: OP_OUT[String(body.operator)] ?? 'between', formulae: f };
-    }
-    for (const r of e.rects) ws.dataValidations.add(rectAddress(clampRect(r)), v);
-  }
 }
 
 function clampRect(r: Rect): Rect { return r; }

@@ -20,7 +20,7 @@ function unesc(s: string): string {
 }
 
 /** Sheet name → worksheet part path, from workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   const wbXml = await zip.file('xl/workbook.xml')!.async('string');
   const relsXml = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
   const targets = new Map<string, string>();
@@ -143,10 +143,8 @@ function drawingXml(sheet: Sheet, firstChart: number): string {
 }
 
 /** Adds the charts of the model to a package written by ExcelJS. */
-export async function addCharts(bytes: Uint8Array, model: WorkbookModel): Promise<Uint8Array> {
-  if (!model.sheets.some((s) => s.charts.length)) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = await sheetParts(zip);
+export async function addCharts(zip: JSZip, parts: Map<string, string>, model: WorkbookModel): Promise<void> {
+  if (!model.sheets.some((s) => s.charts.length)) return;
   let types = await zip.file('[Content_Types].xml')!.async('string');
   let drawingNo = 0, chartNo = 0;
   while (zip.file(`xl/drawings/drawing${drawingNo + 1}.xml`)) drawingNo++;
@@ -183,7 +181,6 @@ export async function addCharts(bytes: Uint8Array, model: WorkbookModel): Promis
     zip.file(part, xml);
   }
   zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 function parseRef(f: string): { sheet: string; rect: Rect } | null {
@@ -196,10 +193,8 @@ function parseRef(f: string): { sheet: string; rect: Rect } | null {
 }
 
 /** Reads charts (type, title, source, position) from a package into the model's sheets. */
-export async function readCharts(data: Uint8Array, model: WorkbookModel): Promise<void> {
-  const zip = await JSZip.loadAsync(data);
+export async function readCharts(zip: JSZip, parts: Map<string, string>, model: WorkbookModel): Promise<void> {
   if (!Object.keys(zip.files).some((f) => f.startsWith('xl/charts/'))) return;
-  const parts = await sheetParts(zip);
   for (const [name, part] of parts) {
     const sheet = model.sheetByName(name);
     const relsFile = zip.file(relsPath(part));

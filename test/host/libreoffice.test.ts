@@ -107,7 +107,7 @@ test('LibreOffice computes the same values as the host', async () => {
   expect(loGrid).toEqual(hostGrid.map((r) => r.map(String)));
 }, 180000);
 
-test('LibreOffice reads the chart parts the host writes (and keeps the chart when it re-saves the file)', async () => {
+test('LibreOffice reads the chart and validation parts the host writes (and keeps them when it re-saves the file)', async () => {
   const bin = soffice();
   const wb = createWorkbook();
   await run(wb, async (ctx) => {
@@ -117,6 +117,8 @@ test('LibreOffice reads the chart parts the host writes (and keeps the chart whe
     const ch = ws.charts.add('ColumnClustered', ws.getRange('A1:B4'), 'Columns');
     ch.title.text = '得分分布';
     ch.setPosition('D2', 'K16');
+    ws.getRange('B2:B4').dataValidation.rule = { wholeNumber: { formula1: 0, formula2: 100, operator: 'Between' } };
+    ws.getRange('C2:C4').dataValidation.rule = { list: { inCellDropDown: true, source: '是,否' } };
   });
   const dir = mkdtempSync(join(tmpdir(), 'kp-lo-chart-'));
   const inDir = join(dir, 'in');
@@ -132,4 +134,5 @@ test('LibreOffice reads the chart parts the host writes (and keeps the chart whe
   expect(xml).toContain('<c:barChart>');
   const back = await loadXlsx(out);
   expect(back.snapshot('考评结果').charts.map((c) => [c.type, c.title, c.source])).toEqual([['ColumnClustered', '得分分布', 'A1:B4']]);
+  expect(back.snapshot('考评结果').validations).toEqual([{ address: 'B2:B4', type: 'wholeNumber' }, { address: 'C2:C4', type: 'list' }]);
 }, 180000);

@@ -127,3 +127,39 @@ describe('charts in .xlsx', () => {
     expect(again.snapshot('Sheet1').charts).toEqual(back.snapshot('Sheet1').charts);
   });
 });
+
+describe('validation in .xlsx (written and read by the host, not ExcelJS)', () => {
+  test('whole-column and large validated ranges round-trip as ranges, with list, whole-number and custom rules', async () => {
+    const wb = createWorkbook();
+    await run(wb, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('B:B').dataValidation.rule = { decimal: { formula1: 0, formula2: 10, operator: 'Between' } };
+      ws.getRange('C2:J120001').dataValidation.rule = { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+      const list = ws.getRange('K2:K50').dataValidation;
+      list.rule = { list: { inCellDropDown: true, source: '是,否' } };
+      list.errorAlert = { showAlert: true, style: 'Warning', title: '请选择', message: '只能填 是 或 否' };
+      ws.getRange('L2:L50').dataValidation.rule = { custom: { formula: '=LEN(L2)<=10' } };
+      const cf = ws.getRange('C:C').conditionalFormats.add('CellValue');
+      cf.cellValue.rule = { formula1: '5', operator: 'GreaterThan' };
+      cf.cellValue.format.fill.color = '#FF0000';
+      ws.getRange('C2').values = [[7]];
+    });
+    const started = Date.now();
+    const back = await loadXlsx(await saveXlsx(wb));
+    expect(Date.now() - started).toBeLessThan(5000);
+    const s = back.snapshot('Sheet1');
+    expect(s.validations).toEqual([
+      { address: 'B:B', type: 'decimal' }, { address: 'C2:J120001', type: 'wholeNumber' }, { address: 'K2:K50', type: 'list' }, { address: 'L2:L50', type: 'custom' },
+    ]);
+    expect(s.cells[1][2].conditional?.fill).toBe('#FF0000');
+    const out = await run(back, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('Sheet1');
+      const k = ws.getRange('K2').dataValidation.load('rule, errorAlert');
+      const l = ws.getRange('L2').dataValidation.load('rule');
+      await ctx.sync();
+      return { k: [k.rule, k.errorAlert], l: l.rule };
+    });
+    expect(out.k).toEqual([{ list: { inCellDropDown: true, source: '是,否' } }, { showAlert: true, style: 'Warning', title: '请选择', message: '只能填 是 或 否' }]);
+    expect(out.l).toEqual({ custom: { formula: '=LEN(L2)<=10' } });
+  });
+});
