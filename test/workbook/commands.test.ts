@@ -106,6 +106,25 @@ describe('printBallot', () => {
   });
 });
 
+describe('total-only entry', () => {
+  it('offers one 合计 per member, saves it into 合计, and install sets its validation to 0..100', async () => {
+    const roster = [['001', '张三', '一组', '机关党员', null, null], ['002', '李四', '一组', '机关党员', null, null]];
+    const wb = await fillCase({ name: 't', year: 2026, branch: '支部', roster, self: [], peer: [], mass: [], bonus: [], review: [] });
+    const commands = createCommands((batch) => run(wb, batch));
+    expect(await commands.saveSettings({ 'entryMode.mass': '合计' })).toEqual([]);
+    const repaired = await commands.install();
+    expect(repaired.repaired.some((r) => r.includes('kp_Mass') && r.includes('合计') && r.includes('100'))).toBe(true);
+    const form = await commands.getEntryForm('mass', 'Q01');
+    expect(form.mode).toBe('total');
+    expect(form.members[0].dimensions).toEqual([{ name: '合计', points: 100 }]);
+    const saved = await commands.saveForm('mass', 'Q01', [{ memberId: '001', scores: { 合计: '95.5' } }, { memberId: '002', scores: { 合计: 101 } }]);
+    expect(saved.problems.map((p) => [p.code, p.cell])).toEqual([['out_of_range', 'L3']]);
+    const mass = await rowsOf(wb, 'mass');
+    expect(mass.rows.map((r) => [r[0], r[1], r[11]])).toEqual([['Q01', '001', 95.5], ['Q01', '002', 101]]);
+    expect((await commands.getEntryForm('mass', 'Q01')).members[0].existing).toEqual({ 合计: 95.5 });
+  });
+});
+
 describe('check', () => {
   it('lists problems with cells, highlights them, and the next check clears exactly those; nothing typed changes', async () => {
     const { input } = loadCase('small-branch-traps');
