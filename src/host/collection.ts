@@ -1,4 +1,5 @@
 /** Base for collection proxies: items (load 'items', 'items/name', …), count, getCount(). */
+/* eslint-disable @typescript-eslint/no-explicit-any -- proxies are typed by the Excel API types at the call site; items are heterogeneous here */
 import { HostProxy, type LoadSpec, type PropDef, resultOp, type HostClientResult } from './proxyBase';
 
 export abstract class CollectionProxy<T, I> extends HostProxy<T> {

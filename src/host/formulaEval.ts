@@ -402,7 +402,8 @@ export class Calculator {
     // Rows beyond every range's used extent are blank: limit the scan to the used part.
     const used = Math.max(...crits.map((c) => (clampToUsed(c.rng.sheet, c.rng.rect)?.r1 ?? c.rng.rect.r0) - c.rng.rect.r0));
     const hh = Math.min(h, Math.max(used, 0));
-    let count = 0, sum: number[] = [];
+    let count = 0;
+    const sum: number[] = [];
     for (let dr = 0; dr <= hh; dr++) {
       for (let dc = 0; dc <= w; dc++) {
         let ok = true;
@@ -492,8 +493,16 @@ function criterion(c: Scalar): (v: CellValue) => boolean {
     if (rhs === '') {
       return op === '=' ? (v) => v === null || v === '' : (v) => v !== null && v !== '';
     }
-    const re = new RegExp('^' + rhs.replace(/[.+^${}()|\\]/g, '\\$&').replace(/~\*/g, '\u0001').replace(/~\?/g, '\u0002')
-      .replace(/\*/g, '.*').replace(/\?/g, '.').replace(/\u0001/g, '\\*').replace(/\u0002/g, '\\?') + '$', 'is');
+    // Wildcards: * and ? (escaped with ~), everything else literal.
+    let pattern = '';
+    for (let i = 0; i < rhs.length; i++) {
+      const ch = rhs[i];
+      if (ch === '~' && (rhs[i + 1] === '*' || rhs[i + 1] === '?')) { pattern += `\\${rhs[++i]}`; continue; }
+      if (ch === '*') pattern += '.*';
+      else if (ch === '?') pattern += '.';
+      else pattern += ch.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
+    }
+    const re = new RegExp(`^${pattern}$`, 'is');
     const eq = (v: CellValue): boolean => typeof v === 'string' && re.test(v);
     return op === '=' ? eq : (v) => !eq(v);
   }

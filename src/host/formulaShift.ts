@@ -67,7 +67,7 @@ function toFileFormulaUncached(f: string, tableAtCell: string | null): string {
   let s = f.startsWith('=') ? f.slice(1) : f;
   s = mapOutsideQuotesKeepBrackets(s, (part) => part.replace(XLFN_RE, (_m, pre: string, name: string) => `${pre}_xlfn.${name.toUpperCase()}(`));
   // [@col] / Table[@col] / Table[@[a]:[b]] → Table[[#This Row],[col]] …
-  s = s.replace(/([\p{L}_\\][\p{L}\p{N}_.\\]*)?\[@(\[[^\]]*\](?::\[[^\]]*\])?|[^\]\[]+)\]/gu, (m, table: string | undefined, body: string) => {
+  s = s.replace(/([\p{L}_\\][\p{L}\p{N}_.\\]*)?\[@(\[[^\]]*\](?::\[[^\]]*\])?|[^\][]+)\]/gu, (m, table: string | undefined, body: string) => {
     const name = table ?? tableAtCell ?? '';
     const cols = body.startsWith('[') ? body : `[${body}]`;
     return `${name}[[#This Row],${cols}]`;

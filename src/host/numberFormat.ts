@@ -62,13 +62,15 @@ function formatNumber(n: number, fmt: string, neg: boolean): string {
   let s = roundHalfAway(x, decimals).toFixed(decimals);
   if (decimals > minDec) {
     // Trailing '#' digits are optional.
-    let [i, d] = s.split('.');
+    const [i, dRaw] = s.split('.');
+    let d = dRaw;
     d = d.replace(/0+$/, '');
     while (d.length < minDec) d += '0';
     s = d ? `${i}.${d}` : i;
     if (!d && pattern.includes('.')) s = `${i}.`;
   }
-  let [ip, dp] = s.split('.');
+  const [ipRaw, dp] = s.split('.');
+  let ip = ipRaw;
   const minInt = (intPart.match(/0/g) ?? []).length;
   if (ip === '0' && minInt === 0) ip = '';
   while (ip.length < minInt) ip = '0' + ip;

@@ -1,4 +1,5 @@
 /** Request context, queue and the load/sync semantics shared by every proxy object. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the proxy machinery reads properties and children by name */
 import { HostError } from './errors';
 import type { WorkbookModel } from './model';
 

@@ -1,4 +1,5 @@
 /** Range, RangeAreas and the range-format proxies. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- proxies of any target type */
 import { type Rect, MAX_COLS, MAX_ROWS, cols, intersect, qualified, rows, rectAddress } from './address';
 import { HostError, fail } from './errors';
 import { DEFAULT_STYLE, type Sheet, type Style, type WorkbookModel } from './model';
@@ -61,11 +62,11 @@ export class RangeProxy extends HostProxy<RangeTarget> {
       valueTypes: { get: (t) => readValueTypes(t) },
       rowHidden: {
         get: (t) => allIn(t.rect.r0, t.rect.r1, (r) => t.sheet.hiddenRows.has(r)),
-        set: (t, v) => { for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.rect.r0 + 100000); r++) v ? t.sheet.hiddenRows.add(r) : t.sheet.hiddenRows.delete(r); },
+        set: (t, v) => { for (let r = t.rect.r0; r <= Math.min(t.rect.r1, t.rect.r0 + 100000); r++) { if (v) t.sheet.hiddenRows.add(r); else t.sheet.hiddenRows.delete(r); } },
       },
       columnHidden: {
         get: (t) => allIn(t.rect.c0, t.rect.c1, (c) => t.sheet.hiddenCols.has(c)),
-        set: (t, v) => { for (let c = t.rect.c0; c <= t.rect.c1; c++) v ? t.sheet.hiddenCols.add(c) : t.sheet.hiddenCols.delete(c); },
+        set: (t, v) => { for (let c = t.rect.c0; c <= t.rect.c1; c++) { if (v) t.sheet.hiddenCols.add(c); else t.sheet.hiddenCols.delete(c); } },
       },
     };
   }

@@ -21,7 +21,7 @@ export function nextTableName(wb: WorkbookModel): string {
 }
 
 function uniqueHeader(names: string[], wanted: string, index: number): string {
-  let base = wanted.trim() === '' ? `Column${index + 1}` : wanted;
+  const base = wanted.trim() === '' ? `Column${index + 1}` : wanted;
   const taken = (n: string): boolean => names.some((x, i) => i !== index && x.toLowerCase() === n.toLowerCase());
   if (!taken(base)) return base;
   for (let k = 2; ; k++) if (!taken(`${base}${k}`)) return `${base}${k}`;

@@ -1,13 +1,12 @@
 /** .xlsx in and out through ExcelJS (browser-safe: Uint8Array in, Uint8Array out). */
+/* eslint-disable @typescript-eslint/no-explicit-any -- ExcelJS models are untyped JSON-like objects */
 import * as ExcelJSNs from 'exceljs';
 import { type Rect, colIndex, parseLocal, rectAddress, tryParseLocal, MAX_COLS, MAX_ROWS, cellName } from './address';
 import { fromFileFormula, toFileFormula } from './formulaShift';
 import {
-  type Cell, type CellValue, type ConditionalFormatModel, type DataValidationModel, DEFAULT_STYLE, ErrorValue, type Sheet,
+  type Cell, type CellValue, type ConditionalFormatModel, DEFAULT_STYLE, ErrorValue, type Sheet,
   type TableModel, WorkbookModel, tableBody,
 } from './model';
-import { dateToSerial } from './numberFormat';
-import { compactRects, defaultDv } from './validation';
 import { HostWorkbook } from './workbook';
 import { colorFromRaw, styleFromRaw, styleToRaw } from './xlsxStyle';
 import JSZip from 'jszip';
@@ -380,7 +379,6 @@ function rectAddressFull(r: Rect): string {
   return `${cellName(r.r0, r.c0)}:${cellName(r.r1, r.c1)}`;
 }
 
-function clampRect(r: Rect): Rect { return r; }
 
 function saveConditionalFormats(ws: Raw, sheet: Sheet): void {
   const sorted = [...sheet.conditionalFormats].sort((a, b) => a.priority - b.priority);

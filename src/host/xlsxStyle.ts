@@ -1,4 +1,5 @@
 /** Style mapping between the host's Style and ExcelJS cell styles; untouched parts of loaded styles are kept verbatim. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- ExcelJS style objects are untyped */
 import { type BorderModel, DEFAULT_STYLE, type Style } from './model';
 
 type Raw = Record<string, any>;

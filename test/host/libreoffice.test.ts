@@ -2,6 +2,7 @@
  * LibreOffice computes the formulas of a host-saved workbook (structured row references, _xlfn.RANK.EQ,
  * AVERAGEIFS…) to the same values as the host. Fails loudly when soffice is missing.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- ExcelJS is used untyped to plant a cached value */
 import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync } from 'fs';
 import { tmpdir } from 'os';
