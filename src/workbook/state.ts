@@ -94,46 +94,57 @@ export function queueWriteState(context: Excel.RequestContext, t: TableRead, sta
   queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width: 2 }, rows.slice(t.bodyRows), text);
 }
 
-/** cyrb53-style 53-bit hash, fed incrementally (no big intermediate string). */
-class Hash53 {
-  private h1 = 0xdeadbeef;
-  private h2 = 0x41c6ce57;
-  add(s: string): void {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    // A separator after every value, so ["ab",""] and ["a","b"] differ.
-    this.h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-    this.h2 = Math.imul(h2 ^ 0x1f, 1597334677);
-  }
-  digest(): string {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-  }
-}
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+// Held locally: a global lookup per call is slow where globals are intercepted (jest's vm context).
+const imul = Math.imul;
 
-/** Fingerprint of the input tables' values (everything compute reads); blank rows do not count. */
+/**
+ * Fingerprint of the input tables' values (everything compute reads); blank rows do not count. A cyrb53-style
+ * 53-bit hash fed cell by cell: numbers by their bits, text by its characters (no strings built: 1.4 M cells
+ * hash in well under a second).
+ */
 export function fingerprint(read: TablesRead): string {
   const keys = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'] as const;
-  const h = new Hash53();
-  for (const k of keys) {
-    const t = read[k];
-    h.add(k);
-    for (const x of t.headers) h.add(x);
-    for (const r of t.rows) {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const mix = (x: number) => {
+    h1 = imul(h1 ^ x, 2654435761);
+    h2 = imul(h2 ^ x, 1597334677);
+  };
+  const text = (v: string) => {
+    for (let i = 0; i < v.length; i++) mix(v.charCodeAt(i));
+  };
+  for (let k = 0; k < keys.length; k++) {
+    const t = read[keys[k]];
+    text(keys[k]);
+    for (let i = 0; i < t.headers.length; i++) {
+      text(t.headers[i]);
+      mix(0x1f);
+    }
+    const rows = t.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
       let blank = true;
-      for (const v of r) if (v !== '' && v !== null) blank = false;
+      for (let c = 0; c < row.length; c++) if (row[c] !== '' && row[c] !== null) blank = false;
       if (blank) continue;
-      h.add('\u0002');
-      for (const v of r) h.add(v === null ? '' : typeof v === 'string' ? 's' + v : typeof v === 'number' ? 'n' + v : 'b' + v);
+      mix(0x1e);
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === 'number') {
+          f64[0] = v;
+          mix(1);
+          mix(u32[0]);
+          mix(u32[1]);
+        } else if (typeof v === 'string') {
+          mix(2);
+          text(v);
+        } else if (typeof v === 'boolean') mix(v ? 3 : 4);
+        mix(0x1f);
+      }
     }
   }
-  return h.digest();
+  h1 = imul(h1 ^ (h1 >>> 16), 2246822507) ^ imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = imul(h2 ^ (h2 >>> 16), 2246822507) ^ imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
