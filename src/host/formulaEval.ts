@@ -467,7 +467,8 @@ function compare(a: Scalar, b: Scalar): number {
 }
 
 function criterion(c: Scalar): (v: CellValue) => boolean {
-  if (typeof c === 'number' || typeof c === 'boolean') return (v) => v === c;
+  if (typeof c === 'boolean') return (v) => v === c;
+  if (typeof c === 'number') return criterion(`=${c}`);
   if (c === null) return (v) => v === 0;
   const s = String(c);
   const m = /^(<=|>=|<>|<|>|=)?(.*)$/s.exec(s)!;

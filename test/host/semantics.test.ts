@@ -339,3 +339,16 @@ describe('renames rewrite formulas, as in Excel', () => {
     expect(out.d).toEqual([[['=[@理想信念]*10']], [[10]]]);
   });
 });
+
+describe('criteria of COUNTIF/SUMIFS', () => {
+  test('wildcards, escaped wildcards, comparisons and numeric-looking text', async () => {
+    const wb = createWorkbook();
+    await run(wb, async (ctx) => {
+      const ws = sheet1(ctx);
+      ws.getRange('A:A').numberFormat = '@' as never;
+      ws.getRange('A1:B5').values = [['张三', 90], ['张三丰', 80], ['李*', 70], ['004', 60], ['王五', '']];
+      ws.getRange('D1:I1').formulas = [['=COUNTIF(A1:A5,"张*")', '=COUNTIF(A1:A5,"张?")', '=COUNTIF(A1:A5,"李~*")', '=SUMIFS(B1:B5,A1:A5,"<>004")', '=COUNTIF(B1:B5,">=80")', '=COUNTIF(A1:A5,4)']];
+    });
+    expect(await values(wb, 'D1:I1')).toEqual([[2, 1, 1, 240, 2, 1]]);
+  });
+});
