@@ -263,6 +263,9 @@ export const conformanceTests: ConformanceTest[] = [
       assertEqual(cols.items.map((c) => c.name), ['编号', '姓名', '分数'], 'column names');
       assertEqual([byName.isNullObject, missing.isNullObject], [false, true], 'column lookups');
       assertEqual(t.rows.count, 2, 'rows.count');
+      ws.getRange('E1:E2').values = [['x'], [1]];
+      ws.tables.add('E1:E2', true).name = 'KP_T自检';
+      await assertRejects(() => context.sync(), 'InvalidArgument', 'a table name taken (ignoring case)');
       for (const bad of ['A1', 'has space', '1abc', 'R1C1']) {
         t.name = bad;
         await assertRejects(() => context.sync(), 'InvalidArgument', `table name "${bad}"`);

@@ -12,8 +12,9 @@ export function checkTableName(wb: WorkbookModel, name: string, self?: TableMode
     fail('InvalidArgument', `The table name "${name}" looks like a cell reference.`);
   }
   const other = wb.tableByName(name);
-  if (other && other !== self) fail('ItemAlreadyExists', `A table named "${name}" already exists.`);
-  if (wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) fail('ItemAlreadyExists', `The name "${name}" is already used.`);
+  // A name that is taken is an invalid argument for a table name (like the other name rules).
+  if (other && other !== self) fail('InvalidArgument', `A table named "${name}" already exists.`);
+  if (wb.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) fail('InvalidArgument', `The name "${name}" is already used.`);
 }
 
 export function nextTableName(wb: WorkbookModel): string {
