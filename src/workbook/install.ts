@@ -113,7 +113,25 @@ function queueCreate(
   });
   queueColumnFormats(sheet, layout, { headerRow: 1, firstColumn: 0, bodyRows }, layout.headers.map((_, i) => i), lang);
   sheet.freezePanes.freezeRows(1);
+  // Wrapped 目标要求 texts need taller rows (Excel does not grow rows written through the API).
+  const cText = layout.headers.indexOf('目标要求');
+  if (cText >= 0 && rows.length > 0) {
+    const perLine = Math.max(1, Math.floor(((layout.widths[cText] ?? 420) - 8) / 11));
+    rows.forEach((r, i) => {
+      const lines = Math.max(1, Math.ceil(String(r[cText] ?? '').length / perLine));
+      if (lines > 1) sheet.getRange(blockAddress(2 + i, 0, 1, 1)).format.rowHeight = lines * 14.5 + 3;
+    });
+    sheet.getRange(blockAddress(2, 0, rows.length, layout.headers.length)).format.verticalAlignment = 'Top';
+  }
   if (layout.hidden) sheet.visibility = 'Hidden';
+  else {
+    // Printable as is: A4, one page wide, the header row on every page; wide tables in landscape.
+    const page = sheet.pageLayout;
+    page.paperSize = 'A4';
+    page.orientation = layout.widths.reduce((a, b) => a + b, 0) > 520 ? 'Landscape' : 'Portrait';
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    page.setPrintTitleRows('$1:$1');
+  }
   void table;
 }
 
