@@ -153,6 +153,14 @@ function queueResults(
     });
   }
   void lang;
+  // Printed, the results table alone (the distribution and chart beside it are for the screen): A4 landscape,
+  // one page wide, the header on every page.
+  const page = sheet.pageLayout;
+  page.paperSize = 'A4';
+  page.orientation = 'Landscape';
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.setPrintArea(blockAddress(headerRow, firstColumn, n + 1, width));
+  page.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
   return { sheet, headerRow, firstColumn, width };
 }
 
