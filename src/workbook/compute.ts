@@ -155,6 +155,8 @@ function queueResults(
   void lang;
   // Printed, the results table alone (the distribution and chart beside it are for the screen): A4 landscape,
   // one page wide, the header on every page.
+  // A navigation property (a proxy), not a read.
+  // eslint-disable-next-line office-addins/load-object-before-read
   const page = sheet.pageLayout;
   page.paperSize = 'A4';
   page.orientation = 'Landscape';
