@@ -30,9 +30,13 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
     name = previous;
   } else name = freeSheetName(BALLOT_SHEET, new Set(names));
   const sheet = context.workbook.worksheets.add(name);
+  // The points of each dimension for the members on this ballot ("10/15分" when their categories differ).
+  const points = new Map<string, Set<number>>();
+  for (const m of form.members) for (const d of m.dimensions) points.set(d.name, (points.get(d.name) ?? new Set()).add(d.points));
   const max = dimensionMax(rubric);
-  const dims = form.mode === 'total' ? [] : dimensionColumns(rubric);
-  const headers = ['序号', '党员编号', '姓名', ...dims.map((d) => `${d}\n(${max.get(d)}分)`), form.mode === 'total' ? '合计\n(100分)' : '合计'];
+  const label = (d: string) => [...(points.get(d) ?? new Set([max.get(d) ?? 0]))].sort((a, b) => a - b).join('/');
+  const dims = form.mode === 'total' ? [] : dimensionColumns(rubric).filter((d) => points.has(d) || form.members.length === 0);
+  const headers = ['序号', '党员编号', '姓名', ...dims.map((d) => `${d}\n(${label(d)}分)`), form.mode === 'total' ? '合计\n(100分)' : '合计'];
   const width = headers.length;
   const text = (row: number, value: string, bold = false, size = 11) => {
     const r = sheet.getRange(blockAddress(row, 0, 1, width));
@@ -64,6 +68,8 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
       '',
     ]);
     body.format.rowHeight = 24;
+    body.format.horizontalAlignment = 'Center';
+    body.format.verticalAlignment = 'Center';
   }
   const grid = sheet.getRange(blockAddress(3, 0, n + 1, width));
   for (const side of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {

@@ -87,7 +87,7 @@ describe('printBallot', () => {
     const snap = wb.snapshot('测评表');
     expect(String(snap.cells[0][0].value)).toContain('2026年度党员分类量化考评测评表（党员互评）');
     expect(snap.cells[1][0].value).toBe('评价人：006');
-    expect(snap.cells[2].map((c) => c.value)).toEqual(['序号', '党员编号', '姓名', '理想信念\n(15分)', '宗旨意识\n(15分)', '爱岗敬业\n(15分)', '学习教育\n(20分)', '工作绩效\n(15分)', '道德品质\n(15分)', '廉洁自律\n(15分)', '服务社会\n(10分)', '合计']);
+    expect(snap.cells[2].map((c) => c.value)).toEqual(['序号', '党员编号', '姓名', '理想信念\n(10/15分)', '宗旨意识\n(10/15分)', '爱岗敬业\n(10/15分)', '学习教育\n(15/20分)', '工作绩效\n(15分)', '道德品质\n(15分)', '廉洁自律\n(10/15分)', '服务社会\n(10分)', '合计']);
     // 006 scores the others of 第二党小组 (not themself; not 010, whose 类别 流动党员 the rubric lacks);
     // 008 is 离退休党员: no 工作绩效.
     expect(snap.cells.slice(3, 7).map((r) => r[1].value)).toEqual(['007', '008', '009', null]);
