@@ -375,8 +375,16 @@ function savePageSetup(ws: Raw, sheet: Sheet): void {
 }
 
 /** A1:B2 always with both corners (ExcelJS splits the print area on ":"). */
+/**
+ * ExcelJS writes a print area by putting one `$` before each corner ("A1:M8" → "$A1:$M8", a mixed reference
+ * that LibreOffice ignores). Giving it "A$1:M$8" makes it write the absolute "$A$1:$M$8" that Excel writes.
+ */
 function rectAddressFull(r: Rect): string {
-  return `${cellName(r.r0, r.c0)}:${cellName(r.r1, r.c1)}`;
+  return `${absRow(cellName(r.r0, r.c0))}:${absRow(cellName(r.r1, r.c1))}`;
+}
+
+function absRow(cell: string): string {
+  return cell.replace(/^([A-Z]+)(\d+)$/, '$1$$$2');
 }
 
 
