@@ -24,10 +24,10 @@ describe('manifest.xml offline check', () => {
     expect(checkManifest(root)).toEqual([]);
   });
 
-  it('declares an Excel task pane with ReadWriteDocument, ExcelApi 1.9 and zh-CN with en-US overrides', () => {
+  it('declares an Excel task pane with ReadWriteDocument, ExcelApi 1.13 and zh-CN with en-US overrides', () => {
     const xml = readFileSync(join(root, 'manifest.xml'), 'utf8');
     expect(xml).toContain('<DefaultLocale>zh-CN</DefaultLocale>');
-    expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.9"/>');
+    expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.13"/>');
     expect(xml).toContain('<DisplayName DefaultValue="量化考评">');
     expect(xml).toMatch(/<Override Locale="en-US"/);
     expect(xml).toContain('<OfficeTab id="TabHome">');
