@@ -1,0 +1,43 @@
+/**
+ * Bench section "commands": each command run by the headless host on synthetic branches of 10, 300 and 2,000
+ * members (every member self-scored, peers within groups of 10, three mass ballots): context.sync() round trips,
+ * queued operations, the largest request of a sync (Excel on the web refuses over 5 MB) and wall time.
+ */
+import { createWorkbook, run, type HostWorkbook } from '../src/host';
+import { check } from '../src/workbook/check';
+import { compute } from '../src/workbook/compute';
+import { saveForm } from '../src/workbook/entry';
+import { install } from '../src/workbook/install';
+import { newYear } from '../src/workbook/newYear';
+import { makePostingSheet } from '../src/workbook/posting';
+import { fillCase, syntheticCase } from '../test/support/fillCase';
+
+type Batch = Parameters<typeof run>[1];
+
+async function measure(wb: HostWorkbook, f: Batch): Promise<string> {
+  wb.resetStats();
+  const t0 = performance.now();
+  await run(wb, f);
+  const ms = performance.now() - t0;
+  const maxBytes = Math.max(0, ...wb.stats.bytesPerSync);
+  return `${wb.stats.syncs} syncs, ${wb.stats.operations} ops, max ${(maxBytes / 1024).toFixed(0)} KB/sync, ${ms.toFixed(0)} ms`;
+}
+
+export async function benchCommands(): Promise<void> {
+  console.log('commands: round trips and time in the headless host');
+  for (const n of [10, 300, 2000]) {
+    const wb = await fillCase(syntheticCase(n), createWorkbook());
+    const rows = Array.from({ length: 9 }, (_, j) => ({
+      memberId: String(j + 2).padStart(4, '0'),
+      scores: { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 },
+    }));
+    console.log(`  ${n} members`);
+    console.log(`    install (repair) ${await measure(wb, (c) => install(c))}`);
+    console.log(`    save a form      ${await measure(wb, (c) => saveForm(c, 'peer', '0001', rows))}`);
+    console.log(`    check            ${await measure(wb, (c) => check(c))}`);
+    console.log(`    compute          ${await measure(wb, (c) => compute(c))}`);
+    console.log(`    posting          ${await measure(wb, (c) => makePostingSheet(c, { order: 'rank' }))}`);
+    console.log(`    new year         ${await measure(wb, (c) => newYear(c, 2027))}`);
+  }
+  console.log('  budgets (SPEC §6): install ≤ 3, save a form ≤ 2, check ≤ 2, compute ≤ 3, posting ≤ 3, new year ≤ 4');
+}
