@@ -4,8 +4,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { conformanceTests, run, type HostWorkbook } from '../host';
 import { App } from '../taskpane/App';
 import { createCommands } from '../workbook/commands';
-import type { BatchRunner } from '../workbook/commandTypes';
-import { watchCommands } from './watchCommands';
+import type { BatchRunner, KaopingCommands } from '../workbook/commandTypes';
+import { sheetWritten, watchCommands } from './watchCommands';
 import { WorkbookView } from './WorkbookView';
 
 const useStyles = makeStyles({
@@ -31,10 +31,19 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
   const [version, setVersion] = useState(0);
   const [selection, setSelection] = useState<{ sheet: string; cell: string } | null>(null);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const [follow, setFollow] = useState<{ sheet: string; n: number } | null>(null);
+  const onDone = useCallback(
+    (name: keyof KaopingCommands, args: unknown[], result: unknown) => {
+      const sheet = sheetWritten(name, args, result);
+      if (sheet) setFollow((f) => ({ sheet, n: (f?.n ?? 0) + 1 }));
+      bump();
+    },
+    [bump],
+  );
   const runner: BatchRunner = useMemo(() => (batch) => run(wb, batch), [wb]);
   const commands = useMemo(
-    () => watchCommands(createCommands(runner), bump, (sheet, cell) => setSelection({ sheet, cell })),
-    [runner, bump],
+    () => watchCommands(createCommands(runner), onDone, (sheet, cell) => setSelection({ sheet, cell })),
+    [runner, onDone],
   );
   return (
     <FluentProvider theme={webLightTheme} className={styles.page}>
@@ -47,6 +56,7 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
           version={version}
           fileName={fileName}
           selection={selection}
+          follow={follow}
           onOpen={(next, name) => {
             setWb(next);
             setFileName(name);

@@ -30,6 +30,8 @@ export interface WorkbookViewProps {
   version: number;
   fileName: string;
   selection: { sheet: string; cell: string } | null;
+  /** The sheet the last command wrote to; shown once per change of n. */
+  follow: { sheet: string; n: number } | null;
   onOpen: (wb: HostWorkbook, fileName: string) => void;
   /** Called after the user typed into a cell of the grid. */
   onEdited: () => void;
@@ -42,7 +44,7 @@ function typedValue(input: string, textFormat: boolean): string | number {
   return t !== '' && !t.startsWith('=') && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : input;
 }
 
-export function WorkbookView({ wb, version, fileName, selection, onOpen, onEdited }: WorkbookViewProps) {
+export function WorkbookView({ wb, version, fileName, selection, follow, onOpen, onEdited }: WorkbookViewProps) {
   const styles = useStyles();
   const [names, setNames] = useState<string[]>(() => wb.sheetNames());
   const [sheet, setSheet] = useState(names[0] ?? '');
@@ -50,6 +52,9 @@ export function WorkbookView({ wb, version, fileName, selection, onOpen, onEdite
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const known = useRef<{ names: string[]; active: string }>({ names, active: '' });
+  const followed = useRef(0);
+  const followRef = useRef(follow);
+  followRef.current = follow;
 
   // After every command: list the visible sheets (as Excel's tabs would) and follow the workbook — a sheet a
   // command activated or newly made becomes the one shown.
@@ -69,7 +74,11 @@ export function WorkbookView({ wb, version, fileName, selection, onOpen, onEdite
         const activated = active !== known.current.active && visible.includes(active);
         known.current = { names: visible, active };
         setNames(visible);
-        if (added.length > 0) setSheet(added[added.length - 1]);
+        const f = followRef.current;
+        if (f && f.n !== followed.current && visible.includes(f.sheet)) {
+          followed.current = f.n;
+          setSheet(f.sheet);
+        } else if (added.length > 0) setSheet(added[0]);
         else if (activated) setSheet(active);
         else setSheet((current) => (visible.includes(current) ? current : visible[0] ?? ''));
       })

@@ -357,6 +357,14 @@ export function statusName(lang: Language, status: MemberStatus): string {
   return names[status][lang === 'zh-CN' ? 0 : 1];
 }
 
+/** An ISO timestamp as a local date and time ("2026-12-20 10:05"); anything else is shown as it is. */
+export function formatTime(value: string): string {
+  const d = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(d.getTime())) return value;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 /** A list joined the way the language writes lists. */
 export function joinList(lang: Language, items: readonly string[]): string {
   return items.join(lang === 'zh-CN' ? '、' : ', ');

@@ -160,12 +160,16 @@ describe('新年度 view', () => {
     await waitFor(() => expect(screen.getByLabelText('新年度')).toHaveValue('2027'));
     await expectAccessible(container);
     await user.click(screen.getByRole('button', { name: '开始新年度…' }));
-    const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText('确认开始 2027 年度？')).toBeInTheDocument();
-    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    // Tabster's focus trap toggles aria-hidden asynchronously in jsdom (no layout, focus moves late), so the
+    // dialog is queried including hidden elements; axe checked the view above.
+    const dialog = () => screen.getByRole('dialog', { hidden: true });
+    const cancel = await waitFor(() => within(dialog()).getByRole('button', { name: '取消', hidden: true }));
+    expect(within(dialog()).getByText('确认开始 2027 年度？')).toBeInTheDocument();
+    await user.click(cancel);
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).not.toBeInTheDocument());
     expect(fake.callsOf('newYear')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: '开始新年度…' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认' }));
+    await user.click(await waitFor(() => within(dialog()).getByRole('button', { name: '确认', hidden: true })));
     expect(await screen.findByText('已开始 2027 年度。')).toBeInTheDocument();
     expect(screen.getByText('结果已归档到工作表“考评结果2026”。')).toBeInTheDocument();
     expect(fake.callsOf('newYear')).toEqual([[2027]]);

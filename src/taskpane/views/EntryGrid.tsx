@@ -34,15 +34,17 @@ const useStyles = makeStyles({
     gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   },
   input: { width: '100%', minWidth: '0' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   actions: {
     display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    alignItems: 'center',
-    flexWrap: 'wrap',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
     position: 'sticky',
     bottom: '0',
     backgroundColor: tokens.colorNeutralBackground1,
     padding: `${tokens.spacingVerticalS} 0`,
+    maxHeight: '45vh',
+    overflowY: 'auto',
   },
 });
 
@@ -213,16 +215,16 @@ export function EntryGrid({ form, lang, title, save, saving, saveError, saved }:
         })}
       </div>
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" ref={saveRef} disabled={saving}>
-          {text(lang, 'save')}
-        </Button>
-        {saving && <Busy label={text(lang, 'working')} />}
+        <div className={styles.buttons}>
+          <Button appearance="primary" type="submit" ref={saveRef} disabled={saving}>
+            {text(lang, 'save')}
+          </Button>
+          {saving && <Busy label={text(lang, 'working')} />}
+        </div>
+        {blocked && <Note intent="warning">{blocked}</Note>}
+        <ErrorBar message={saveError} />
+        {saved && <SavedNote report={saved} lang={lang} />}
       </div>
-      {blocked && (
-        <Note intent="warning">{blocked}</Note>
-      )}
-      <ErrorBar message={saveError} />
-      {saved && <SavedNote report={saved} lang={lang} />}
     </form>
   );
 }

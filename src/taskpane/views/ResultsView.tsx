@@ -2,7 +2,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ComputeReport } from '../../workbook/commandTypes';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { statusName, text, type StringKey } from '../strings';
+import { formatTime, statusName, text, type StringKey } from '../strings';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { DistributionBars } from './DistributionBars';
@@ -52,7 +52,7 @@ export function ResultsView({ commands, lang, status, onChanged }: ViewProps) {
   return (
     <div className={styles.stack}>
       {status?.resultsStale && !compute.busy && <Note intent="warning">{text(lang, 'staleResults')}</Note>}
-      {status?.computedAt && !report && <Text size={200}>{text(lang, 'computedAt', { time: status.computedAt })}</Text>}
+      {status?.computedAt && !report && <Text size={200}>{text(lang, 'computedAt', { time: formatTime(status.computedAt) })}</Text>}
       <div className={styles.row}>
         <Button appearance="primary" disabled={compute.busy} onClick={() => void compute.run()}>
           {text(lang, 'compute')}
@@ -62,7 +62,7 @@ export function ResultsView({ commands, lang, status, onChanged }: ViewProps) {
       <ErrorBar message={compute.error} />
       {report && (
         <>
-          <Note intent="success">{text(lang, 'computedDone', { time: report.computedAt })}</Note>
+          <Note intent="success">{text(lang, 'computedDone', { time: formatTime(report.computedAt) })}</Note>
           <section aria-labelledby="kp-summary-title">
             <Text as="h2" id="kp-summary-title" weight="semibold" size={300} className={styles.h2}>
               {text(lang, 'summary')}

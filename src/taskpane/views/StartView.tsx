@@ -3,7 +3,7 @@ import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentu
 import { useState } from 'react';
 import { ROUNDS } from '../../domain/types';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { joinList, roundName, text } from '../strings';
+import { formatTime, joinList, roundName, text } from '../strings';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { ProblemList } from './ProblemList';
@@ -80,7 +80,7 @@ export function StartView({ commands, lang, status, onChanged }: ViewProps) {
             ))}
           </dl>
         )}
-        {status.computedAt && <Text size={200}>{text(lang, 'computedAt', { time: status.computedAt })}</Text>}
+        {status.computedAt && <Text size={200}>{text(lang, 'computedAt', { time: formatTime(status.computedAt) })}</Text>}
         {status.resultsStale && <Note intent="warning">{text(lang, 'staleResults')}</Note>}
       </section>
 
@@ -107,9 +107,10 @@ export function StartView({ commands, lang, status, onChanged }: ViewProps) {
             {install.result.createdSheets.length + install.result.repaired.length === 0
               ? text(lang, 'nothingChanged')
               : text(lang, 'installDone')}
-            {install.result.messages.map((m) => (
+            {install.result.messages.slice(0, 3).map((m) => (
               <div key={m}>{m}</div>
             ))}
+            {install.result.messages.length > 3 && <div>…（{install.result.messages.length}）</div>}
           </Note>
         )}
       </section>
