@@ -79,7 +79,8 @@ async function typeForm(round: Round, evaluator: { member?: string; code?: strin
 
 beforeAll(async () => {
   ({ url, browser, close } = await startPreview());
-  page = await browser.newPage({ viewport: { width: 1200, height: 820 }, acceptDownloads: true });
+  // Reduced motion: Fluent's transitions end at once, so screenshots and axe's contrast check see final colours.
+  page = await browser.newPage({ viewport: { width: 1200, height: 820 }, acceptDownloads: true, reducedMotion: 'reduce' });
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(url);
 });
@@ -249,6 +250,7 @@ describe('a whole year in the browser preview', () => {
 
   it('every view fits a 320 px task pane', async () => {
     await page.setViewportSize({ width: 320, height: 900 });
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const views: [string, string][] = [
       ['开始', 'start'],
       ['录入', 'entry'],
@@ -271,6 +273,15 @@ describe('a whole year in the browser preview', () => {
         await pane().getByRole('button', { name: '计算结果' }).click();
         await pane().getByText('结果概况').waitFor();
       }
+      // axe-core in a real browser, colour contrast included.
+      const violations = await page.evaluate(async () => {
+        type Result = { violations: { id: string; nodes: { target: string[]; html: string; failureSummary?: string }[] }[] };
+        const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<Result> } }).axe;
+        // Tabster's focus sentinels (<i data-tabster-dummy>) are focusable by design and aria-hidden: not content.
+        const result = await axe.run({ include: [['[data-testid="taskpane"]']], exclude: [['[data-tabster-dummy]']] });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).join(' | ')}`);
+      });
+      expect({ view: name, violations }).toEqual({ view: name, violations: [] });
       // Nothing in the pane may be wider than the pane.
       const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
       expect({ view: name, overflow }).toEqual({ view: name, overflow: 0 });

@@ -152,7 +152,8 @@ export function StartView({ commands, lang, status, onChanged }: ViewProps) {
                 {text(lang, 'mapping')}：{preview.result.mapping.map((m) => `${m.source} → ${m.target}`).join('；')}
               </Text>
               <Text weight="semibold">{text(lang, 'membersFound', { count: preview.result.members.length })}</Text>
-              <div className={styles.scroll}>
+              {/* A focusable, named scroll region so keyboard users can scroll a long roster. */}
+              <div className={styles.scroll} tabIndex={0} role="region" aria-label={text(lang, 'membersFound', { count: preview.result.members.length })}>
                 <table className={styles.table}>
                   <thead>
                     <tr>
