@@ -2,7 +2,7 @@
 import { toJsonOutput } from '../domain';
 import { run } from '../host';
 import { evaluateRead } from '../workbook/check';
-import { queueReadTables } from '../workbook/readTables';
+import { readTables } from '../workbook/readTables';
 import type { Parsed } from './args';
 import { readWorkbook } from './io';
 import type { Output } from './output';
@@ -14,11 +14,7 @@ export async function checkCommand(p: Parsed, o: Output): Promise<number> {
   const wb = await readWorkbook(input);
   await requireInstalled(wb, input);
   // The same reading and checking as the add-in's check, without the highlights (nothing is saved).
-  const evaluation = await run(wb, async (c) => {
-    const pending = queueReadTables(c);
-    await c.sync();
-    return evaluateRead(pending()).evaluation;
-  });
+  const evaluation = await run(wb, async (c) => evaluateRead((await readTables(c)).read).evaluation);
   if (p.options.json) o.out(JSON.stringify(toJsonOutput(evaluation)));
   else {
     for (const line of evaluationSummary(evaluation)) o.out(line);

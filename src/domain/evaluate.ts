@@ -12,6 +12,7 @@ import { decimalValue, parseSettings, type Settings } from './settings';
 import { parseRubric } from './rubric';
 import { parseRoster } from './roster';
 import { tenthsText } from './parse';
+import { isMissingTable, missingTableProblem, outsideRowsProblem } from './tableNotices';
 import type { Evaluation, EvaluationInput, Language, MemberResult, Problem, Round, TableBlock } from './types';
 import { ROUNDS } from './types';
 
@@ -55,9 +56,18 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
     parsedSettings = parseSettings(withSheet(input.settings, SHEETS.settings), l);
   }
   const settings: Settings = parsedSettings.settings;
-  const problems: Problem[] = [...parsedSettings.problems];
+  const problems: Problem[] = [];
+  // A table the workbook lacks altogether takes the defaults with a warning (install restores it); a table
+  // that is there but unusable (a missing column, an empty rubric) stays an error.
+  if (isMissingTable(input.settings)) problems.push(missingTableProblem('settings', input.settings.sheet || SHEETS.settings, l));
+  else append(problems, parsedSettings.problems);
   const { rubric, problems: rubricProblems } = parseRubric(withSheet(input.rubric, SHEETS.rubric), l);
-  append(problems, rubricProblems);
+  if (isMissingTable(input.rubric)) problems.push(missingTableProblem('rubric', input.rubric.sheet || SHEETS.rubric, l));
+  else append(problems, rubricProblems);
+  for (const key of ['settings', 'rubric', 'roster', ...ROUNDS, 'bonus', 'review'] as const) {
+    const p = outsideRowsProblem(withSheet(input[key], SHEETS[key]), l);
+    if (p) problems.push(p);
+  }
   const roster = parseRoster(withSheet(input.roster, SHEETS.roster), rubric, l);
   append(problems, roster.problems);
   const n = roster.members.length;

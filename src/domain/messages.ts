@@ -119,6 +119,14 @@ const PROBLEMS: Record<ProblemCode, Entry> = {
     'zh-CN': '{at}：{detail}',
     'en-US': '{at}: {detail}',
   },
+  rows_outside_table: {
+    'zh-CN': '{at}：第 {rows} 行在表格外，已计入；请把表格扩展到这些行（或运行“安装考评表”修复）。',
+    'en-US': '{at}: rows {rows} are outside the table and are counted; please extend the table over them (or run Install to repair).',
+  },
+  table_missing: {
+    'zh-CN': '{at}：工作簿中没有表格 {table}，已按默认{what}计算；运行“安装考评表”可补回。',
+    'en-US': '{at}: the workbook has no table {table}; the default {what} are used. Run Install to restore it.',
+  },
 };
 
 /** Everything else the domain shows: labels, round names, notes, details of composite messages. */
@@ -148,6 +156,8 @@ const TEXTS = {
   'effect.table': { 'zh-CN': '此表不计入。', 'en-US': 'this table is not counted.' },
   'effect.optional': { 'zh-CN': '此列的检查略过。', 'en-US': 'the checks of this column are skipped.' },
   'effect.defaults': { 'zh-CN': '全部参数按默认值计算。', 'en-US': 'all settings take their defaults.' },
+  'what.settings': { 'zh-CN': '参数', 'en-US': 'settings' },
+  'what.rubric': { 'zh-CN': '考评细则', 'en-US': 'rubric' },
   'effect.rubric': { 'zh-CN': '按默认考评细则计算。', 'en-US': 'the default rubric is used.' },
   'rubric.empty': { 'zh-CN': '考评细则为空，按默认考评细则计算。', 'en-US': 'the rubric is empty; the default rubric is used.' },
   'rubric.sum': {

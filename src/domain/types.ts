@@ -27,6 +27,12 @@ export interface TableBlock {
   firstRow: number;
   /** 0-based worksheet column index of headers[0] (A = 0). */
   firstColumn: number;
+  /**
+   * Index in `rows` of the first row that lies directly below the table, outside it (typed under a table that
+   * did not grow, as in WPS or LibreOffice); those rows are counted and reported with `rows_outside_table`.
+   * Absent when every row is inside the table.
+   */
+  outsideFrom?: number;
 }
 
 export type Severity = 'error' | 'warning';
@@ -60,7 +66,9 @@ export type ProblemCode =
   | 'veto_unrecognised' // error: treated as yes until fixed
   | 'missing_column' // error: a table lacks a required column
   | 'setting_invalid' // error: a kp_Settings value that cannot be used
-  | 'rubric_invalid'; // error: a category not summing to 100, sub-items not summing to their dimension, …
+  | 'rubric_invalid' // error: a category not summing to 100, sub-items not summing to their dimension, …
+  | 'rows_outside_table' // warning: rows typed directly below a table that did not grow (counted)
+  | 'table_missing'; // warning: kp_Settings or kp_Rubric is not in the workbook (defaults used)
 
 export interface Problem {
   severity: Severity;

@@ -15,6 +15,7 @@ import { blockAddress } from './a1';
 import type { InstallReport } from './commandTypes';
 import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './layout';
 import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
+import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
 import { parseState, queueWriteState, stateRows, type State } from './state';
 import { texts } from './texts';
@@ -195,6 +196,7 @@ export function planAndQueueInstall(
       report.createdTables.push(layout.table);
       continue;
     }
+    queueAdoptRows(context, t, layout, report, lang);
     queueRepairColumns(context, t, layout, report, lang);
   }
   if (read.settings.exists) queueRepairSettings(context, read.settings, settings, options, report);
@@ -205,6 +207,34 @@ export function planAndQueueInstall(
   report.queued = report.createdTables.length > 0 || report.repaired.length > 0 || report.queued;
   if (!report.queued) report.messages.push(T.nothingToDo);
   return report;
+}
+
+/**
+ * Rows typed directly below the table (it did not grow): the table is extended over them (they stay where they
+ * are), and they get what the table's other rows have: the 合计 formula where 合计 is blank, score validation,
+ * unlocked input cells.
+ */
+function queueAdoptRows(context: Excel.RequestContext, t: TableRead, layout: TableLayout, report: InstallReport, lang: Language): void {
+  const outside = t.outsideFrom;
+  const adopted = queueAdoptOutsideRows(context, t);
+  if (!adopted || outside === undefined) return;
+  const sheet = context.workbook.worksheets.getItem(t.sheet);
+  const at = { headerRow: adopted.first - 1, firstColumn: t.firstColumn, bodyRows: adopted.count };
+  t.headers.forEach((h, c) => {
+    const i = layout.headers.indexOf(h.replace(/\s+/g, ''));
+    if (i < 0) return;
+    const body = sheet.getRange(blockAddress(adopted.first, t.firstColumn + c, adopted.count, 1));
+    if (layout.inputCols.has(i)) body.format.protection.locked = false;
+    const one: TableLayout = { ...layout, scoreCols: new Map(layout.scoreCols.has(i) ? [[c, layout.scoreCols.get(i) as number]] : []) };
+    queueValidation(sheet, one, at, c, lang);
+    const f = layout.formulas.get(i);
+    if (!f) return;
+    // Only the blank 合计 cells: a value the user typed there stays (in dimension mode it is not counted anyway).
+    t.rows.slice(outside).forEach((r, k) => {
+      if (r[c] === null || r[c] === '') sheet.getRange(blockAddress(adopted.first + k, t.firstColumn + c, 1, 1)).formulas = [[f]];
+    });
+  });
+  report.repaired.push(texts(lang).adoptedRows(layout.table, adopted.first, adopted.first + adopted.count - 1));
 }
 
 /** Adds the columns an existing table lacks: dimension columns before 合计, others at the end. */

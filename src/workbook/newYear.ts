@@ -66,10 +66,11 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   const layouts = tableLayouts(rubric, dims, settings);
   for (const key of CLEARED) {
     const t = read[key];
-    if (!t.exists || t.bodyRows === 0) continue;
+    if (!t.exists || t.rows.length === 0) continue;
     const sheet = context.workbook.worksheets.getItem(t.sheet);
     const width = t.headers.length;
-    const body = sheet.getRange(blockAddress(t.firstRow, t.firstColumn, t.bodyRows, width));
+    // Rows typed below the table (it did not grow) are last year's entries too: cleared with the body.
+    const body = sheet.getRange(blockAddress(t.firstRow, t.firstColumn, t.rows.length, width));
     body.clear('Contents');
     body.format.fill.clear();
     if (key === 'results') body.conditionalFormats.clearAll();
@@ -82,6 +83,10 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
       report.clearedTables.push(t.name);
       report.messages.push(T.cleared(t.name));
     }
+    // As it now is, for the install below (which would otherwise extend the table over the cleared rows).
+    t.rows = [t.headers.map(() => null)];
+    t.bodyRows = 1;
+    t.outsideFrom = undefined;
   }
   // Old highlights lie in cleared rows or in kept tables: clear them all.
   const state = parseState(read.state);

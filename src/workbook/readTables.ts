@@ -3,6 +3,7 @@
  * into the domain's TableBlocks. Queue with queueReadTables, sync once, then call the returned function.
  */
 import { SHEETS, TABLES, type TableKey } from '../domain/contract';
+import { isBlankRow } from '../domain/table';
 import type { EvaluationInput, RawCell, TableBlock } from '../domain/types';
 
 /** The add-in's own hidden bookkeeping table (highlighted cells, compute stamp). */
@@ -22,11 +23,59 @@ export interface TableRead extends TableBlock {
   exists: boolean;
   /** The table proxy (valid in the batch that read it). */
   table: Excel.Table;
-  /** Number of data body rows (blank ones included). */
+  /** Number of data body rows (blank ones included); rows[bodyRows..] (from outsideFrom) lie below the table. */
   bodyRows: number;
+  /** The block read below the table was filled to its end: readTables reads on. */
+  moreBelow?: boolean;
 }
 
 export type TablesRead = Record<ReadKey, TableRead>;
+
+/**
+ * Input tables whose rows typed directly below them (the table did not grow: WPS, LibreOffice, other tools)
+ * are read as part of the table, up to the first blank row; `rows[outsideFrom..]` are those rows.
+ */
+export const OUTSIDE_KEYS: ReadonlySet<ReadKey> = new Set<ReadKey>(['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review']);
+/** Rows read below each such table in the same sync; only when all of them are filled is more read. */
+export const BELOW_ROWS = 200;
+/** Rows per further read below a table (rare: hundreds of rows typed outside a table). */
+export const BELOW_MORE_ROWS = 5000;
+
+/** Rows outside the table (0 when none). */
+export function outsideCount(t: TableRead): number {
+  return t.outsideFrom === undefined ? 0 : t.rows.length - t.outsideFrom;
+}
+
+/**
+ * Appends the rows of `values` up to the first blank one as rows outside the table; true when every row was
+ * filled (there may be more below).
+ */
+function takeOutside(t: TableRead, values: RawCell[][]): boolean {
+  for (const row of values) {
+    if (isBlankRow(row)) return false;
+    if (t.outsideFrom === undefined) t.outsideFrom = t.rows.length;
+    t.rows.push(row);
+  }
+  return values.length > 0;
+}
+
+/** Reads on below the tables whose first block below was all filled, one sync per block until a blank row. */
+async function readMoreBelow(context: Excel.RequestContext, open: TableRead[]): Promise<void> {
+  let pending = open;
+  for (const t of open) t.moreBelow = false;
+  while (pending.length > 0) {
+    const reads = pending.map((t) => {
+      const range = context.workbook.worksheets
+        .getItem(t.sheet)
+        .getRangeByIndexes(t.firstRow - 1 + t.rows.length, t.firstColumn, BELOW_MORE_ROWS, t.headers.length);
+      range.load('values');
+      return { t, range };
+    });
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for hundreds of rows outside a table
+    await context.sync();
+    pending = reads.filter((r) => takeOutside(r.t, cells(r.range.values as unknown[][]))).map((r) => r.t);
+  }
+}
 
 /** Excel hands back '' for blank cells; keep RawCell's shape. */
 function cells(values: unknown[][]): RawCell[][] {
@@ -47,7 +96,9 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
     sheet.load('name');
     const range = table.getRange();
     range.load(['values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-    return { key, table, sheet, range };
+    const below = OUTSIDE_KEYS.has(key) ? range.getRowsBelow(BELOW_ROWS) : null;
+    below?.load('values');
+    return { key, table, sheet, range, below };
   });
   return () => {
     const out = {} as TablesRead;
@@ -71,6 +122,7 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
         firstColumn: p.range.columnIndex,
         bodyRows: values.length - 1,
       };
+      if (p.below && takeOutside(out[p.key], cells(p.below.values as unknown[][]))) out[p.key].moreBelow = true;
     }
     return out;
   };
@@ -80,7 +132,7 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
 export function evaluationInput(read: TablesRead): EvaluationInput {
   const block = (k: TableKey): TableBlock => {
     const t = read[k];
-    return { sheet: t.sheet, headers: t.headers, rows: t.rows, firstRow: t.firstRow, firstColumn: t.firstColumn };
+    return { sheet: t.sheet, headers: t.headers, rows: t.rows, firstRow: t.firstRow, firstColumn: t.firstColumn, outsideFrom: t.outsideFrom };
   };
   return {
     settings: block('settings'),
@@ -126,6 +178,7 @@ async function readExistingOnly<T>(
     const pending = queueReadTables(context, present);
     await context.sync();
     const read = pending();
+    await readMoreBelow(context, Object.values(read).filter((t) => t.moreBelow));
     for (const k of keys) if (!present.includes(k)) read[k] = missing(k, context.workbook.tables.getItemOrNullObject(tableName(k)));
     return { read, extra };
   } catch {
@@ -156,7 +209,9 @@ export async function readTables<T = undefined>(
   const pending = queueReadTables(context, keys);
   try {
     await context.sync();
-    return { read: pending(), extra };
+    const read = pending();
+    await readMoreBelow(context, Object.values(read).filter((t) => t.moreBelow));
+    return { read, extra };
   } catch (e) {
     if (!isPayloadLimit(e)) return readExistingOnly(context, keys, also, e);
   }
@@ -203,5 +258,6 @@ export async function readTables<T = undefined>(
       for (let i = 1; i < values.length; i++) b.t.rows.push(values[i]);
     } else for (const v of values) b.t.rows.push(v);
   }
+  await readMoreBelow(context, Object.values(out).filter((t) => t.exists && OUTSIDE_KEYS.has(t.key)));
   return { read: out, extra };
 }

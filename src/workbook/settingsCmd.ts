@@ -8,6 +8,7 @@ import { blockAddress } from './a1';
 import type { SettingsView } from './commandTypes';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
+import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows } from './tableWrite';
 
 function labelKey(s: RawCell): string {
@@ -66,6 +67,8 @@ export async function saveSettings(
   }
   const problems = parseSettings({ ...t, rows: [...rows, ...appended] }, settings.language).problems;
   if (problems.some((p) => p.severity === 'error')) return problems;
+  // Rows typed below the table are part of it from now on (appending after them keeps the row arithmetic).
+  queueAdoptOutsideRows(context, t);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
   rows.forEach((r, i) => {
     if (r[cValue] === t.rows[i][cValue]) return;
