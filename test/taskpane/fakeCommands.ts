@@ -417,6 +417,7 @@ export function installedFake(): FakeCommands {
     { key: 'branch', label: '党支部名称', value: '机关党支部' },
     { key: 'eligibleThreshold', label: '评先树优分数线', value: 90 },
     { key: 'phone', label: '监督电话', value: '0535-1234567' },
+    { key: 'language', label: '界面语言', value: 'zh-CN' },
   ];
   fake.roster = [
     { id: '001', name: '张三', group: '第一党小组', category: '机关党员', exempt: false },

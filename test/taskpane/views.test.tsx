@@ -211,6 +211,10 @@ describe('设置 view', () => {
 
     await user.click(screen.getByRole('radio', { name: 'English' }));
     expect(await screen.findByRole('tab', { name: 'Entry' })).toBeInTheDocument();
+    // The choice is stored in the workbook's settings, and the language item is not shown twice.
+    await waitFor(() => expect(fake.callsOf('saveSettings').at(-1)).toEqual([{ language: 'en-US' }]));
+    expect(fake.settings.find((i) => i.key === 'language')?.value).toBe('en-US');
+    expect(screen.queryByLabelText('界面语言')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save settings' })).toBeInTheDocument();
     await expectAccessible(container);
   });

@@ -37,8 +37,9 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
       .getSettings()
       .then((s) => {
         if (!live) return;
-        setStart((v) => v || settingValue(s.items, 'postingStart', '公示开始日期'));
-        setEnd((v) => v || settingValue(s.items, 'postingEnd', '公示结束日期'));
+        const isoDate = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : '');
+        setStart((v) => v || isoDate(settingValue(s.items, 'postingStart', '公示开始日期')));
+        setEnd((v) => v || isoDate(settingValue(s.items, 'postingEnd', '公示结束日期')));
         setPhone((v) => v || settingValue(s.items, 'phone', '监督电话'));
       })
       .catch((e) => console.error(e)); // defaults only; the form works without them

@@ -49,7 +49,7 @@ export function SettingsView({ commands, lang, onChanged, onLanguage }: ViewProp
   const changed = () => {
     if (!settings) return {};
     const out: Record<string, string | number | boolean | null> = {};
-    for (const item of settings.items) {
+    for (const item of settings.items.filter((i) => i.key !== 'language')) {
       const before = item.value === null || item.value === undefined ? '' : String(item.value);
       const now = draft[item.key] ?? '';
       if (now !== before) out[item.key] = now === '' ? null : typeof item.value === 'number' && /^-?\d+(\.\d+)?$/.test(now.trim()) ? Number(now) : now;
@@ -60,7 +60,16 @@ export function SettingsView({ commands, lang, onChanged, onLanguage }: ViewProp
   return (
     <div className={styles.stack}>
       <Field label={text(lang, 'language')}>
-        <RadioGroup value={lang} onChange={(_, d) => onLanguage(d.value as Language)} layout="horizontal">
+        <RadioGroup
+          value={lang}
+          onChange={(_, d) => {
+            const next = d.value as Language;
+            onLanguage(next);
+            // The workbook remembers the language (kp_Settings 界面语言) so everyone opening it gets the same.
+            if (settings?.items.some((i) => i.key === 'language')) void save.run({ language: next });
+          }}
+          layout="horizontal"
+        >
           <Radio value="zh-CN" label={text(lang, 'langZh')} />
           <Radio value="en-US" label={text(lang, 'langEn')} />
         </RadioGroup>
@@ -73,7 +82,7 @@ export function SettingsView({ commands, lang, onChanged, onLanguage }: ViewProp
             <Text as="h2" id="kp-settings-title" weight="semibold" size={300} className={styles.h2}>
               {text(lang, 'settingsItems')}
             </Text>
-            {settings.items.map((item) => (
+            {settings.items.filter((item) => item.key !== 'language').map((item) => (
               <Field key={item.key} label={item.label}>
                 <Input
                   size="small"
