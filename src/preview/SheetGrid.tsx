@@ -211,6 +211,7 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
                       rowSpan={span?.rows}
                       colSpan={span?.cols}
                       data-cell={address}
+                      data-selected={isSel || undefined}
                       title={cell.formula ?? undefined}
                       style={{ ...cellStyle(cell), ...(frozen ? { top: frozenTop[r] } : {}) }}
                     >

@@ -175,10 +175,39 @@ describe('a whole year in the browser preview', () => {
     await shot('07-entry-mass');
   });
 
-  it('checks the workbook', async () => {
+  it('checks the workbook: a bad score typed in the sheet is listed, selected on click, and fixed', async () => {
+    // Type "优" over 汪红勇's 理想信念 in 党员自评, as someone might straight into the sheet.
+    await sheetTab('党员自评').click();
+    const grid = page.locator('table[data-sheet="党员自评"]');
+    const column = ((await grid.locator('td', { hasText: /^理想信念$/ }).getAttribute('data-cell')) ?? '').replace(/\d+$/, '');
+    const row = ((await grid.locator('td[data-cell^="A"]', { hasText: /^001$/ }).getAttribute('data-cell')) ?? '').replace(/^[A-Z]+/, '');
+    const address = `${column}${row}`;
+    expect(address).toMatch(/^[A-Z]+\d+$/);
+    const cell = grid.locator(`td[data-cell="${address}"]`);
+    const original = (await cell.textContent()) ?? '';
+    await cell.dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('优');
+    await page.keyboard.press('Enter');
+    await until(() => cell.textContent(), '优');
+
     await navTab('校验').click();
     await pane().getByRole('button', { name: '开始校验' }).click();
-    await pane().getByText(/没有发现问题|错误 0 处/).waitFor();
+    const problem = pane().getByRole('button', { name: new RegExp(address) }).first();
+    await problem.waitFor();
+    await expect(pane().getByRole('region', { name: '党员自评' }).isVisible()).resolves.toBe(true);
+    await sheetTab('党员名册').click();
+    await problem.click();
+    await until(() => cell.getAttribute('data-selected'), 'true');
+    await shot('08-check-problem-selected');
+
+    await cell.dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(original);
+    await page.keyboard.press('Enter');
+    await until(() => cell.textContent(), original);
+    await pane().getByRole('button', { name: '开始校验' }).click();
+    await pane().getByText('没有发现问题。').waitFor();
     await shot('08-check');
   });
 
@@ -287,6 +316,22 @@ describe('a whole year in the browser preview', () => {
       expect({ view: name, overflow }).toEqual({ view: name, overflow: 0 });
       await pane().screenshot({ path: join(SCREENSHOTS, `pane-320-${name}.png`) });
     }
+  });
+
+  it('starts the next year: results archived, entries cleared, roster kept', async () => {
+    await page.setViewportSize({ width: 1200, height: 820 });
+    await navTab('新年度').click();
+    await until(() => pane().getByLabel('新年度').inputValue(), '2027');
+    await pane().getByRole('button', { name: '开始新年度…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+    await pane().getByText('已开始 2027 年度。').waitFor();
+    await shot('14-new-year-done');
+    await navTab('开始').click();
+    await pane().getByText('2027', { exact: true }).first().waitFor();
+    const fact = (term: string) => pane().locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').textContent();
+    await until(() => fact('党员人数'), '12');
+    await until(() => fact('党员自评'), '0');
+    await until(() => fact('党员互评'), '0');
   });
 
   it('had no uncaught errors in the page', () => {

@@ -85,11 +85,15 @@ export function NewYearView({ commands, lang, status, onChanged }: ViewProps) {
       {report && (
         <Note intent="success">
           {text(lang, 'newYearDone', { year: report.year })}
-          {report.archivedSheet && <div>{text(lang, 'archivedAs', { sheet: report.archivedSheet })}</div>}
-          {report.clearedTables.length > 0 && <div>{text(lang, 'clearedTables', { list: joinList(lang, report.clearedTables) })}</div>}
-          {report.messages.map((m) => (
-            <div key={m}>{m}</div>
-          ))}
+          {/* The command's own lines when it gives them (in the workbook's language), else a summary. */}
+          {report.messages.length > 0 ? (
+            report.messages.map((m) => <div key={m}>{m}</div>)
+          ) : (
+            <>
+              {report.archivedSheet && <div>{text(lang, 'archivedAs', { sheet: report.archivedSheet })}</div>}
+              {report.clearedTables.length > 0 && <div>{text(lang, 'clearedTables', { list: joinList(lang, report.clearedTables) })}</div>}
+            </>
+          )}
         </Note>
       )}
     </div>

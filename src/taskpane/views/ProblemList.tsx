@@ -8,8 +8,15 @@ import { severityName, text } from '../strings';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
-  list: { margin: '0', paddingLeft: tokens.spacingHorizontalL },
-  item: { marginBottom: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200, wordBreak: 'break-word' },
+  list: { margin: '0', padding: '0', listStyleType: 'none' },
+  item: {
+    marginBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+    wordBreak: 'break-word',
+  },
+  link: { display: 'block', textAlign: 'left', fontSize: tokens.fontSizeBase200 },
   heading: { margin: '0', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   sub: { margin: `${tokens.spacingVerticalXS} 0 0`, fontSize: tokens.fontSizeBase200 },
 });
@@ -60,6 +67,7 @@ export function ProblemList({
                         {onSelect && p.cell ? (
                           <Link
                             as="button"
+                            className={styles.link}
                             title={text(lang, 'goToCell', { sheet: p.sheet, cell: p.cell })}
                             onClick={() => onSelect(p.sheet, p.cell)}
                           >
