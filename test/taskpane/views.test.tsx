@@ -81,6 +81,7 @@ describe('校验 view', () => {
 describe('结果 view', () => {
   it('computes and shows summary counts and the distribution', async () => {
     const fake = installedFake();
+    fake.settings.push({ key: 'admonishThreshold', label: '诫勉谈话分数线', value: 55 });
     fillAll(fake, (i) => [0.95, 0.85, 0.5, 0.92][i]);
     const { user, container } = renderApp(fake, 'results');
     await ready();
@@ -91,6 +92,9 @@ describe('结果 view', () => {
     expect(count('eligible')).toBe('2');
     expect(count('belowEligible')).toBe('2');
     expect(count('belowAdmonish')).toBe('1');
+    // Threshold labels come from the settings.
+    expect(container.querySelector('[data-count="belowEligible"] dt')).toHaveTextContent('不足 90 分');
+    expect(container.querySelector('[data-count="belowAdmonish"] dt')).toHaveTextContent('不足 55 分');
     expect(count('incomplete')).toBe('0');
     expect(screen.getByRole('listitem', { name: '90–100：2 人' })).toBeInTheDocument();
     expect(screen.getByRole('listitem', { name: '< 60：1 人' })).toBeInTheDocument();

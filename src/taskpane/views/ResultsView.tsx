@@ -1,8 +1,9 @@
 /** 结果: compute() and show the summary counts, a small distribution chart and who needs attention. */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import type { ComputeReport } from '../../workbook/commandTypes';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { formatTime, statusName, text, type StringKey } from '../strings';
+import { formatTime, statusName, text, type Params, type StringKey } from '../strings';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { DistributionBars } from './DistributionBars';
@@ -48,6 +49,26 @@ export function ResultsView({ commands, lang, status, onChanged }: ViewProps) {
     return r;
   });
   const report = compute.result;
+  // The thresholds are settings (kp_Settings); the labels say the numbers the workbook uses.
+  const [thresholds, setThresholds] = useState({ eligible: 90, admonish: 60 });
+  useEffect(() => {
+    let live = true;
+    commands
+      .getSettings()
+      .then((s) => {
+        const num = (key: string, fallback: number) => {
+          const v = Number(s.items.find((i) => i.key === key)?.value);
+          return Number.isFinite(v) && v > 0 ? v : fallback;
+        };
+        if (live) setThresholds({ eligible: num('eligibleThreshold', 90), admonish: num('admonishThreshold', 60) });
+      })
+      .catch((e) => console.error(e)); // the defaults are shown instead
+    return () => {
+      live = false;
+    };
+  }, [commands]);
+  const countParams = (key: StringKey): Params =>
+    key === 'sumUnder90' ? { points: thresholds.eligible } : key === 'sumUnder60' ? { points: thresholds.admonish } : {};
   const attention = report?.evaluation.members.filter((m) => m.status === 'incomplete' || m.status === 'invalid') ?? [];
   return (
     <div className={styles.stack}>
@@ -71,7 +92,7 @@ export function ResultsView({ commands, lang, status, onChanged }: ViewProps) {
               {COUNTS.map((c) => (
                 <div key={c.key} className={styles.count} data-count={c.key}>
                   <dd className={styles.countValue}>{report.summary[c.key]}</dd>
-                  <dt className={styles.countLabel}>{text(lang, c.label)}</dt>
+                  <dt className={styles.countLabel}>{text(lang, c.label, countParams(c.label))}</dt>
                 </div>
               ))}
             </dl>
