@@ -117,10 +117,12 @@ function queueCreate(
   // Wrapped 目标要求 texts need taller rows (Excel does not grow rows written through the API).
   const cText = layout.headers.indexOf('目标要求');
   if (cText >= 0 && rows.length > 0) {
-    const perLine = Math.max(1, Math.floor(((layout.widths[cText] ?? 420) - 8) / 11));
+    // 12 pt per CJK character and 16 pt per line: LibreOffice and WPS set CJK text wider and taller than Excel
+    // (at 11 / 14.5 the last line of a wrapped 目标要求 was cut off in LibreOffice's print).
+    const perLine = Math.max(1, Math.floor(((layout.widths[cText] ?? 420) - 8) / 12));
     rows.forEach((r, i) => {
       const lines = Math.max(1, Math.ceil(String(r[cText] ?? '').length / perLine));
-      if (lines > 1) sheet.getRange(blockAddress(2 + i, 0, 1, 1)).format.rowHeight = lines * 14.5 + 3;
+      if (lines > 1) sheet.getRange(blockAddress(2 + i, 0, 1, 1)).format.rowHeight = lines * 16 + 4;
     });
     sheet.getRange(blockAddress(2, 0, rows.length, layout.headers.length)).format.verticalAlignment = 'Top';
   }

@@ -49,6 +49,12 @@ const WIDE: Record<string, number> = {
   维度: 80,
 };
 
+/**
+ * The results table prints on one A4 landscape page width: narrower than the entry tables' columns (scores are
+ * at most "100.00"; 说明 wraps), so the print is scaled about 0.8 rather than 0.65.
+ */
+const RESULT_WIDTHS: Record<string, number> = { 排名: 40, 党员编号: 64, 姓名: 64, 党小组: 80, 类别: 80, 评定结果: 130, 说明: 190 };
+
 function widths(headers: string[], dims: ReadonlySet<string>): number[] {
   return headers.map((h) => WIDE[h] ?? (dims.has(h) ? 62 : 64));
 }
@@ -136,7 +142,7 @@ export function tableLayouts(rubric: Rubric, dims: string[], settings: Settings)
     mass: entryLayout('mass', dims, rubric, settings),
     bonus: plain('bonus', bonusCols, ['党员编号', '姓名', '加分事项', '依据'], bonusCols),
     review: plain('review', reviewCols, reviewCols, reviewCols),
-    results: plain('results', resultCols, ['党员编号', '姓名', '党小组', '类别', '评定结果', '说明'], []),
+    results: { ...plain('results', resultCols, ['党员编号', '姓名', '党小组', '类别', '评定结果', '说明'], []), widths: resultCols.map((h) => RESULT_WIDTHS[h] ?? 52) },
     state: plain('state', STATE_HEADERS, STATE_HEADERS, []),
   };
 }

@@ -3,7 +3,7 @@
  * sheet ("2025年考评结果"); clear entries, bonus, review and results; set the year. From a hand-made workbook with
  * no kp_ tables, install and import the roster from its summary sheet instead. ≤ 3 syncs (budget 4).
  */
-import { TABLES } from '../domain/contract';
+import { SHEETS, TABLES } from '../domain/contract';
 import { DEFAULT_CATEGORY } from '../domain/rubric';
 import type { RawCell } from '../domain/types';
 import { blockAddress } from './a1';
@@ -59,6 +59,13 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     const { rubric, dims } = currentModel(read);
     const widths = tableLayouts(rubric, dims, settings).results.widths;
     results.headers.forEach((_, c) => (sheet.getRange(blockAddress(1, c, 1, 1)).format.columnWidth = widths[c] ?? 64));
+    // Printed like the results it keeps: A4 landscape, one page wide, the header on every page.
+    const page = sheet.pageLayout;
+    page.paperSize = 'A4';
+    page.orientation = 'Landscape';
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    page.setPrintTitleRows('$1:$1');
+    page.setPrintArea(blockAddress(1, 0, rows.length + 1, width));
     report.archivedSheet = name;
     report.messages.push(T.archived(name));
   } else report.messages.push(T.noResultsToArchive);
@@ -88,16 +95,41 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     t.bodyRows = 1;
     t.outsideFrom = undefined;
   }
-  // Old highlights lie in cleared rows or in kept tables: clear them all.
   const state = parseState(read.state);
+  if (results.exists) queueClearResultsSide(context, results.sheet, results.firstRow - 1, results.firstColumn, results.headers.length);
+  // Last year's posting sheet keeps its place under a name with the year (nothing is lost); the new year's
+  // posting sheet is made afresh.
+  const printSheets = state.printSheets.filter((name) => {
+    if (!names.includes(name) || !name.startsWith(SHEETS.posting)) return true;
+    const archived = freeSheetName(`${settings.year}年${SHEETS.posting}`, taken);
+    taken.add(archived);
+    context.workbook.worksheets.getItem(name).name = archived;
+    report.messages.push(T.postingArchived(name, archived));
+    return false;
+  });
+  // Old highlights lie in cleared rows or in kept tables: clear them all.
   queueHighlights(context, read, state.highlights, []);
   // Set the year, and repair whatever an older install lacks, in the same batch.
   const install = planAndQueueInstall(context, read, taken, { year });
   report.messages.push(...install.messages.filter((m) => m !== T.nothingToDo));
   if (!install.messages.some((m) => m.includes(String(year)))) report.messages.push(T.yearSet(year));
-  queueWriteState(context, read.state, { ...state, highlights: [], computedAt: null, fingerprint: null, formsUsed: null, validation: validationLimits(layouts) });
+  queueWriteState(context, read.state, { ...state, printSheets, highlights: [], computedAt: null, fingerprint: null, formsUsed: null, validation: validationLimits(layouts) });
   await context.sync();
   return report;
+}
+
+/**
+ * The distribution counts and the "计算时间 … 使用测评表 … 份" line compute writes beside the results (see
+ * compute.ts) are last year's: blanked (the labels and the chart stay; the next compute fills them), and the
+ * print area is the emptied table.
+ */
+function queueClearResultsSide(context: Excel.RequestContext, sheetName: string, headerRow: number, firstColumn: number, width: number): void {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const distCol = firstColumn + width + 1;
+  const bands = 5;
+  sheet.getRange(blockAddress(headerRow + 1, distCol + 1, bands, 1)).values = Array.from({ length: bands }, () => ['']);
+  sheet.getRange(blockAddress(headerRow + bands + 2, distCol, 1, 1)).values = [['']];
+  sheet.pageLayout.setPrintArea(blockAddress(headerRow, firstColumn, 2, width));
 }
 
 /** A workbook with no kp_ tables: install, with the roster taken from the best hand-made sheet. */

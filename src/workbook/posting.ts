@@ -92,7 +92,7 @@ export function queuePostingSheet(
   const period = sheet.getRange(blockAddress(2, 0, 1, width));
   period.merge(false);
   period.numberFormat = [Array.from({ length: width }, () => '@')];
-  period.values = [[start || end ? T.postingPeriod(start, end) : '', '', '', '', '']];
+  period.values = [[T.postingPeriod(start, end), '', '', '', '']];
   period.format.horizontalAlignment = 'Center';
   const header = sheet.getRange(blockAddress(3, 0, 1, width));
   header.numberFormat = [headers.map(() => '@')];
@@ -118,7 +118,7 @@ export function queuePostingSheet(
   const objection = sheet.getRange(blockAddress(last + 2, 0, 1, width));
   objection.merge(false);
   objection.numberFormat = [Array.from({ length: width }, () => '@')];
-  objection.values = [[phone ? T.postingPhone(phone) : T.postingObjection, '', '', '', '']];
+  objection.values = [[T.postingPhone(phone), '', '', '', '']];
   objection.format.wrapText = true;
   const foot = sheet.getRange(blockAddress(last + 3, 0, 1, width));
   foot.merge(false);
