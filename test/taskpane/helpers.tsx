@@ -6,7 +6,8 @@ import axe from 'axe-core';
 import { App, type AppProps, type ViewName } from '../../src/taskpane/App';
 import type { FakeCommands } from './fakeCommands';
 
-jest.setTimeout(30000);
+// Generous: Fluent in jsdom is slow, more so when other suites share the CPU.
+jest.setTimeout(60000);
 
 // jsdom has no layout, so no ResizeObserver; Fluent's MessageBar observes its own size. Nothing ever resizes here.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {

@@ -193,7 +193,7 @@ describe('新年度 view', () => {
 });
 
 describe('设置 view', () => {
-  it('edits settings, shows problems from the workbook, shows the rubric and switches language', async () => {
+  it('edits settings, shows problems from the workbook and shows the rubric', async () => {
     const fake = installedFake();
     const { user, container } = renderApp(fake, 'settings');
     await ready();
@@ -213,6 +213,13 @@ describe('设置 view', () => {
     await user.click(screen.getByRole('button', { name: '保存参数' }));
     expect(await screen.findByText('考评参数 B4：“评先树优分数线”应为数字。')).toBeInTheDocument();
 
+  });
+
+  it('switches the language and stores it in the workbook', async () => {
+    const fake = installedFake();
+    const { user, container } = renderApp(fake, 'settings');
+    await ready();
+    await screen.findByLabelText('党支部名称');
     await user.click(screen.getByRole('radio', { name: 'English' }));
     expect(await screen.findByRole('tab', { name: 'Entry' })).toBeInTheDocument();
     // The choice is stored in the workbook's settings, and the language item is not shown twice.
