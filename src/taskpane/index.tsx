@@ -27,7 +27,7 @@ void Office.onReady((info) => {
     showPlain(unsupportedMessage('notExcel'));
     return;
   }
-  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.13')) {
     showPlain(unsupportedMessage('oldExcel'));
     return;
   }
