@@ -126,6 +126,9 @@ function queueResults(
   headers.forEach((h, c) => {
     if (SCORE_HEADERS.has(h)) sheet.getRange(blockAddress(headerRow + 1, firstColumn + c, n, 1)).numberFormat = Array.from({ length: n }, () => ['0.00']);
   });
+  // 排名 centred: right-aligned next to a left-aligned 党员编号 it read as one number ("1 003") in print.
+  const cRank = headers.indexOf('排名');
+  if (cRank >= 0) sheet.getRange(blockAddress(headerRow, firstColumn + cRank, n + 1, 1)).format.horizontalAlignment = 'Center';
   const cFinal = headers.indexOf('最终得分');
   if (cFinal >= 0 && rows.length > 0) {
     const range = sheet.getRange(blockAddress(headerRow + 1, firstColumn + cFinal, n, 1));

@@ -76,6 +76,8 @@ function queueColumnFormats(
     const body = sheet.getRange(blockAddress(at.headerRow + 1, at.firstColumn + c, at.bodyRows, 1));
     if (layout.inputCols.has(c)) body.format.protection.locked = false;
     if (layout.headers[c] === '目标要求' || layout.headers[c] === '说明') body.format.wrapText = true;
+    // Short numbers between text columns: centred, so 分值 "10" does not run into the 目标要求 text in print.
+    if (layout.headers[c] === '分值' || layout.headers[c] === '序号') whole.format.horizontalAlignment = 'Center';
     queueValidation(sheet, layout, at, c, lang);
     if (layout.headers[c] === '一票否决') {
       body.dataValidation.rule = { list: { inCellDropDown: true, source: '是,否' } };
@@ -117,9 +119,9 @@ function queueCreate(
   // Wrapped 目标要求 texts need taller rows (Excel does not grow rows written through the API).
   const cText = layout.headers.indexOf('目标要求');
   if (cText >= 0 && rows.length > 0) {
-    // 12 pt per CJK character and 16 pt per line: LibreOffice and WPS set CJK text wider and taller than Excel
+    // 13 pt per CJK character and 16 pt per line: LibreOffice and WPS set CJK text wider and taller than Excel
     // (at 11 / 14.5 the last line of a wrapped 目标要求 was cut off in LibreOffice's print).
-    const perLine = Math.max(1, Math.floor(((layout.widths[cText] ?? 420) - 8) / 12));
+    const perLine = Math.max(1, Math.floor(((layout.widths[cText] ?? 420) - 8) / 13));
     rows.forEach((r, i) => {
       const lines = Math.max(1, Math.ceil(String(r[cText] ?? '').length / perLine));
       if (lines > 1) sheet.getRange(blockAddress(2 + i, 0, 1, 1)).format.rowHeight = lines * 16 + 4;
