@@ -129,6 +129,21 @@ function queueResults(
   // 排名 centred: right-aligned next to a left-aligned 党员编号 it read as one number ("1 003") in print.
   const cRank = headers.indexOf('排名');
   if (cRank >= 0) sheet.getRange(blockAddress(headerRow, firstColumn + cRank, n + 1, 1)).format.horizontalAlignment = 'Center';
+  // 说明 wraps in its column (the print ends at the table's right edge; a long note was cut off there).
+  const cNotes = headers.indexOf('说明');
+  if (cNotes >= 0) {
+    sheet.getRange(blockAddress(headerRow + 1, firstColumn + cNotes, n, 1)).format.wrapText = true;
+    // Row heights for the wrapped notes (Excel and LibreOffice keep the stored height of a row on opening):
+    // the body back to one line, then the rows with long notes taller (13 pt per CJK character, 16 pt a line).
+    const body = sheet.getRange(blockAddress(headerRow + 1, firstColumn, n, width));
+    body.format.rowHeight = 15;
+    body.format.verticalAlignment = 'Center';
+    const perLine = Math.max(1, Math.floor(((layout.widths[layout.headers.indexOf('说明')] ?? 190) - 8) / 13));
+    ordered.forEach((m, i) => {
+      const lines = Math.ceil(m.notes.length / perLine);
+      if (lines > 1) sheet.getRange(blockAddress(headerRow + 1 + i, firstColumn, 1, 1)).format.rowHeight = lines * 16 + 2;
+    });
+  }
   const cFinal = headers.indexOf('最终得分');
   if (cFinal >= 0 && rows.length > 0) {
     const range = sheet.getRange(blockAddress(headerRow + 1, firstColumn + cFinal, n, 1));

@@ -200,7 +200,9 @@ export function planAndQueueInstall(
       report.createdTables.push(layout.table);
       continue;
     }
+    const inside = t.outsideFrom ?? t.rows.length;
     queueAdoptRows(context, t, layout, report, lang);
+    queueFillTotals(context, t, layout, inside, report, lang);
     queueRepairColumns(context, t, layout, report, lang);
   }
   if (read.settings.exists) queueRepairSettings(context, read.settings, settings, options, report);
@@ -239,6 +241,38 @@ function queueAdoptRows(context: Excel.RequestContext, t: TableRead, layout: Tab
     });
   });
   report.repaired.push(texts(lang).adoptedRows(layout.table, adopted.first, adopted.first + adopted.count - 1));
+}
+
+/**
+ * Rows another tool wrote into the table (the ref extended, but no calculated 合计 formula copied): a row with a
+ * number in a dimension column and a blank 合计 gets the formula, written per run of rows. Rows before `upTo`
+ * only (rows just adopted got theirs). A value typed in 合计 stays. The domain never reads 合计 in dimension
+ * mode: this is for the secretary's eye and the print.
+ */
+function queueFillTotals(context: Excel.RequestContext, t: TableRead, layout: TableLayout, upTo: number, report: InstallReport, lang: Language): void {
+  const li = layout.headers.indexOf('合计');
+  const f = layout.formulas.get(li);
+  const c = t.headers.findIndex((h) => h.replace(/\s+/g, '') === '合计');
+  if (!f || c < 0) return;
+  const dimCols = t.headers
+    .map((h, k) => ({ k, i: layout.headers.indexOf(h.replace(/\s+/g, '')) }))
+    .filter(({ i }) => i >= 0 && i !== li && layout.scoreCols.has(i))
+    .map(({ k }) => k);
+  const needs = (r: RawCell[]) => (r[c] === null || r[c] === '') && dimCols.some((k) => typeof r[k] === 'number');
+  const sheet = context.workbook.worksheets.getItem(t.sheet);
+  let filled = 0;
+  for (let i = 0; i < upTo; ) {
+    if (!needs(t.rows[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < upTo && needs(t.rows[j])) j++;
+    sheet.getRange(blockAddress(t.firstRow + i, t.firstColumn + c, j - i, 1)).formulas = Array.from({ length: j - i }, () => [f]);
+    filled += j - i;
+    i = j;
+  }
+  if (filled > 0) report.repaired.push(texts(lang).filledTotals(layout.table, filled));
 }
 
 /** Adds the columns an existing table lacks: dimension columns before 合计, others at the end. */

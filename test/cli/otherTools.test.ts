@@ -163,6 +163,19 @@ describe('after another tool wrote below the tables', () => {
     expect(again.out).toContain('无需改动');
   });
 
+  it('install gives rows another tool wrote inside the table their 合计 formula (once), nothing else changes', async () => {
+    const { path, input } = await filled('small-branch', 'extend');
+    const repaired = join(dir, 'totals.xlsx');
+    const r = await cli('install', path, '-o', repaired);
+    expect(r.out).toContain(`kp_Peer 为 ${input.peer.length - 1} 行补上“合计”公式`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(repaired) as unknown as ExcelJS.Buffer);
+    const peer = wb.getWorksheet('党员互评')!;
+    for (let row = 2; row <= input.peer.length + 1; row++) expect(String((peer.getCell(`L${row}`).value as { formula?: string }).formula)).toContain('SUM(kp_Peer');
+    expect(JSON.parse((await cli('check', repaired, '--json')).out)).toEqual(JSON.parse((await cli('check', path, '--json')).out));
+    expect((await cli('install', repaired, '-o', join(dir, 'totals2.xlsx'))).out).toContain('无需改动');
+  });
+
   it('new-year clears the rows typed below the entry tables too (no last-year form is counted next year)', async () => {
     const { path, input } = await filled('small-branch', 'below');
     const next = join(dir, 'next.xlsx');
