@@ -3,6 +3,7 @@
  * `createCommands(runner)` in commands.ts builds it over either `Excel.run` (in Excel) or the headless
  * host's `run` (tests, command line, browser preview). No component ever calls Excel directly.
  */
+import type { Rubric } from '../domain/rubric';
 import type { Evaluation, Language, Problem, Round, Severity } from '../domain/types';
 
 /** Runs one batch against a workbook: `Excel.run` in Excel, `host.run(workbook, …)` headless. */
@@ -177,4 +178,6 @@ export interface KaopingCommands {
   newYear(year: number): Promise<NewYearReport>;
   getSettings(): Promise<SettingsView>;
   saveSettings(values: Record<string, string | number | boolean | null>): Promise<Problem[]>;
+  /** Rewrites kp_Rubric when the rubric has no error (then repairs entry columns and validation); else writes nothing. */
+  saveRubric(rubric: Rubric): Promise<{ problems: Problem[]; written: boolean }>;
 }

@@ -11,6 +11,7 @@ import { importRoster, previewRosterImport } from './importRoster';
 import { install } from './install';
 import { newYear } from './newYear';
 import { makePostingSheet } from './posting';
+import { saveRubric } from './rubricCmd';
 import { getSettings, saveSettings } from './settingsCmd';
 import { getStatus, selectCell } from './status';
 
@@ -31,5 +32,6 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     newYear: (year) => runner((c) => newYear(c, year)),
     getSettings: () => runner((c) => getSettings(c)),
     saveSettings: (values) => runner((c) => saveSettings(c, values)),
+    saveRubric: (rubric) => runner((c) => saveRubric(c, rubric)),
   };
 }

@@ -4,6 +4,7 @@
  * SPEC §2 says (in tenths, so exactly). Every call is recorded in `calls` so tests can assert what the
  * pane asked for.
  */
+import type { Rubric } from '../../src/domain/rubric';
 import { ROUNDS, type MemberResult, type Problem, type Round } from '../../src/domain/types';
 import type {
   CheckReport,
@@ -56,6 +57,7 @@ export class FakeCommands implements KaopingCommands {
   sources: Record<string, string[][]> = {};
   settings: { key: string; label: string; value: string | number | boolean | null }[] = [];
   extraProblems: Problem[] = [];
+  rubric: Rubric = { categories: [{ category: '机关党员', dimensions: DIMENSIONS.map((d) => ({ ...d })) }] };
   computedAt: string | null = null;
   changedSinceCompute = false;
   lastEvaluation: MemberResult[] | null = null;
@@ -382,8 +384,25 @@ export class FakeCommands implements KaopingCommands {
     this.requireInstalled();
     return {
       items: this.settings.map((i) => ({ ...i })),
-      rubric: [{ category: '机关党员', dimensions: DIMENSIONS.map((d) => ({ ...d })) }],
+      rubric: this.rubric.categories.map((c) => ({ category: c.category, dimensions: c.dimensions.map((d) => ({ name: d.name, points: d.points, text: d.text })) })),
     };
+  }
+
+  /** Checks each category sums to 100 (in tenths) with unique names; stores the rubric only when it does. */
+  async saveRubric(rubric: Rubric): Promise<{ problems: Problem[]; written: boolean }> {
+    this.record('saveRubric', [rubric]);
+    this.requireInstalled();
+    const problems: Problem[] = [];
+    const seen = new Set<string>();
+    for (const c of rubric.categories) {
+      const tenths = c.dimensions.reduce((a, d) => a + Math.round(d.points * 10), 0);
+      if (tenths !== 1000 || seen.has(c.category) || c.dimensions.length === 0)
+        problems.push({ severity: 'error', sheet: '考评细则', cell: '', code: 'rubric_invalid', message: `考评细则：类别“${c.category}”各维度分值合计为 ${tenths / 10}，应为 100。` });
+      seen.add(c.category);
+    }
+    if (problems.length > 0) return { problems, written: false };
+    this.rubric = { categories: rubric.categories.map((c) => ({ category: c.category, dimensions: c.dimensions.map((d) => ({ ...d })) })) };
+    return { problems, written: true };
   }
 
   async saveSettings(values: Record<string, string | number | boolean | null>): Promise<Problem[]> {
