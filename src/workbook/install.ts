@@ -259,7 +259,8 @@ function queueFillTotals(context: Excel.RequestContext, t: TableRead, layout: Ta
     .filter(({ i }) => i >= 0 && i !== li && layout.scoreCols.has(i))
     .map(({ k }) => k);
   const needs = (r: RawCell[]) => (r[c] === null || r[c] === '') && dimCols.some((k) => typeof r[k] === 'number');
-  const sheet = context.workbook.worksheets.getItem(t.sheet);
+  // Looked up only when something is written: a run with nothing to do queues nothing (one sync).
+  let sheet: Excel.Worksheet | undefined;
   let filled = 0;
   for (let i = 0; i < upTo; ) {
     if (!needs(t.rows[i])) {
@@ -268,6 +269,7 @@ function queueFillTotals(context: Excel.RequestContext, t: TableRead, layout: Ta
     }
     let j = i;
     while (j < upTo && needs(t.rows[j])) j++;
+    sheet ??= context.workbook.worksheets.getItem(t.sheet);
     sheet.getRange(blockAddress(t.firstRow + i, t.firstColumn + c, j - i, 1)).formulas = Array.from({ length: j - i }, () => [f]);
     filled += j - i;
     i = j;

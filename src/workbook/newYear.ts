@@ -59,6 +59,8 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     const { rubric, dims } = currentModel(read);
     const widths = tableLayouts(rubric, dims, settings).results.widths;
     results.headers.forEach((_, c) => (sheet.getRange(blockAddress(1, c, 1, 1)).format.columnWidth = widths[c] ?? 64));
+    const cRank = results.headers.indexOf('排名');
+    if (cRank >= 0) sheet.getRange(blockAddress(1, cRank, rows.length + 1, 1)).format.horizontalAlignment = 'Center';
     // Printed like the results it keeps: A4 landscape, one page wide, the header on every page.
     const page = sheet.pageLayout;
     page.paperSize = 'A4';

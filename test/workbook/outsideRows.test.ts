@@ -89,6 +89,9 @@ describe('rows below a table', () => {
     expect(after.peer.rows).toEqual(before.peer.rows.map((r, i) => (i === 1 ? [...r.slice(0, 11), after.peer.rows[1][11]] : r)));
     expect(after.peer.bodyRows).toBe(2);
     expect(outsideCount(after.roster)).toBe(0);
+    // Nothing left to do: one read, nothing queued, no second sync.
+    wb.resetStats();
     expect((await run(wb, (c) => install(c))).repaired).toEqual([]);
+    expect(wb.stats.syncs).toBe(1);
   });
 });
