@@ -1,4 +1,4 @@
-/** 设置: edit kp_Settings items, see the rubric per category, switch the pane's language. */
+/** 设置: edit kp_Settings items, edit the rubric per category (RubricEditor), switch the pane's language. */
 import { Button, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Language } from '../../domain/types';
@@ -8,21 +8,13 @@ import { text } from '../strings';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { ProblemList } from './ProblemList';
+import { RubricEditor } from './RubricEditor';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   items: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
-  cell: {
-    textAlign: 'left',
-    verticalAlign: 'top',
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  num: { textAlign: 'right', whiteSpace: 'nowrap' },
   h2: { margin: '0' },
-  caption: { textAlign: 'left', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 0` },
 });
 
 type Draft = Record<string, string>;
@@ -120,24 +112,15 @@ export function SettingsView({ commands, lang, onChanged, onLanguage }: ViewProp
             <Text as="h2" id="kp-rubric-title" weight="semibold" size={300} className={styles.h2}>
               {text(lang, 'rubric')}
             </Text>
-            {settings.rubric.map((cat) => (
-              <table key={cat.category} className={styles.table}>
-                <caption className={styles.caption}>
-                  {cat.category}（{text(lang, 'points', { points: cat.dimensions.reduce((a, d) => a + d.points, 0) })}）
-                </caption>
-                <tbody>
-                  {cat.dimensions.map((d) => (
-                    <tr key={d.name}>
-                      <th scope="row" className={styles.cell}>
-                        {d.name}
-                      </th>
-                      <td className={`${styles.cell} ${styles.num}`}>{d.points}</td>
-                      <td className={styles.cell}>{d.text}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ))}
+            <RubricEditor
+              commands={commands}
+              lang={lang}
+              rubric={settings.rubric}
+              onSaved={() => {
+                onChanged();
+                void runLoad();
+              }}
+            />
           </section>
         </>
       )}
