@@ -305,7 +305,42 @@ function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout:
     queueColumnFormats(sheet, colLayout, { headerRow: t.firstRow - 1, firstColumn: t.firstColumn, bodyRows: Math.max(body, 1) }, [index], lang);
     report.repaired.push(T.addedColumn(layout.table, h));
   }
+  if (missing.some(({ h, i }) => layout.scoreCols.has(i) && h !== '合计')) queueWidenTotals(sheet, t, layout, headers);
   t.headers = headers;
+}
+
+/**
+ * A dimension column added before 合计 lies outside the range of the 合计 formulas the rows already have, so
+ * those formulas are rewritten over the new span. Only rows whose 合计 still shows what the old formula gives
+ * (blank with no scores, or the sum of the old score columns) are rewritten: a value the user typed stays.
+ */
+function queueWidenTotals(sheet: Excel.Worksheet, t: TableRead, layout: TableLayout, newHeaders: string[]): void {
+  const li = layout.headers.indexOf('合计');
+  const f = layout.formulas.get(li);
+  const oldTotal = t.headers.findIndex((h) => h.replace(/\s+/g, '') === '合计');
+  const newTotal = newHeaders.findIndex((h) => h.replace(/\s+/g, '') === '合计');
+  if (!f || oldTotal < 0 || newTotal < 0) return;
+  const oldScores = t.headers
+    .map((h, k) => ({ k, i: layout.headers.indexOf(h.replace(/\s+/g, '')) }))
+    .filter(({ i }) => i >= 0 && i !== li && layout.scoreCols.has(i))
+    .map(({ k }) => k);
+  const shows = (r: RawCell[]) => {
+    const nums = oldScores.map((k) => r[k]).filter((v): v is number => typeof v === 'number');
+    const total = r[oldTotal];
+    if (nums.length === 0) return total === '' || total === null;
+    return typeof total === 'number' && Math.abs(total - nums.reduce((a, b) => a + b, 0)) < 1e-6;
+  };
+  const rows = Math.min(t.bodyRows, t.rows.length);
+  for (let i = 0; i < rows; ) {
+    if (!shows(t.rows[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < rows && shows(t.rows[j])) j++;
+    sheet.getRange(blockAddress(t.firstRow + i, t.firstColumn + newTotal, j - i, 1)).formulas = Array.from({ length: j - i }, () => [f]);
+    i = j;
+  }
 }
 
 /** Appends settings rows an older install lacks; sets 年度 / 党支部名称 when the caller gave them. */

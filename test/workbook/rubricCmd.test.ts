@@ -138,6 +138,12 @@ describe('saveRubric', () => {
       c.workbook.worksheets.getItem('党员互评').getRange(`${String.fromCharCode(65 + c志愿)}2`).values = [[4]];
       await c.sync();
     });
+    // The rows' 合计 formulas were widened over the new column, so the typed 4 is in the total.
+    const typed = wb.snapshot('党员互评');
+    const cTotal = typed.tables[0].columns.indexOf('合计');
+    expect(typed.cells[1][cTotal].formula).toContain(':[志愿服务]]');
+    const rowSum = typed.cells[1].slice(3, cTotal).reduce((a, cell) => a + (typeof cell.value === 'number' ? cell.value : 0), 0);
+    expect(typed.cells[1][cTotal].value).toBeCloseTo(rowSum, 6);
     expect(await commands.saveRubric(rubric)).toEqual({ problems: [], written: true });
     const kept = wb.snapshot('党员互评');
     expect(kept.tables[0].columns).toContain('志愿服务');
