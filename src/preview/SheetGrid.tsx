@@ -1,6 +1,7 @@
 /** Draws one sheet snapshot as an HTML table: column letters, row numbers, merges, styles, frozen rows. */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { columnLetter } from '../domain/parse';
 import type { CellSnapshot, SheetSnapshot } from '../host';
 
 const MAX_ROWS = 500;
@@ -49,17 +50,6 @@ const useStyles = makeStyles({
   wrapper: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' } },
   note: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
-
-function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 export function parseAddress(a: string): { r: number; c: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a.trim().toUpperCase());
@@ -145,7 +135,7 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
     const p = parseAddress(selected);
     const move = (dr: number, dc: number) => {
       e.preventDefault();
-      onSelect(`${columnName(Math.max(0, p.c + dc))}${Math.max(0, p.r + dr) + 1}`);
+      onSelect(`${columnLetter(Math.max(0, p.c + dc))}${Math.max(0, p.r + dr) + 1}`);
     };
     if (e.key === 'ArrowDown') move(1, 0);
     else if (e.key === 'ArrowUp') move(-1, 0);
@@ -178,7 +168,7 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
             <th className={`${styles.colHeader} ${styles.corner}`} aria-hidden="true" />
             {Array.from({ length: cols }, (_, c) => (
               <th key={c} scope="col" className={styles.colHeader}>
-                {columnName(c)}
+                {columnLetter(c)}
               </th>
             ))}
           </tr>
@@ -197,7 +187,7 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
                   const span = anchors.get(key);
                   const isSel = sel !== null && sel.r === r && sel.c === c;
                   const cls = [styles.cell, frozen ? styles.frozen : '', isSel ? styles.selected : ''].join(' ');
-                  const address = `${columnName(c)}${r + 1}`;
+                  const address = `${columnLetter(c)}${r + 1}`;
                   const isEditing = editing?.address === address;
                   return (
                     <td
