@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadXlsx, run } from '../../src/host';
 import { SCREENSHOTS, startPreview } from './browser';
+import { HANDMADE_XLSX } from '../support/paths';
 
-const FIXTURE = '/work/shared/fixtures/workbooks/handmade-summary-2025.xlsx';
+const FIXTURE = HANDMADE_XLSX;
 const SOURCE_SHEET = '2025年度考评汇总';
 const POINTS: Record<string, number> = { 理想信念: 10, 宗旨意识: 10, 爱岗敬业: 15, 学习教育: 15, 工作绩效: 15, 道德品质: 15, 廉洁自律: 10, 服务社会: 10 };
 const ROUNDS = ['self', 'peer', 'mass'] as const;

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadXlsx, run, saveXlsx } from '../../src/host';
-import { runCli } from '../../src/cli/commands';
+import { cli } from '../support/cli';
 import { queueReadTables } from '../../src/workbook/readTables';
 import { fillCase, loadCase } from '../support/fillCase';
+import { HANDMADE_XLSX } from '../support/paths';
 
 const exec = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
-const HANDMADE = '/work/shared/fixtures/workbooks/handmade-summary-2025.xlsx';
+const HANDMADE = HANDMADE_XLSX;
 
 let dir: string;
 beforeAll(() => {
@@ -18,12 +19,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 async function caseFile(name: string, mutate?: (c: ReturnType<typeof loadCase>['input']) => void): Promise<string> {
   const { input } = loadCase(name);

@@ -10,8 +10,9 @@ import ExcelJS from 'exceljs';
 import { runCli } from '../../src/cli/commands';
 import { loadCase } from '../support/caseInput';
 import { fillWithExcelJs } from './otherTool';
+import { HANDMADE_XLSX } from '../support/paths';
 
-const HANDMADE = '/work/shared/fixtures/workbooks/handmade-summary-2025.xlsx';
+const HANDMADE = HANDMADE_XLSX;
 
 let dir: string;
 beforeAll(() => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { runCli } from '../../src/cli/commands';
+import { cli } from '../support/cli';
 import type { JsonOutput } from '../../src/domain/json';
 import { loadCase, type CaseJson, type ExpectedMember } from '../support/caseInput';
 import { fillWithExcelJs, type RefMode } from './otherTool';
@@ -27,12 +27,6 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 /** init → filled by ExcelJS → the path of the filled file. */
 async function filled(name: string, mode: RefMode, mutate?: (c: CaseJson) => void): Promise<{ path: string; input: CaseJson; expected: ExpectedMember[] }> {

@@ -4,8 +4,9 @@ import {
   DEFAULT_RUBRIC, categoryOf, dimensionColumns, parseRubric, rubricToRows, validateRubric, type Rubric,
 } from '../../src/domain/rubric';
 import { block } from './build';
+import { SEED_DIR } from '../support/paths';
 
-const seedDir = '/work/shared/seed';
+const seedDir = SEED_DIR;
 const seed = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(`${seedDir}/${f}`, 'utf8')).join('\n');
 
 describe('DEFAULT_RUBRIC', () => {

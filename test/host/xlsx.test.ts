@@ -1,7 +1,8 @@
 import { readFileSync } from 'fs';
 import { createWorkbook, loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
+import { HANDMADE_XLSX } from '../support/paths';
 
-const FIXTURE = '/work/shared/fixtures/workbooks/handmade-summary-2025.xlsx';
+const FIXTURE = HANDMADE_XLSX;
 
 function hiddenByMerge(merges: string[], r: number, c: number): boolean {
   return merges.some((m) => {

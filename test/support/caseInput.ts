@@ -1,5 +1,5 @@
 /**
- * Builds an EvaluationInput from a fixture case (/work/shared/fixtures/cases/*.json) exactly as the kp_ tables
+ * Builds an EvaluationInput from a fixture case (../shared/fixtures/cases/*.json) exactly as the kp_ tables
  * would hold it: settings rows from DEFAULT_SETTINGS with the case's year and branch, rubric rows from
  * DEFAULT_RUBRIC plus the case's extra categories, entry tables with entryHeaders(round, dimensionColumns(rubric)),
  * rows as given (合计 left blank: it is a formula), firstRow 2, firstColumn 0.
@@ -10,8 +10,9 @@ import { COLUMNS, SHEETS, entryHeaders } from '../../src/domain/contract';
 import { DEFAULT_RUBRIC, dimensionColumns, rubricToRows, type Rubric } from '../../src/domain/rubric';
 import { DEFAULT_SETTINGS, settingsToRows } from '../../src/domain/settings';
 import type { EvaluationInput, RawCell, TableBlock } from '../../src/domain/types';
+import { CASES_DIR } from './paths';
 
-export const CASES_DIR = '/work/shared/fixtures/cases';
+export { CASES_DIR };
 
 export interface CaseJson {
   name: string;

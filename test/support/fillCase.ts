@@ -1,5 +1,5 @@
 /**
- * Fills a headless-host workbook with a fixture case (/work/shared/fixtures/cases/*.json) the way a secretary
+ * Fills a headless-host workbook with a fixture case (../shared/fixtures/cases/*.json) the way a secretary
  * would: install, add the case's extra categories to kp_Rubric, then type the rows into kp_Roster, kp_Self,
  * kp_Peer, kp_Mass, kp_Bonus, kp_Review exactly as given (numbers as numbers, text as text: "优" and "001" stay
  * text), and set 年度 / 党支部名称. Everything goes through the Excel API of the host.

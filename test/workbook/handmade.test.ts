@@ -4,8 +4,9 @@ import { importRoster, previewRosterImport } from '../../src/workbook/importRost
 import { install } from '../../src/workbook/install';
 import { newYear } from '../../src/workbook/newYear';
 import { queueReadTables } from '../../src/workbook/readTables';
+import { HANDMADE_XLSX } from '../support/paths';
 
-const HANDMADE = '/work/shared/fixtures/workbooks/handmade-summary-2025.xlsx';
+const HANDMADE = HANDMADE_XLSX;
 const SHEET = '2025年度考评汇总';
 const expected = JSON.parse(readFileSync(HANDMADE.replace('.xlsx', '.expected.json'), 'utf8')).members as { name: string; group: string; category: string }[];
 
