@@ -1,8 +1,9 @@
 /** The preview page: the task pane (left) over a headless workbook shown as a grid (right). */
 import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { conformanceTests, run, type HostWorkbook } from '../host';
+import { conformanceTests, run, saveXlsx, type HostWorkbook } from '../host';
 import { App } from '../taskpane/App';
+import { downloadBytes, type WorkbookBackup } from '../taskpane/backup';
 import { createCommands } from '../workbook/commands';
 import type { BatchRunner, KaopingCommands } from '../workbook/commandTypes';
 import { sheetWritten, watchCommands } from './watchCommands';
@@ -45,10 +46,21 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
     () => watchCommands(createCommands(runner), onDone, (sheet, cell) => setSelection({ sheet, cell })),
     [runner, onDone],
   );
+  // The preview's backup: the same bytes as 下载 .xlsx (the host's writer), offered as a download.
+  const backup: WorkbookBackup = useMemo(
+    () => ({
+      save: async (name: string) => {
+        const bytes = await saveXlsx(wb);
+        downloadBytes(bytes, name);
+        return { fileName: name, bytes: bytes.length };
+      },
+    }),
+    [wb],
+  );
   return (
     <FluentProvider theme={webLightTheme} className={styles.page}>
       <div className={styles.pane} data-testid="taskpane">
-        <App commands={commands} runner={runner} loadConformance={async () => conformanceTests} />
+        <App commands={commands} runner={runner} backup={backup} loadConformance={async () => conformanceTests} />
       </div>
       <div className={styles.sheet}>
         <WorkbookView

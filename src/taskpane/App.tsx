@@ -3,8 +3,8 @@
  * workbook only through `commands` (KaopingCommands); nothing here calls Excel directly.
  */
 import {
+  Button,
   FluentProvider,
-  Link,
   Tab,
   TabList,
   Text,
@@ -12,11 +12,12 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Language } from '../domain/types';
 import type { BatchRunner, KaopingCommands, WorkbookStatus } from '../workbook/commandTypes';
+import type { WorkbookBackup } from './backup';
 import type { ConformanceTest } from './conformanceTypes';
-import { ErrorBar } from './feedback';
+import { ErrorBar, Note } from './feedback';
 import { text, type StringKey } from './strings';
 import { useAction } from './useAction';
 import { CheckView } from './views/CheckView';
@@ -27,8 +28,11 @@ import { PostingView } from './views/PostingView';
 import { ResultsView } from './views/ResultsView';
 import { SettingsView } from './views/SettingsView';
 import { StartView } from './views/StartView';
+import type { ViewName } from './viewProps';
 
-export type ViewName = 'start' | 'entry' | 'check' | 'results' | 'posting' | 'newYear' | 'settings' | 'diagnostics';
+export type { ViewName } from './viewProps';
+/** Views that need the sheets installed; until then they say 请先安装. */
+const NEEDS_INSTALL: ReadonlySet<ViewName> = new Set<ViewName>(['entry', 'check', 'results', 'posting', 'newYear']);
 const TABS: { view: ViewName; key: StringKey }[] = [
   { view: 'start', key: 'navStart' },
   { view: 'entry', key: 'navEntry' },
@@ -48,6 +52,8 @@ export interface AppProps {
   /** Fixed language; otherwise the workbook's language from getStatus(). */
   language?: Language;
   initialView?: ViewName;
+  /** Saves a complete copy of the workbook (Excel: getFileAsync; preview: the host's saveXlsx). */
+  backup?: WorkbookBackup;
 }
 
 const useStyles = makeStyles({
@@ -66,30 +72,33 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
   },
+  // One line at 320 px: seven two- or three-character tabs with tight padding.
   tabs: {
-    flexWrap: 'wrap',
-    padding: `0 ${tokens.spacingHorizontalXS}`,
+    flexWrap: 'nowrap',
+    padding: '0',
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    '& button': { paddingLeft: '5px', paddingRight: '5px', minWidth: '0' },
   },
   main: {
     flexGrow: 1,
     padding: tokens.spacingHorizontalM,
     minWidth: '0',
   },
-  footer: {
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
-    textAlign: 'right',
-  },
-  hiddenLink: {
-    fontSize: tokens.fontSizeBase100,
-    color: tokens.colorNeutralForeground3,
-  },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
 });
 
-export function App({ commands, runner, loadConformance, language, initialView = 'start' }: AppProps) {
+export function App({ commands, runner, loadConformance, language, initialView = 'start', backup }: AppProps) {
   const styles = useStyles();
   const [chosenLang, setChosenLang] = useState<Language | null>(language ?? null);
-  const [view, setView] = useState<ViewName>(initialView);
+  const [view, setViewState] = useState<ViewName>(initialView);
+  // Views stay mounted once visited (hidden when not shown), so a half-typed ballot, the chosen round and
+  // evaluator survive a trip to another tab.
+  const [visited, setVisited] = useState<ReadonlySet<ViewName>>(() => new Set([initialView]));
+  const [categoryRequest, setCategoryRequest] = useState<{ category: string; n: number } | null>(null);
+  const setView = useCallback((v: ViewName) => {
+    setViewState(v);
+    setVisited((s) => (s.has(v) ? s : new Set([...s, v])));
+  }, []);
   const [status, setStatus] = useState<WorkbookStatus | null>(null);
   const lang: Language = chosenLang ?? status?.language ?? 'zh-CN';
   const statusAction = useAction(lang, () => commands.getStatus());
@@ -111,9 +120,36 @@ export function App({ commands, runner, loadConformance, language, initialView =
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [setView]);
 
-  const props = { commands, lang, status, onChanged: () => void refresh() };
+  const onAddCategory = useCallback(
+    (category: string) => {
+      setCategoryRequest((r) => ({ category, n: (r?.n ?? 0) + 1 }));
+      setView('settings');
+    },
+    [setView],
+  );
+  const props = { commands, lang, status, onChanged: () => void refresh(), onNavigate: setView, onAddCategory, backup };
+  const panel = (name: ViewName, node: ReactNode) => {
+    if (!visited.has(name) && view !== name) return null;
+    const blocked = status !== null && !status.installed && NEEDS_INSTALL.has(name);
+    return (
+      <div key={name} hidden={view !== name} data-view={name}>
+        {blocked ? (
+          <div className={styles.stack}>
+            <Note intent="info">
+              <strong>{text(lang, 'i14InstallFirst')}</strong> {text(lang, 'i14InstallFirstBody')}
+            </Note>
+            <Button appearance="primary" onClick={() => setView('start')}>
+              {text(lang, 'i14GoInstall')}
+            </Button>
+          </div>
+        ) : (
+          node
+        )}
+      </div>
+    );
+  };
   return (
     <FluentProvider theme={webLightTheme} lang={lang} className={styles.root}>
       <header className={styles.header}>
@@ -141,22 +177,17 @@ export function App({ commands, runner, loadConformance, language, initialView =
       </nav>
       <main className={styles.main}>
         <ErrorBar message={statusAction.error} />
-        {view === 'start' && <StartView {...props} />}
-        {view === 'entry' && <EntryView {...props} />}
-        {view === 'check' && <CheckView {...props} />}
-        {view === 'results' && <ResultsView {...props} />}
-        {view === 'posting' && <PostingView {...props} />}
-        {view === 'newYear' && <NewYearView {...props} />}
-        {view === 'settings' && <SettingsView {...props} onLanguage={setChosenLang} />}
+        {panel('start', <StartView {...props} />)}
+        {panel('entry', <EntryView {...props} />)}
+        {panel('check', <CheckView {...props} />)}
+        {panel('results', <ResultsView {...props} />)}
+        {panel('posting', <PostingView {...props} />)}
+        {panel('newYear', <NewYearView {...props} />)}
+        {panel('settings', <SettingsView {...props} onLanguage={setChosenLang} categoryRequest={categoryRequest} />)}
         {view === 'diagnostics' && (
-          <DiagnosticsView lang={lang} runner={runner} loadConformance={loadConformance} onBack={() => setView('start')} />
+          <DiagnosticsView lang={lang} runner={runner} loadConformance={loadConformance} onBack={() => setView('settings')} />
         )}
       </main>
-      <footer className={styles.footer}>
-        <Link className={styles.hiddenLink} onClick={() => setView('diagnostics')}>
-          {text(lang, 'navDiagnostics')}
-        </Link>
-      </footer>
     </FluentProvider>
   );
 }

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { createCommands } from '../workbook/commands';
 import type { BatchRunner } from '../workbook/commandTypes';
 import { App } from './App';
+import { officeBackup } from './officeBackup';
 import { unsupportedMessage } from './unsupported';
 
 const runner: BatchRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
@@ -37,6 +38,7 @@ void Office.onReady((info) => {
     <App
       commands={createCommands(runner)}
       runner={runner}
+      backup={officeBackup()}
       loadConformance={() => import(/* webpackChunkName: "conformance" */ '../host/conformance').then((m) => m.conformanceTests)}
     />,
   );

@@ -148,6 +148,7 @@ export interface PostingReport {
 
 export interface NewYearReport {
   archivedSheet: string | null;
+  /** Sheets whose entries were cleared, by the names the user sees (党员自评 …). */
   clearedTables: string[];
   year: number;
   messages: string[];
@@ -158,6 +159,48 @@ export interface SettingsView {
   items: { key: string; label: string; value: string | number | boolean | null }[];
   /** Rubric rows per category. */
   rubric: { category: string; dimensions: { name: string; points: number; text: string }[] }[];
+}
+
+/** 支部审定 in the pane: every member's bonus items and review row, and the bonus rules (issue 14). */
+export interface ReviewData {
+  bonusCap: number | null;
+  allowDeductions: boolean;
+  sheets: { bonus: string; review: string };
+  /** Rows of kp_Bonus with a 党员编号 (row = 1-based sheet row). */
+  bonus: { memberId: string; item: string; points: string | number; basis: string; row: number }[];
+  /** Rows of kp_Review with a 党员编号. */
+  review: { memberId: string; veto: string; reason: string; opinion: string; row: number }[];
+}
+
+/** One member's fourth step as the pane edits it: their bonus items (all of them) and their review. */
+export interface MemberReviewInput {
+  bonus: { item: string; points: string | number; basis: string }[];
+  review: { veto: boolean; reason: string; opinion: string };
+}
+
+export interface SaveReviewReport {
+  /** Bonus items written for the member (0 when refused). */
+  bonusRows: number;
+  reviewWritten: boolean;
+  /** Why nothing was written (each names its sheet); empty when saved. */
+  problems: Problem[];
+}
+
+/** What a new year would clear, counted, and whether this year's results are current (issue 11/14). */
+export interface NewYearPlan {
+  installed: boolean;
+  year: number | null;
+  branch: string;
+  members: number;
+  /** Per cleared table: its sheet name as the user sees it and the rows with data. */
+  clears: { sheet: string; kind: 'forms' | 'bonus' | 'review' | 'results'; rows: number }[];
+  /** The values-only sheet the results will be archived as (null when there are no results). */
+  archiveSheet: string | null;
+  computedAt: string | null;
+  /** Results were computed and kp_Results has rows. */
+  computed: boolean;
+  /** Entries changed after the last compute. */
+  stale: boolean;
 }
 
 export interface KaopingCommands {
@@ -180,4 +223,12 @@ export interface KaopingCommands {
   saveSettings(values: Record<string, string | number | boolean | null>): Promise<Problem[]>;
   /** Rewrites kp_Rubric when the rubric has no error (then repairs entry columns and validation); else writes nothing. */
   saveRubric(rubric: Rubric): Promise<{ problems: Problem[]; written: boolean }>;
+  /** Bonus items and branch review of every member, with the bonus rules. */
+  getReview(): Promise<ReviewData>;
+  /** Replaces one member's bonus items and review row in one batch; writes nothing when the input has a problem. */
+  saveMemberReview(memberId: string, input: MemberReviewInput): Promise<SaveReviewReport>;
+  /** What newYear would clear, counted; nothing written. */
+  newYearPlan(): Promise<NewYearPlan>;
+  /** A branch name from the workbook's title rows ('' when none), to prefill the install form. */
+  suggestBranch(): Promise<string>;
 }

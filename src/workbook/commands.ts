@@ -10,7 +10,9 @@ import { getEntryForm, getProgress, saveForm } from './entry';
 import { importRoster, previewRosterImport } from './importRoster';
 import { install } from './install';
 import { newYear } from './newYear';
+import { newYearPlan, suggestBranch } from './paneInfo';
 import { makePostingSheet } from './posting';
+import { getReview, saveMemberReview } from './review';
 import { saveRubric } from './rubricCmd';
 import { getSettings, saveSettings } from './settingsCmd';
 import { getStatus, selectCell } from './status';
@@ -33,5 +35,9 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     getSettings: () => runner((c) => getSettings(c)),
     saveSettings: (values) => runner((c) => saveSettings(c, values)),
     saveRubric: (rubric) => runner((c) => saveRubric(c, rubric)),
+    getReview: () => runner((c) => getReview(c)),
+    saveMemberReview: (memberId, input) => runner((c) => saveMemberReview(c, memberId, input)),
+    newYearPlan: () => runner((c) => newYearPlan(c)),
+    suggestBranch: () => runner((c) => suggestBranch(c)),
   };
 }

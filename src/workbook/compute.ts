@@ -61,6 +61,8 @@ export function distribution(evaluation: Evaluation): { label: string; count: nu
 export function summarize(evaluation: Evaluation): ComputeReport['summary'] {
   const ms = evaluation.members;
   const withFinal = ms.filter((m) => m.final !== null);
+  // 有错误 counts every member a row with an error is about, incomplete ones too (they need fixing as well).
+  const withErrors = new Set(evaluation.problems.filter((p) => p.severity === 'error' && p.memberId).map((p) => p.memberId));
   return {
     members: ms.length,
     eligible: ms.filter((m) => m.eligible === true).length,
@@ -68,7 +70,7 @@ export function summarize(evaluation: Evaluation): ComputeReport['summary'] {
     belowAdmonish: ms.filter((m) => m.admonish === true).length,
     vetoed: ms.filter((m) => m.veto).length,
     incomplete: ms.filter((m) => m.status === 'incomplete').length,
-    invalid: ms.filter((m) => m.status === 'invalid').length,
+    invalid: ms.filter((m) => m.status === 'invalid' || (m.status === 'incomplete' && withErrors.has(m.id))).length,
     exempt: ms.filter((m) => m.status === 'exempt').length,
   };
 }

@@ -89,8 +89,9 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     const formula = (key === 'self' || key === 'peer' || key === 'mass') && total >= 0 ? layouts[key].formulas.get(layouts[key].headers.indexOf('合计')) : undefined;
     if (formula) sheet.getRange(blockAddress(t.firstRow, t.firstColumn + total, 1, 1)).formulas = [[formula]];
     if (hasData(t.rows) || t.bodyRows > 1) {
-      report.clearedTables.push(t.name);
-      report.messages.push(T.cleared(t.name));
+      // Sheet names, as the user sees them (never kp_ names).
+      report.clearedTables.push(t.sheet);
+      report.messages.push(T.cleared(t.sheet));
     }
     // As it now is, for the install below (which would otherwise extend the table over the cleared rows).
     t.rows = [t.headers.map(() => null)];

@@ -13,7 +13,11 @@ import type {
   FormRowInput,
   InstallReport,
   KaopingCommands,
+  MemberReviewInput,
+  NewYearPlan,
   NewYearReport,
+  ReviewData,
+  SaveReviewReport,
   PostingOptions,
   PostingReport,
   ProgressReport,
@@ -63,6 +67,13 @@ export class FakeCommands implements KaopingCommands {
   lastEvaluation: MemberResult[] | null = null;
   selected: { sheet: string; cell: string } | null = null;
   calls: Call[] = [];
+  /** 加分项 and 支部审定 per member (member id → items / review). */
+  bonus = new Map<string, MemberReviewInput['bonus']>();
+  review = new Map<string, MemberReviewInput['review']>();
+  bonusCap: number | null = 3;
+  allowDeductions = false;
+  /** The branch name getStatus's workbook title would suggest. */
+  titleBranch = '';
   /** When set, the next call to this command rejects with this error (then the flag clears). */
   failNext: { name: keyof KaopingCommands; error: unknown } | null = null;
 
@@ -373,10 +384,73 @@ export class FakeCommands implements KaopingCommands {
     const archivedSheet = this.lastEvaluation ? `考评结果${this.year}` : null;
     if (archivedSheet) this.sheets.push(archivedSheet);
     for (const r of ROUNDS) this.entries[r].clear();
+    this.bonus.clear();
+    this.review.clear();
     this.year = year;
     this.computedAt = null;
     this.lastEvaluation = null;
-    return { archivedSheet, clearedTables: ['kp_Self', 'kp_Peer', 'kp_Mass', 'kp_Bonus', 'kp_Review'], year, messages: [] };
+    return { archivedSheet, clearedTables: ['党员自评', '党员互评', '群众参评', '加分项', '支部审定'], year, messages: [] };
+  }
+
+  async newYearPlan(): Promise<NewYearPlan> {
+    this.record('newYearPlan', []);
+    const forms = (r: Round) => [...this.entries[r].values()].reduce((n, m) => n + m.size, 0);
+    return {
+      installed: this.installed,
+      year: this.year,
+      branch: this.branch,
+      members: this.roster.length,
+      clears: [
+        { sheet: '党员自评', kind: 'forms', rows: forms('self') },
+        { sheet: '党员互评', kind: 'forms', rows: forms('peer') },
+        { sheet: '群众参评', kind: 'forms', rows: forms('mass') },
+        { sheet: '加分项', kind: 'bonus', rows: [...this.bonus.values()].reduce((n, b) => n + b.length, 0) },
+        { sheet: '支部审定', kind: 'review', rows: this.review.size },
+        { sheet: '考评结果', kind: 'results', rows: this.lastEvaluation?.length ?? 0 },
+      ],
+      archiveSheet: this.lastEvaluation ? `${this.year}年考评结果` : null,
+      computedAt: this.computedAt,
+      computed: this.computedAt !== null,
+      stale: this.computedAt !== null && this.changedSinceCompute,
+    };
+  }
+
+  async suggestBranch(): Promise<string> {
+    this.record('suggestBranch', []);
+    return this.titleBranch;
+  }
+
+  async getReview(): Promise<ReviewData> {
+    this.record('getReview', []);
+    this.requireInstalled();
+    let row = 2;
+    return {
+      bonusCap: this.bonusCap,
+      allowDeductions: this.allowDeductions,
+      sheets: { bonus: '加分项', review: '支部审定' },
+      bonus: [...this.bonus.entries()].flatMap(([memberId, items]) => items.map((i) => ({ memberId, ...i, row: row++ }))),
+      review: [...this.review.entries()].map(([memberId, r], i) => ({ memberId, veto: r.veto ? '是' : '否', reason: r.reason, opinion: r.opinion, row: i + 2 })),
+    };
+  }
+
+  /** Validates like the workbook command (a number, > 0 unless deductions are allowed, a veto needs 事由). */
+  async saveMemberReview(memberId: string, input: MemberReviewInput): Promise<SaveReviewReport> {
+    this.record('saveMemberReview', [memberId, input]);
+    this.requireInstalled();
+    const problems: Problem[] = [];
+    if (!this.roster.some((m) => m.id === memberId)) throw new Error(`没有编号为 ${memberId} 的党员。`);
+    input.bonus.forEach((b, i) => {
+      const n = Number(b.points);
+      if (!b.item.trim() || !Number.isFinite(n) || (!this.allowDeductions && n <= 0))
+        problems.push({ severity: 'error', sheet: '加分项', cell: '', code: 'bonus_not_a_number', message: `加分项：第 ${i + 1} 项有误。` });
+    });
+    if (input.review.veto && !input.review.reason.trim())
+      problems.push({ severity: 'error', sheet: '支部审定', cell: '', code: 'veto_unrecognised', message: '支部审定：一票否决须填写事由。' });
+    if (problems.length > 0) return { bonusRows: 0, reviewWritten: false, problems };
+    this.bonus.set(memberId, input.bonus.map((b) => ({ ...b, points: Number(b.points) })));
+    this.review.set(memberId, { ...input.review });
+    this.changedSinceCompute = true;
+    return { bonusRows: input.bonus.length, reviewWritten: true, problems: [] };
   }
 
   async getSettings(): Promise<SettingsView> {

@@ -1,6 +1,12 @@
-/** 新年度: says what is kept, archived and cleared, asks for confirmation, then newYear(year). */
+/**
+ * 新年度: says in plain words, with counts and sheet names, what is kept, archived and cleared; refuses to go on
+ * without an explicit second confirmation while this year's results were never computed or are older than the
+ * last change to the forms; saves a complete backup of the workbook (the `backup` prop) before anything is
+ * cleared, and stops when the backup fails; after success says 已是2027年度 instead of offering to roll over again.
+ */
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -13,7 +19,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { Language } from '../../domain/types';
+import type { NewYearPlan } from '../../workbook/commandTypes';
+import { backupFileName, sizeText, type BackupResult } from '../backup';
+import { errorText } from '../errorText';
 import { Busy, ErrorBar, Note } from '../feedback';
 import { joinList, text } from '../strings';
 import { useAction } from '../useAction';
@@ -26,76 +36,167 @@ const useStyles = makeStyles({
   h2: { margin: '0' },
 });
 
-export function NewYearView({ commands, lang, status, onChanged }: ViewProps) {
+const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
+
+function clearLine(lang: Language, c: NewYearPlan['clears'][number], archive: string | null): string {
+  const params = { sheet: c.sheet, rows: count(c.rows), archive: archive ?? '' };
+  switch (c.kind) {
+    case 'forms':
+      return text(lang, 'i14NyClearForms', params);
+    case 'bonus':
+      return text(lang, 'i14NyClearBonus', params);
+    case 'review':
+      return text(lang, 'i14NyClearReview', params);
+    case 'results':
+      return text(lang, 'i14NyClearResults', params);
+  }
+}
+
+export function NewYearView({ commands, lang, status, onChanged, backup }: ViewProps) {
   const styles = useStyles();
+  const plan = useAction(lang, () => commands.newYearPlan());
   // Until the user types, follow the workbook's year (the status may arrive after the first render).
   const [typed, setYear] = useState<string | null>(null);
-  const year = typed ?? String((status?.year ?? new Date().getFullYear() - 1) + 1);
   const [confirming, setConfirming] = useState(false);
+  const [understood, setUnderstood] = useState(false);
+  const [again, setAgain] = useState(false);
+  const [saved, setSaved] = useState<BackupResult | null>(null);
+  const [backupError, setBackupError] = useState<string | null>(null);
+  const [backingUp, setBackingUp] = useState(false);
   const action = useAction(lang, async (y: number) => {
     const r = await commands.newYear(y);
     onChanged();
     return r;
   });
+  const runPlan = plan.run;
+  // Counted again whenever the workbook may have changed (the status is read after every command).
+  useEffect(() => {
+    void runPlan();
+  }, [runPlan, status]);
+
+  const p = plan.result;
+  const year = typed ?? String((p?.year ?? status?.year ?? new Date().getFullYear() - 1) + 1);
   const y = Number(year.trim());
   const yearError = Number.isInteger(y) && y >= 2000 && y <= 2100 ? undefined : text(lang, 'errYear');
   const report = action.result;
+  const toClear = p ? p.clears.filter((c) => c.rows > 0) : [];
+  const total = toClear.filter((c) => c.kind !== 'results').reduce((n, c) => n + c.rows, 0);
+  const hasForms = p ? p.clears.some((c) => c.kind === 'forms' && c.rows > 0) : false;
+  const neverComputed = Boolean(p && hasForms && !p.computed);
+  const stale = Boolean(p && p.computed && p.stale);
+  const needsSecond = neverComputed || stale;
+  // Nothing to roll over: this workbook has just been rolled over (or is a fresh year).
+  const already = Boolean(report || (p && p.installed && toClear.length === 0 && p.year !== null));
+  const fileName = backupFileName(p?.year ?? status?.year ?? null);
+
+  const start = async () => {
+    setConfirming(false);
+    setBackupError(null);
+    setSaved(null);
+    // The backup first: if it does not complete, nothing is cleared.
+    if (!backup) {
+      setBackupError(text(lang, 'i14NyBackupFailed', { message: lang === 'zh-CN' ? '此环境不能保存备份' : 'no way to save a backup here' }));
+      return;
+    }
+    setBackingUp(true);
+    try {
+      setSaved(await backup.save(fileName));
+    } catch (e) {
+      console.error(e);
+      setBackupError(text(lang, 'i14NyBackupFailed', { message: errorText(lang, e) }));
+      return;
+    } finally {
+      setBackingUp(false);
+    }
+    const r = await action.run(y);
+    if (r) {
+      setAgain(false);
+      setTyped(null);
+      setUnderstood(false);
+    }
+  };
+  const setTyped = setYear;
 
   return (
     <div className={styles.stack}>
-      <Text as="h2" weight="semibold" size={300} className={styles.h2}>
-        {text(lang, 'newYearTitle')}
-      </Text>
-      <ul className={styles.list}>
-        <li>{text(lang, 'kept')}</li>
-        <li>{text(lang, 'archived')}</li>
-        <li>{text(lang, 'cleared')}</li>
-      </ul>
-      <Text>{text(lang, 'nothingLost')}</Text>
-      <Field label={text(lang, 'newYear')} validationMessage={yearError} validationState={yearError ? 'error' : 'none'}>
-        <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} style={{ maxWidth: '8em' }} />
-      </Field>
+      {already && !again ? (
+        <>
+          <Text as="h2" weight="semibold" size={300} className={styles.h2} data-already-year>
+            {text(lang, 'i14NyAlready', { year: report?.year ?? p?.year ?? '' })}
+          </Text>
+          <Text>{text(lang, 'i14NyAlreadyBody', { year: report?.year ?? p?.year ?? '' })}</Text>
+        </>
+      ) : (
+        <Text as="h2" weight="semibold" size={300} className={styles.h2}>
+          {text(lang, 'newYearTitle')}
+        </Text>
+      )}
+      {report && (
+        <Note intent="success">
+          {text(lang, 'newYearDone', { year: report.year })}
+          {saved && <div>{text(lang, 'i14NyBackupDone', { file: saved.fileName, size: sizeText(saved.bytes) })}</div>}
+          {report.archivedSheet && <div>{text(lang, 'archivedAs', { sheet: report.archivedSheet })}</div>}
+          {report.clearedTables.length > 0 && <div>{text(lang, 'i14NyDoneCleared', { list: joinList(lang, report.clearedTables) })}</div>}
+        </Note>
+      )}
+      {plan.busy && !p && <Busy label={text(lang, 'i14NyLoading')} />}
+      <ErrorBar message={plan.error} />
+      {p && (!already || again) && (
+        <>
+          <Text weight="semibold">{text(lang, 'i14NyWillClear')}</Text>
+          <ul className={styles.list}>
+            {toClear.length === 0 ? <li>—</li> : toClear.map((c) => <li key={c.sheet}>{clearLine(lang, c, p.archiveSheet)}</li>)}
+          </ul>
+          <Text>{text(lang, 'i14NyKeep', { members: count(p.members) })}</Text>
+          <Text>{text(lang, 'nothingLost')}</Text>
+          {neverComputed && <Note intent="warning">{text(lang, 'i14NyNeverComputed')}</Note>}
+          {stale && <Note intent="warning">{text(lang, 'i14NyStale')}</Note>}
+          <Field label={text(lang, 'newYear')} validationMessage={yearError} validationState={yearError ? 'error' : 'none'}>
+            <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} style={{ maxWidth: '8em' }} />
+          </Field>
+        </>
+      )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={Boolean(yearError) || action.busy} onClick={() => setConfirming(true)}>
-          {text(lang, 'startNewYear')}
-        </Button>
+        {already && !again ? (
+          <Button appearance="secondary" onClick={() => setAgain(true)}>
+            {text(lang, 'i14NyAgain')}
+          </Button>
+        ) : (
+          <Button appearance="primary" disabled={Boolean(yearError) || action.busy || backingUp || !p} onClick={() => setConfirming(true)}>
+            {text(lang, 'startNewYear')}
+          </Button>
+        )}
+        {backingUp && <Busy label={text(lang, 'i14NyBackingUp')} />}
         {action.busy && <Busy label={text(lang, 'working')} />}
       </div>
       <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{text(lang, 'confirmTitle', { year: y })}</DialogTitle>
-            <DialogContent>{text(lang, 'confirmBody')}</DialogContent>
+            <DialogTitle>{text(lang, 'i14NyConfirmTitle', { year: y })}</DialogTitle>
+            <DialogContent>
+              <p>{text(lang, 'i14NyConfirmBody', { total: count(total), file: fileName })}</p>
+              <ul className={styles.list}>
+                {toClear.map((c) => (
+                  <li key={c.sheet}>{clearLine(lang, c, p?.archiveSheet ?? null)}</li>
+                ))}
+              </ul>
+              {needsSecond && (
+                <>
+                  <Note intent="warning">{neverComputed ? text(lang, 'i14NyNeverComputed') : text(lang, 'i14NyStale')}</Note>
+                  <Checkbox checked={understood} onChange={(_, d) => setUnderstood(Boolean(d.checked))} label={text(lang, 'i14NyIUnderstand')} />
+                </>
+              )}
+            </DialogContent>
             <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setConfirming(false);
-                  void action.run(y);
-                }}
-              >
-                {text(lang, 'confirm')}
+              <Button appearance="primary" disabled={needsSecond && !understood} onClick={() => void start()}>
+                {text(lang, 'i14NyBackupThenStart')}
               </Button>
               <Button onClick={() => setConfirming(false)}>{text(lang, 'cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
       </Dialog>
-      <ErrorBar message={action.error} />
-      {report && (
-        <Note intent="success">
-          {text(lang, 'newYearDone', { year: report.year })}
-          {/* The command's own lines when it gives them (in the workbook's language), else a summary. */}
-          {report.messages.length > 0 ? (
-            report.messages.map((m) => <div key={m}>{m}</div>)
-          ) : (
-            <>
-              {report.archivedSheet && <div>{text(lang, 'archivedAs', { sheet: report.archivedSheet })}</div>}
-              {report.clearedTables.length > 0 && <div>{text(lang, 'clearedTables', { list: joinList(lang, report.clearedTables) })}</div>}
-            </>
-          )}
-        </Note>
-      )}
+      <ErrorBar message={backupError ?? action.error} />
     </div>
   );
 }

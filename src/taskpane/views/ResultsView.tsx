@@ -7,6 +7,7 @@ import { formatTime, statusName, text, type Params, type StringKey } from '../st
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { DistributionBars } from './DistributionBars';
+import { NotScoredNote, useRubricCategories } from './NotScoredNote';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -41,8 +42,9 @@ const COUNTS: { key: keyof ComputeReport['summary']; label: StringKey }[] = [
   { key: 'exempt', label: 'sumExempt' },
 ];
 
-export function ResultsView({ commands, lang, status, onChanged }: ViewProps) {
+export function ResultsView({ commands, lang, status, onChanged, onAddCategory }: ViewProps) {
   const styles = useStyles();
+  const categories = useRubricCategories(commands, status);
   const compute = useAction(lang, async () => {
     const r = await commands.compute();
     onChanged();
@@ -72,6 +74,7 @@ export function ResultsView({ commands, lang, status, onChanged }: ViewProps) {
   const attention = report?.evaluation.members.filter((m) => m.status === 'incomplete' || m.status === 'invalid') ?? [];
   return (
     <div className={styles.stack}>
+      <NotScoredNote lang={lang} members={status?.roster ?? []} categories={categories} onAddCategory={onAddCategory} />
       {status?.resultsStale && !compute.busy && <Note intent="warning">{text(lang, 'staleResults')}</Note>}
       {status?.computedAt && !report && <Text size={200}>{text(lang, 'computedAt', { time: formatTime(status.computedAt) })}</Text>}
       <div className={styles.row}>

@@ -4,7 +4,7 @@
  * then 保存细则 — the workbook command checks the rubric with the domain and writes nothing when it is invalid.
  */
 import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Rubric } from '../../domain/rubric';
 import type { Language } from '../../domain/types';
 import type { KaopingCommands, SettingsView } from '../../workbook/commandTypes';
@@ -76,17 +76,34 @@ export function RubricEditor({
   lang,
   rubric,
   onSaved,
+  request,
 }: {
   commands: KaopingCommands;
   lang: Language;
   rubric: SettingsView['rubric'];
   /** Called after the workbook was written (the parent reads the settings and the status again). */
   onSaved: () => void;
+  /** 添加此类别 from the import preview or 结果: the category is added to the draft (n changes per request). */
+  request?: { category: string; n: number } | null;
 }) {
   const styles = useStyles();
   const [draft, setDraft] = useState<DraftCategory[]>(() => toDraft(rubric));
   const [newName, setNewName] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
   useEffect(() => setDraft(toDraft(rubric)), [rubric]);
+  const requestN = request?.n;
+  const requestCategory = request?.category;
+  useEffect(() => {
+    if (!requestCategory) return;
+    setDraft((v) => (v.length === 0 || v.some((c) => c.category === requestCategory) ? v : [...v, { category: requestCategory, dimensions: v[0].dimensions.map((d) => ({ ...d })) }]));
+    setAdded(requestCategory);
+    // The secretary checks the copied points, then saves: the cursor waits on 保存细则.
+    setTimeout(() => {
+      saveRef.current?.scrollIntoView?.({ block: 'center' });
+      saveRef.current?.focus();
+    }, 0);
+  }, [requestN, requestCategory]);
   const save = useAction(lang, async (r: Rubric) => {
     const result = await commands.saveRubric(r);
     if (result.written) onSaved();
@@ -197,8 +214,9 @@ export function RubricEditor({
           {text(lang, 'rubricAddCategory')}
         </Button>
       </div>
+      {added && !save.result && <Note intent="info">{text(lang, 'i14CategoryAdded', { category: added })}</Note>}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={save.busy} onClick={() => void save.run(toRubric(draft))}>
+        <Button appearance="primary" ref={saveRef} disabled={save.busy} onClick={() => void save.run(toRubric(draft))}>
           {text(lang, 'rubricSave')}
         </Button>
         {save.busy && <Busy label={text(lang, 'working')} />}

@@ -1,12 +1,14 @@
 /** 开始: workbook status, install/repair, and roster import with a preview of the mapping. */
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ROUNDS } from '../../domain/types';
 import { Busy, ErrorBar, Note } from '../feedback';
 import { formatTime, joinList, roundName, text } from '../strings';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
+import { NotScoredNote, useRubricCategories } from './NotScoredNote';
 import { ProblemList } from './ProblemList';
+import { WelcomeCard } from './WelcomeCard';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -31,10 +33,33 @@ const useStyles = makeStyles({
   h2: { margin: '0' },
 });
 
-export function StartView({ commands, lang, status, onChanged }: ViewProps) {
+export function StartView({ commands, lang, status, onChanged, onNavigate, onAddCategory }: ViewProps) {
   const styles = useStyles();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [branch, setBranch] = useState('');
+  const [branchFromTitle, setBranchFromTitle] = useState(false);
+  const categories = useRubricCategories(commands, status);
+  // Before install: the branch name from the workbook's title row (龙口市科技局机关党支部2025年度…汇总表), if any.
+  const notInstalled = status !== null && !status.installed;
+  const sheetsKey = status?.sheets.join('\u0001') ?? '';
+  useEffect(() => {
+    if (!notInstalled) return;
+    let live = true;
+    commands
+      .suggestBranch()
+      .then((b) => {
+        if (!live || !b) return;
+        setBranch((current) => {
+          if (current.trim() !== '') return current;
+          setBranchFromTitle(true);
+          return b;
+        });
+      })
+      .catch((e) => console.error(e));
+    return () => {
+      live = false;
+    };
+  }, [commands, notInstalled, sheetsKey]);
   const [sheet, setSheet] = useState('');
   const install = useAction(lang, async () => {
     const y = Number(year);
@@ -56,6 +81,7 @@ export function StartView({ commands, lang, status, onChanged }: ViewProps) {
 
   return (
     <div className={styles.stack}>
+      <WelcomeCard lang={lang} status={status} onNavigate={onNavigate} />
       <section className={styles.section} aria-labelledby="kp-status-title">
         <Text as="h2" id="kp-status-title" weight="semibold" size={300} className={styles.h2}>
           {text(lang, 'statusTitle')}
@@ -90,8 +116,15 @@ export function StartView({ commands, lang, status, onChanged }: ViewProps) {
             <Field label={text(lang, 'year')}>
               <Input value={year} onChange={(_, d) => setYear(d.value)} inputMode="numeric" size="small" style={{ width: '6em' }} />
             </Field>
-            <Field label={text(lang, 'branch')}>
-              <Input value={branch} onChange={(_, d) => setBranch(d.value)} size="small" />
+            <Field label={text(lang, 'branch')} hint={branchFromTitle ? text(lang, 'i14BranchFromTitle') : undefined}>
+              <Input
+                value={branch}
+                onChange={(_, d) => {
+                  setBranch(d.value);
+                  setBranchFromTitle(false);
+                }}
+                size="small"
+              />
             </Field>
           </div>
         )}
@@ -147,6 +180,7 @@ export function StartView({ commands, lang, status, onChanged }: ViewProps) {
           <ErrorBar message={preview.error ?? doImport.error} />
           {preview.result && !doImport.result && (
             <>
+              <NotScoredNote lang={lang} members={preview.result.members} categories={categories} onAddCategory={onAddCategory} />
               <Text size={200}>{text(lang, 'headerRowFound', { row: preview.result.headerRow })}</Text>
               <Text size={200}>
                 {text(lang, 'mapping')}：{preview.result.mapping.map((m) => `${m.source} → ${m.target}`).join('；')}
@@ -204,6 +238,7 @@ export function StartView({ commands, lang, status, onChanged }: ViewProps) {
               })}
             </Note>
           )}
+          {doImport.result && <NotScoredNote lang={lang} members={status.roster ?? []} categories={categories} onAddCategory={onAddCategory} />}
           {doImport.result && <ProblemList problems={doImport.result.problems} lang={lang} />}
         </section>
       )}
