@@ -22,28 +22,35 @@ async function openForm(user: ReturnType<typeof renderApp>['user'], round: strin
   return screen.findByRole('form');
 }
 
+/** The save note sits outside the form, which a save closes. */
+const savedNote = (re: RegExp | string) => screen.findByText(re);
+
 describe('录入 view', () => {
   it('types a self form with Enter moving focus, shows the live total and saves once', async () => {
     const fake = installedFake();
     const { user, container } = renderApp(fake, 'entry');
     await ready();
     const form = await openForm(user, 'self', { member: '001' });
-    expect(within(form).getByText('张三')).toBeInTheDocument();
+    expect(within(form).getByRole('rowheader', { name: /张三/ })).toBeInTheDocument();
+    // Whose ballot it is, in the heading and again in the save bar.
+    expect(within(form).getAllByText('评价人：张三（001） · 党员自评'.replace(' · ', ' · '))).toHaveLength(2);
     const boxes = scoreBoxes(form);
     expect(boxes).toHaveLength(8);
-    // Each box is labelled by its dimension and shows its maximum.
-    expect(within(form).getByLabelText('爱岗敬业')).toBe(boxes[2]);
-    expect(within(form).getAllByText('满分 15')).toHaveLength(4);
-    expect(boxes[2]).toHaveAccessibleDescription('满分 15');
+    // Each box is labelled by member and dimension; the column header shows the maximum.
+    expect(within(form).getByLabelText('张三 爱岗敬业')).toBe(boxes[2]);
+    expect(within(form).getAllByText('满15')).toHaveLength(4);
+    // The form opens with the cursor in the first box.
+    expect(boxes[0]).toHaveFocus();
 
-    await user.click(boxes[0]);
     // Full-width digits from a Chinese input method are accepted.
     await user.keyboard('９.５{Enter}9{Enter}14{Enter}13{Enter}12.5{Enter}14{Enter}10{Enter}9{Enter}');
-    expect(within(form).getByText('合计 91')).toBeInTheDocument();
+    expect(form.querySelector('[data-total="001"]')).toHaveTextContent('91');
     // The last Enter lands on 保存.
     expect(within(form).getByRole('button', { name: '保存' })).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(await within(form).findByText('已保存：写入 1 行（新增 1，更新 0）。')).toBeInTheDocument();
+    expect(await savedNote('已保存 张三（001） 的党员自评测评表：写入 1 行（新增 1，更新 0）。')).toBeInTheDocument();
+    // A save clears the form.
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
     const saves = fake.callsOf('saveForm');
     expect(saves).toHaveLength(1);
     expect(saves[0]).toEqual([
@@ -62,13 +69,16 @@ describe('录入 view', () => {
     const boxes = scoreBoxes(form);
     await user.click(boxes[0]);
     await user.keyboard('12{Enter}');
-    const first = within(form).getByLabelText('理想信念');
+    const first = within(form).getByLabelText('李四 理想信念');
     expect(first).toHaveAttribute('aria-invalid', 'true');
-    expect(within(form).getByText('应在 0 到 10 之间')).toBeInTheDocument();
+    expect(within(form).getByText('李四 理想信念：应在 0 到 10 之间')).toBeInTheDocument();
+    // The running total says there is an error instead of a number.
+    expect(form.querySelector('[data-total="002"]')).toHaveTextContent('—（1处错误）');
     // The error message is tied to the input for screen readers.
     expect(first).toHaveAccessibleDescription(expect.stringContaining('应在 0 到 10 之间'));
     await user.keyboard('9.55{Enter}');
-    expect(within(form).getByText('最多一位小数')).toBeInTheDocument();
+    expect(within(form).getByText('李四 宗旨意识：最多一位小数')).toBeInTheDocument();
+    expect(form.querySelector('[data-total="002"]')).toHaveTextContent('—（2处错误）');
     await user.click(within(form).getByRole('button', { name: '保存' }));
     expect(await within(form).findByText(/处需要改正/)).toBeInTheDocument();
     expect(fake.callsOf('saveForm')).toHaveLength(0);
@@ -78,7 +88,7 @@ describe('录入 view', () => {
     expect(first).not.toHaveAttribute('aria-invalid', 'true');
     await user.click(within(form).getByRole('button', { name: '保存' }));
     // Still blocked: the form is incomplete, and every blank box says so.
-    expect(within(form).getAllByText('还有 6 项未填').length).toBe(6);
+    expect(within(form).getAllByText(/还有 6 项未填/).length).toBe(6);
     expect(fake.callsOf('saveForm')).toHaveLength(0);
   });
 
@@ -87,20 +97,20 @@ describe('录入 view', () => {
     const { user } = renderApp(fake, 'entry');
     await ready();
     const form = await openForm(user, 'peer', { member: '001' });
-    const legends = within(form).getAllByRole('group').map((g) => g.querySelector('legend')?.textContent ?? '');
-    expect(legends.map((l) => l.slice(0, 2))).toEqual(['李四', '王五']);
+    const rows = within(form).getAllByRole('rowheader').map((h) => h.textContent ?? '');
+    expect(rows).toEqual(['李四002', '王五003']);
     const boxes = scoreBoxes(form);
     expect(boxes).toHaveLength(16);
     await user.click(boxes[0]);
-    const rows = [
+    const typed = [
       ['10', '10', '15', '15', '15', '15', '10', '10'],
       ['8', '8', '12', '12', '12', '12', '8', '8'],
     ];
-    for (const row of rows) for (const v of row) await user.keyboard(`${v}{Enter}`);
-    expect(within(form).getByText('合计 100')).toBeInTheDocument();
-    expect(within(form).getByText('合计 80')).toBeInTheDocument();
+    for (const row of typed) for (const v of row) await user.keyboard(`${v}{Enter}`);
+    expect(form.querySelector('[data-total="002"]')).toHaveTextContent('100');
+    expect(form.querySelector('[data-total="003"]')).toHaveTextContent('80');
     await user.keyboard('{Enter}');
-    await within(form).findByText(/已保存：写入 2 行/);
+    await savedNote(/已保存 张三（001） 的党员互评测评表：写入 2 行/);
     const [round, evaluator, saved] = fake.callsOf('saveForm')[0] as [string, string, FormRowInput[]];
     expect([round, evaluator]).toEqual(['peer', '001']);
     expect(saved.map((r) => r.memberId)).toEqual(['002', '003']);
@@ -135,7 +145,7 @@ describe('录入 view', () => {
     await user.click(scoreBoxes(form)[0]);
     for (let i = 0; i < 4; i++) for (const d of DIMENSIONS) await user.keyboard(`${d.points - 1}{Enter}`);
     await user.keyboard('{Enter}');
-    await within(form).findByText(/已保存：写入 4 行/);
+    await savedNote(/已保存 Q01 的群众参评测评表：写入 4 行/);
     expect(fake.callsOf('saveForm')[0][1]).toBe('Q01');
     await waitFor(() => expect(screen.getByLabelText('代表姓名或票号')).toHaveValue('Q02'));
   });
@@ -148,15 +158,19 @@ describe('录入 view', () => {
     await user.click(scoreBoxes(form)[0]);
     for (const d of DIMENSIONS) await user.keyboard(`${d.points}{Enter}`);
     await user.keyboard('{Enter}');
-    await within(form).findByText(/已保存/);
+    await savedNote(/已保存/);
     await user.click(screen.getByRole('button', { name: '打开测评表' }));
     form = await screen.findByRole('form');
     await waitFor(() => expect(scoreBoxes(form)[0]).toHaveValue('10'));
     await user.click(scoreBoxes(form)[0]);
     await user.keyboard('{Control>}a{/Control}7');
-    expect(within(form).getByText('合计 97')).toBeInTheDocument();
+    expect(form.querySelector('[data-total="004"]')).toHaveTextContent('97');
     await user.click(within(form).getByRole('button', { name: '保存' }));
-    expect(await within(form).findByText('已保存：写入 1 行（新增 0，更新 1）。')).toBeInTheDocument();
+    // Saving over rows already saved asks first, naming the evaluator.
+    const dialog = () => screen.getByRole('dialog', { hidden: true });
+    await waitFor(() => expect(within(dialog()).getByText('赵六（004） 已有 1 行，覆盖吗？')).toBeInTheDocument());
+    await user.click(within(dialog()).getByRole('button', { name: '覆盖', hidden: true }));
+    expect(await savedNote('已保存 赵六（004） 的党员自评测评表：写入 1 行（新增 0，更新 1）。')).toBeInTheDocument();
   });
 
   it('makes a blank ballot for the chosen evaluator', async () => {

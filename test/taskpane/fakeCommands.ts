@@ -189,24 +189,32 @@ export class FakeCommands implements KaopingCommands {
     return group ? scored.filter((m) => m.group === group) : scored;
   }
 
+  /** The member's category's dimensions (the default category's when the category is unknown). */
+  private dimsOf(m: RosterEntry): { name: string; points: number }[] {
+    const cat = this.rubric.categories.find((c) => c.category === m.category) ?? this.rubric.categories[0];
+    return cat.dimensions.map((d) => ({ name: d.name, points: d.points }));
+  }
+
   async getEntryForm(round: Round, evaluator: string, group?: string): Promise<EntryForm> {
     this.record('getEntryForm', [round, evaluator, group]);
     this.requireInstalled();
     const mine = this.entries[round].get(evaluator);
+    const columns = [...new Set(this.rubric.categories.flatMap((c) => c.dimensions.map((d) => d.name)))];
     return {
       round,
       evaluator,
       mode: 'dimensions',
-      columns: DIMENSIONS.map((d) => d.name),
+      columns,
       members: this.targets(round, evaluator, group).map((m) => {
         const scores = mine?.get(m.id);
+        const dimensions = this.dimsOf(m);
         return {
           id: m.id,
           name: m.name,
           group: m.group,
           category: m.category,
-          dimensions: DIMENSIONS.map((d) => ({ name: d.name, points: d.points })),
-          existing: Object.fromEntries(DIMENSIONS.map((d) => [d.name, scores ? scores[d.name] / 10 : null])),
+          dimensions,
+          existing: Object.fromEntries(dimensions.map((d) => [d.name, scores ? scores[d.name] / 10 : null])),
         };
       }),
     };
@@ -223,7 +231,8 @@ export class FakeCommands implements KaopingCommands {
     for (const row of rows) {
       if (!allowed.has(row.memberId)) throw new Error(`评价人“${evaluator}”不应给 ${row.memberId} 评分。`);
       const scores: Scores = {};
-      for (const d of DIMENSIONS) {
+      const member = this.roster.find((m) => m.id === row.memberId)!;
+      for (const d of this.dimsOf(member)) {
         const v = row.scores[d.name];
         const n = typeof v === 'string' ? Number(v) : v;
         if (n === null || n === undefined || Number.isNaN(n)) throw new Error(`缺少 ${d.name} 的分数。`);

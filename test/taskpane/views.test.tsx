@@ -152,15 +152,31 @@ describe('公示 view', () => {
 });
 
 describe('新年度 view', () => {
-  it('states what is kept, archived and cleared, and only acts after confirmation', async () => {
+  /** A backup that records what it was asked to save (or fails). */
+  function fakeBackup(fail = false) {
+    const saved: string[] = [];
+    return {
+      saved,
+      save: async (fileName: string) => {
+        if (fail) throw new Error('磁盘已满');
+        saved.push(fileName);
+        return { fileName, bytes: 2048 };
+      },
+    };
+  }
+
+  it('says what will be cleared with counts and sheet names, backs up first, then says 已是2027年度', async () => {
     const fake = installedFake();
     fillAll(fake, () => 0.9);
     await fake.compute();
-    const { user, container } = renderApp(fake, 'newYear');
+    const backup = fakeBackup();
+    const { user, container } = renderApp(fake, 'newYear', { backup });
     await ready();
-    expect(screen.getByText('保留：考评参数、考评细则、党员名册。')).toBeInTheDocument();
-    expect(screen.getByText(/归档：/)).toBeInTheDocument();
-    expect(screen.getByText(/清空：/)).toBeInTheDocument();
+    expect(await screen.findByText('党员自评 4 份测评表')).toBeInTheDocument();
+    expect(screen.getByText('党员互评 4 份测评表')).toBeInTheDocument();
+    expect(screen.getByText('考评结果 4 人的结果（先另存为“2026年考评结果”）')).toBeInTheDocument();
+    expect(screen.getByText('保留：考评参数、考评细则、党员名册（4 人）。')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/kp_/);
     await waitFor(() => expect(screen.getByLabelText('新年度')).toHaveValue('2027'));
     await expectAccessible(container);
     await user.click(screen.getByRole('button', { name: '开始新年度…' }));
@@ -168,23 +184,72 @@ describe('新年度 view', () => {
     // dialog is queried including hidden elements; axe checked the view above.
     const dialog = () => screen.getByRole('dialog', { hidden: true });
     const cancel = await waitFor(() => within(dialog()).getByRole('button', { name: '取消', hidden: true }));
-    expect(within(dialog()).getByText('确认开始 2027 年度？')).toBeInTheDocument();
+    expect(within(dialog()).getByText('开始 2027 年度？')).toBeInTheDocument();
+    expect(within(dialog()).getByText('将清空 12 行录入。开始前会先下载整个工作簿的备份“考评2026-年度备份.xlsx”。')).toBeInTheDocument();
     await user.click(cancel);
     await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).not.toBeInTheDocument());
     expect(fake.callsOf('newYear')).toHaveLength(0);
+    expect(backup.saved).toEqual([]);
     await user.click(screen.getByRole('button', { name: '开始新年度…' }));
-    await user.click(await waitFor(() => within(dialog()).getByRole('button', { name: '确认', hidden: true })));
+    await user.click(await waitFor(() => within(dialog()).getByRole('button', { name: '下载备份并开始', hidden: true })));
     expect(await screen.findByText('已开始 2027 年度。')).toBeInTheDocument();
-    expect(screen.getByText('结果已归档到工作表“考评结果2026”。')).toBeInTheDocument();
+    expect(backup.saved).toEqual(['考评2026-年度备份.xlsx']);
+    expect(screen.getByText('已下载备份“考评2026-年度备份.xlsx”（2 KB）。')).toBeInTheDocument();
+    expect(screen.getByText('已清空：党员自评、党员互评、群众参评、加分项、支部审定')).toBeInTheDocument();
     expect(fake.callsOf('newYear')).toEqual([[2027]]);
     expect(fake.entries.self.size).toBe(0);
+    // No primary button that would roll over again: the view says which year it is.
+    expect(await screen.findByText('已是2027年度')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '开始新年度…' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '开始下一个年度…' })).toBeInTheDocument();
+  });
+
+  it('does not clear anything when the backup fails', async () => {
+    const fake = installedFake();
+    fillAll(fake, () => 0.9);
+    await fake.compute();
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { user } = renderApp(fake, 'newYear', { backup: fakeBackup(true) });
+    await ready();
+    await screen.findByText('党员自评 4 份测评表');
+    await user.click(screen.getByRole('button', { name: '开始新年度…' }));
+    const dialog = () => screen.getByRole('dialog', { hidden: true });
+    await user.click(await waitFor(() => within(dialog()).getByRole('button', { name: '下载备份并开始', hidden: true })));
+    expect(await screen.findByText(/备份没有完成，新年度没有开始/)).toBeInTheDocument();
+    expect(fake.callsOf('newYear')).toHaveLength(0);
+    expect(fake.entries.self.size).toBe(4);
+  });
+
+  it('needs an explicit second confirmation while the results are stale or never computed', async () => {
+    const fake = installedFake();
+    fillAll(fake, () => 0.9);
+    const backup = fakeBackup();
+    const { user } = renderApp(fake, 'newYear', { backup });
+    await ready();
+    expect(await screen.findByText(/本年度的结果还没有计算过/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '开始新年度…' }));
+    const dialog = () => screen.getByRole('dialog', { hidden: true });
+    const go = await waitFor(() => within(dialog()).getByRole('button', { name: '下载备份并开始', hidden: true }));
+    expect(go).toBeDisabled();
+    await user.click(within(dialog()).getByRole('checkbox', { name: '我明白，仍要开始新年度', hidden: true }));
+    expect(go).toBeEnabled();
+    await user.click(within(dialog()).getByRole('button', { name: '取消', hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).not.toBeInTheDocument());
+    // Computed, then a form changed: stale.
+    await fake.compute();
+    fake.changedSinceCompute = true;
+    await user.click(screen.getByRole('tab', { name: '开始' }));
+    await user.click(screen.getByRole('tab', { name: '新年度' }));
+    expect(await screen.findByText(/结果计算之后测评表又有改动/)).toBeInTheDocument();
+    expect(fake.callsOf('newYear')).toHaveLength(0);
   });
 
   it('refuses a year that is not a year', async () => {
     const fake = installedFake();
+    fillAll(fake, () => 0.9);
     const { user } = renderApp(fake, 'newYear');
     await ready();
-    const year = screen.getByLabelText('新年度');
+    const year = await screen.findByLabelText('新年度');
     await user.clear(year);
     await user.type(year, '27');
     expect(screen.getByText('请输入 2000 到 2100 之间的年份')).toBeInTheDocument();
@@ -207,11 +272,20 @@ describe('设置 view', () => {
     expect(await screen.findByText('参数已保存。')).toBeInTheDocument();
     expect(fake.callsOf('saveSettings')).toEqual([[{ branch: '科技局机关党支部' }]]);
 
+    // A save keeps the valid fields and names the ones it did not save.
+    const phone = screen.getByLabelText('监督电话');
+    await user.clear(phone);
+    await user.type(phone, '0535-7654321');
     const threshold = screen.getByLabelText('评先树优分数线');
     await user.clear(threshold);
-    await user.type(threshold, '九十');
+    await user.type(threshold, '-');
     await user.click(screen.getByRole('button', { name: '保存参数' }));
-    expect(await screen.findByText('考评参数 B4：“评先树优分数线”应为数字。')).toBeInTheDocument();
+    expect(await screen.findByText('已保存 1 项；以下 1 项没有保存：评先树优分数线')).toBeInTheDocument();
+    expect(screen.getByText('考评参数 B4：“评先树优分数线”应为数字。')).toBeInTheDocument();
+    expect(fake.settings.find((i) => i.key === 'phone')?.value).toBe('0535-7654321');
+    // Each setting shows its help text and sits in its group.
+    expect(screen.getByText('公示表上受理意见的电话。')).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: '公示' })).toContainElement(phone);
 
   });
 
@@ -252,11 +326,13 @@ describe('自检 view', () => {
     await expectAccessible(container);
   });
 
-  it('is reachable from the small link and says when it cannot run', async () => {
+  it('is reachable from 设置 (not the everyday footer) and says when it cannot run', async () => {
     const fake = installedFake();
     const { user } = renderApp(fake);
     await ready();
-    await user.click(screen.getByRole('button', { name: '自检' }));
+    expect(screen.queryByRole('button', { name: /自检/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: '设置' }));
+    await user.click(await screen.findByRole('button', { name: '自检（技术支持用）' }));
     expect(await screen.findByText('自检不可用。')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '运行自检' })).toBeDisabled();
   });
