@@ -17,7 +17,7 @@ import type { Language } from '../domain/types';
 import type { BatchRunner, KaopingCommands, WorkbookStatus } from '../workbook/commandTypes';
 import type { WorkbookBackup } from './backup';
 import type { ConformanceTest } from './conformanceTypes';
-import { ErrorBar, Note } from './feedback';
+import { ErrorBar } from './feedback';
 import { text, type StringKey } from './strings';
 import { useAction } from './useAction';
 import { CheckView } from './views/CheckView';
@@ -85,6 +85,7 @@ const useStyles = makeStyles({
     minWidth: '0',
   },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
+  h2: { margin: '0' },
 });
 
 export function App({ commands, runner, loadConformance, language, initialView = 'start', backup }: AppProps) {
@@ -137,9 +138,10 @@ export function App({ commands, runner, loadConformance, language, initialView =
       <div key={name} hidden={view !== name} data-view={name}>
         {blocked ? (
           <div className={styles.stack}>
-            <Note intent="info">
-              <strong>{text(lang, 'i14InstallFirst')}</strong> {text(lang, 'i14InstallFirstBody')}
-            </Note>
+            <Text as="h2" weight="semibold" size={300} className={styles.h2}>
+              {text(lang, 'i14InstallFirst')}
+            </Text>
+            <Text>{text(lang, 'i14InstallFirstBody')}</Text>
             <Button appearance="primary" onClick={() => setView('start')}>
               {text(lang, 'i14GoInstall')}
             </Button>

@@ -198,7 +198,7 @@ describe('开始: first run', () => {
     await waitFor(() => expect(within(card).getAllByRole('listitem')[0]).toHaveTextContent('①安装已完成'));
     await user.click(screen.getByRole('tab', { name: '录入' }));
     expect(screen.queryByText('请先安装考评表')).not.toBeInTheDocument();
-  });
+  }, 240000);
 });
 
 describe('members of a category the rubric lacks', () => {
@@ -232,5 +232,5 @@ describe('members of a category the rubric lacks', () => {
     await user.click(screen.getByRole('button', { name: '保存细则' }));
     await screen.findByText('考评细则已保存，录入表已按新细则更新。');
     expect(fake.rubric.categories.map((c) => c.category)).toEqual(['机关党员', '离退休党员']);
-  });
+  }, 240000);
 });

@@ -162,6 +162,7 @@ export function ReviewPanel({
       {savedFor && <Note intent="success">{text(lang, 'i14ReviewSaved', { member: nameOf(savedFor.id), items: savedFor.items })}</Note>}
       {draft && data && (
         <form
+          noValidate
           className={styles.stack}
           aria-label={`${text(lang, 'i14FourthStep')} · ${nameOf(memberId)}`}
           onSubmit={(e) => {
