@@ -12,24 +12,24 @@ const PROBLEMS: Record<ProblemCode, Entry> = {
     'en-US': '{at}: the score "{value}" for {what} is a number typed as text (or full-width, or with spaces); it is counted as {number}, please retype it as a number.',
   },
   not_a_number: {
-    'zh-CN': '{at}：{what} 的分数“{value}”不是数字，此表不计入。',
-    'en-US': '{at}: the score "{value}" for {what} is not a number; this form is not counted.',
+    'zh-CN': '{at}：{what} 的分数“{value}”不是数字，第 {row} 行这张测评表不计入。',
+    'en-US': '{at}: the score "{value}" for {what} is not a number; the form in row {row} is not counted.',
   },
   error_value: {
-    'zh-CN': '{at}：{what} 的单元格是错误值 {value}，此表不计入。',
-    'en-US': '{at}: the cell for {what} holds the error value {value}; this form is not counted.',
+    'zh-CN': '{at}：{what} 的单元格是错误值 {value}，第 {row} 行这张测评表不计入。',
+    'en-US': '{at}: the cell for {what} holds the error value {value}; the form in row {row} is not counted.',
   },
   out_of_range: {
-    'zh-CN': '{at}：{what} 的分数 {value} 超出范围（0～{max}），此表不计入。',
-    'en-US': '{at}: the score {value} for {what} is out of range (0–{max}); this form is not counted.',
+    'zh-CN': '{at}：{what} 的分数 {value} 超出范围（0～{max}），第 {row} 行这张测评表不计入。',
+    'en-US': '{at}: the score {value} for {what} is out of range (0–{max}); the form in row {row} is not counted.',
   },
   too_many_decimals: {
-    'zh-CN': '{at}：{what} 的分数 {value} 超过一位小数，此表不计入。',
-    'en-US': '{at}: the score {value} for {what} has more than one decimal; this form is not counted.',
+    'zh-CN': '{at}：{what} 的分数 {value} 超过一位小数，第 {row} 行这张测评表不计入。',
+    'en-US': '{at}: the score {value} for {what} has more than one decimal; the form in row {row} is not counted.',
   },
   incomplete_form: {
-    'zh-CN': '{at}：党员 {member} 的测评表缺少分数（{dims}），此表不计入。',
-    'en-US': '{at}: the form about member {member} lacks scores ({dims}); this form is not counted.',
+    'zh-CN': '{at}：党员 {member} 的测评表缺少分数（{dims}），第 {row} 行这张测评表不计入。',
+    'en-US': '{at}: the form about member {member} lacks scores ({dims}); the form in row {row} is not counted.',
   },
   duplicate_form: {
     'zh-CN': '{at}：评价人 {evaluator} 对党员 {member} 的测评表重复录入（第 {rows} 行），各份均不计入，请删除多余的行。',
@@ -52,24 +52,24 @@ const PROBLEMS: Record<ProblemCode, Entry> = {
     'en-US': '{at}: the 编号 is written "{value}" where the roster has "{id}"; counted as {id}, please write "{id}".',
   },
   self_peer: {
-    'zh-CN': '{at}：党员 {member} 在互评中给自己打分，此表不计入互评。',
-    'en-US': '{at}: member {member} scored themself in the peer round; this form is not counted.',
+    'zh-CN': '{at}：党员 {member} 在互评中给自己打分，第 {row} 行这张测评表不计入互评。',
+    'en-US': '{at}: member {member} scored themself in the peer round; the form in row {row} is not counted.',
   },
   other_group_peer: {
     'zh-CN': '{at}：评价人 {evaluator}（{evaluatorGroup}）与被评党员 {member}（{group}）不在同一党小组，已计入，请核实。',
     'en-US': '{at}: evaluator {evaluator} ({evaluatorGroup}) is not in the same 党小组 as member {member} ({group}); counted, please check.',
   },
   missing_evaluator: {
-    'zh-CN': '{at}：评价人为空，此表不计入。',
-    'en-US': '{at}: the evaluator (评价人) is blank; this form is not counted.',
+    'zh-CN': '{at}：评价人为空，第 {row} 行这张测评表不计入。',
+    'en-US': '{at}: the evaluator (评价人) is blank; the form in row {row} is not counted.',
   },
   dimension_not_in_category: {
-    'zh-CN': '{at}：党员 {member} 属于“{category}”，该类别没有“{what}”，此格应为空，此表不计入。',
-    'en-US': '{at}: member {member} is in category "{category}", which has no "{what}"; this cell must be blank, the form is not counted.',
+    'zh-CN': '{at}：党员 {member} 属于“{category}”，该类别没有“{what}”，此格应为空，第 {row} 行这张测评表不计入。',
+    'en-US': '{at}: member {member} is in category "{category}", which has no "{what}"; this cell must be blank, the form in row {row} is not counted.',
   },
   exempt_member_scored: {
-    'zh-CN': '{at}：党员 {member} 免于考评，此表不计入。',
-    'en-US': '{at}: member {member} is exempt from the evaluation; this form is not counted.',
+    'zh-CN': '{at}：党员 {member} 免于考评，第 {row} 行这张测评表不计入。',
+    'en-US': '{at}: member {member} is exempt from the evaluation; the form in row {row} is not counted.',
   },
   roster_blank_id: {
     'zh-CN': '{at}：编号为空，此人不参加计算，请填写编号。',
@@ -265,7 +265,9 @@ export function message(lang: Language, key: MessageKey, params: Params = {}): s
 /** A problem message with its location given apart from the parameters (no object copying: used per bad cell). */
 export function problemMessage(lang: Language, code: ProblemCode, params: Params, sheet: string, cell: string): string {
   const l: Language = lang === 'en-US' ? 'en-US' : 'zh-CN';
-  return fill(PROBLEMS[code][l], params, location(l, sheet, cell));
+  // "第 7 行这张测评表不计入" names the form by its row (the cell's row) rather than "此表".
+  const row = params.row ?? (/\d+$/.exec(cell)?.[0] ?? '');
+  return fill(PROBLEMS[code][l], { ...params, row }, location(l, sheet, cell));
 }
 
 /** The catalogue's keys, for completeness tests. */

@@ -101,7 +101,8 @@ export function queuePostingSheet(
   header.format.horizontalAlignment = 'Center';
   header.format.fill.color = '#D9D9D9';
   const n = members.length;
-  const rows = members.map((m, i) => [i + 1, m.name, m.group, m.final === null ? '' : m.final, m.result]);
+  // By rank, 序号 is the rank: tied members share it (1, 2, 2, 4), as in the results; unranked members none.
+  const rows = members.map((m, i) => [options.order === 'rank' ? (m.rank ?? '') : i + 1, m.name, m.group, m.final === null ? '' : m.final, m.result]);
   const last = 3 + Math.max(n, 0);
   if (n > 0) {
     const body = sheet.getRange(blockAddress(4, 0, n, width));

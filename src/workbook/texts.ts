@@ -29,7 +29,7 @@ const zh = {
   sheetTaken: (want: string, used: string) => `工作表名“${want}”已被占用，改用“${used}”。`,
   postingTitle: (branch: string, year: number | string) => `${branch}${year}年度党员分类量化考评结果公示`,
   // A blank period or phone leaves room to write it in by hand on the printed sheet.
-  postingPeriod: (a: string, b: string) => `公示期：${a || '　　　　年　　月　　日'} 至 ${b || '　　　　年　　月　　日'}`,
+  postingPeriod: (a: string, b: string) => officialPeriod(a, b),
   postingPhone: (p: string) => `如有异议，请在公示期内向党支部反映。监督电话：${p || '＿＿＿＿＿＿＿＿'}`,
   postingFoot: (branch: string, date: string) => `${branch}　${date}`,
   posting: { seq: '序号', name: '姓名', group: '党小组', final: '最终得分', result: '评定结果' },
@@ -105,3 +105,24 @@ export function importText(lang: Language): Texts {
 
 /** All command texts in the given language. */
 export const texts = importText;
+
+/** 2026-12-20 / 2026/12/20 / 2026年12月20日 → [2026, 12, 20]; anything else null. */
+function dateParts(s: string): [number, number, number] | null {
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? [y, mo, d] : null;
+}
+
+/**
+ * The posting period in the official style: 公示期：2026年12月20日至12月26日 (the end's year left out when it is the
+ * same); blanks to fill in by hand for a date not set; a date that is not a date is printed as typed.
+ */
+export function officialPeriod(a: string, b: string): string {
+  const blank = '　　　　年　　月　　日';
+  const pa = dateParts(a);
+  const pb = dateParts(b);
+  const start = pa ? `${pa[0]}年${pa[1]}月${pa[2]}日` : a || blank;
+  const end = pb ? (pa && pa[0] === pb[0] ? `${pb[1]}月${pb[2]}日` : `${pb[0]}年${pb[1]}月${pb[2]}日`) : b || blank;
+  return pa && pb ? `公示期：${start}至${end}` : `公示期：${start} 至 ${end}`;
+}

@@ -47,7 +47,7 @@ describe('posting sheet lines', () => {
 
   it('with them set: the dates and the phone', async () => {
     const t = await postingTexts({ 公示开始日期: '2027-01-05', 公示结束日期: '2027-01-11', 监督电话: '0535-1234567' });
-    expect(t[1]).toBe('公示期：2027-01-05 至 2027-01-11');
+    expect(t[1]).toBe('公示期：2027年1月5日至1月11日');
     expect(t.some((x) => x.endsWith('监督电话：0535-1234567'))).toBe(true);
   });
 });

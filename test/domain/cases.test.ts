@@ -38,7 +38,7 @@ describe('problem cells of small-branch-traps', () => {
     expect(at(r, 4)).toBe('E7');
     expect(find('党员互评', 'out_of_range')).toContain('E7');
     const p = ev.problems.find((x) => x.cell === 'E7' && x.sheet === '党员互评')!;
-    expect(p.message).toBe('「党员互评」表 E7：宗旨意识 的分数 16 超出范围（0～10），此表不计入。');
+    expect(p.message).toBe('「党员互评」表 E7：宗旨意识 的分数 16 超出范围（0～10），第 7 行这张测评表不计入。');
     expect(p.memberId).toBe('001');
   });
   it('"优", 9.25, the blank and -1 about 001 are found where they are', () => {

@@ -181,7 +181,7 @@ describe('SPEC §3.4 bad input, row by row', () => {
     const ev = run({ peer });
     const e = only(ev, 'out_of_range');
     expect(e.map((p) => p.cell)).toEqual(['D2', 'E3']);
-    expect(e[1].message).toBe('「党员互评」表 E3：宗旨意识 的分数 10.1 超出范围（0～10），此表不计入。');
+    expect(e[1].message).toBe('「党员互评」表 E3：宗旨意识 的分数 10.1 超出范围（0～10），第 3 行这张测评表不计入。');
     expect(member(ev, '001').status).toBe('incomplete');
   });
   it('boundaries 0 and the full points are valid', () => {
@@ -469,7 +469,7 @@ describe('tables read by header name', () => {
 describe('language', () => {
   it('messages and labels follow the requested language', () => {
     const ev = evaluate(input({ self: [['001', '张三', 16, ...D90.slice(1)], SELF[1], SELF[2]] }), 'en-US');
-    expect(ev.problems[0].message).toBe('Sheet "党员自评", cell C2: the score 16 for 理想信念 is out of range (0–10); this form is not counted.');
+    expect(ev.problems[0].message).toBe('Sheet "党员自评", cell C2: the score 16 for 理想信念 is out of range (0–10); the form in row 2 is not counted.');
     expect(member(ev, '001').notes).toContain('missing self');
   });
   it('without a language argument the setting decides', () => {

@@ -204,7 +204,7 @@ describe('compute, status and posting', () => {
     expect(snap.cells[3][3].text).toBe('97.44');
     const texts = snap.cells.flat().map((c) => String(c.value ?? ''));
     expect(texts.some((t) => t.includes('0535-1234567'))).toBe(true);
-    expect(texts.some((t) => t.includes('2026-12-20'))).toBe(true);
+    expect(texts.some((t) => t.includes('公示期：2026年12月20日至12月26日'))).toBe(true);
     // No ballot data: no evaluator codes or ids anywhere.
     expect(texts.some((t) => /^Q\d\d$/.test(t) || t === '评价人')).toBe(false);
     const page = await run(wb, async (c) => {

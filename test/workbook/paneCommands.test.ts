@@ -178,6 +178,29 @@ describe('newYearPlan', () => {
   });
 });
 
+describe('posting sheet (issue 14 words)', () => {
+  it('gives tied members the same 序号 (their rank) and prints the period in the official style', async () => {
+    const c = syntheticCase(4);
+    const same = [9, 9, 14, 14, 14, 14, 9, 9];
+    c.self = c.roster.map((r) => [r[0], r[1], ...same]);
+    c.peer = c.roster.flatMap((e) => c.roster.filter((m) => m !== e).map((m) => [e[0], m[0], m[1], ...same]));
+    c.mass = c.roster.map((m) => ['Q01', m[0], m[1], ...same]);
+    c.bonus = [['0004', '党员4', '表彰', 1, '']];
+    const wb = await fillCase(c);
+    await run(wb, (ctx) => compute(ctx));
+    const { makePostingSheet } = await import('../../src/workbook/posting');
+    await run(wb, (ctx) => makePostingSheet(ctx, { order: 'rank', periodStart: '2026-12-20', periodEnd: '2027-01-05' }));
+    const snap = wb.snapshot('考评结果公示');
+    expect(snap.cells.slice(3, 7).map((r) => [r[0].value, r[1].value])).toEqual([
+      [1, '党员4'],
+      [2, '党员1'],
+      [2, '党员2'],
+      [2, '党员3'],
+    ]);
+    expect(snap.cells[1][0].value).toBe('公示期：2026年12月20日至2027年1月5日');
+  });
+});
+
 describe('suggestBranch', () => {
   it('reads the branch from a hand-made summary\'s title row', async () => {
     const wb = await loadXlsx(readFileSync(HANDMADE_XLSX));
