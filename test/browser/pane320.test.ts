@@ -270,24 +270,24 @@ describe('a whole year at 320 px with the keyboard', () => {
   });
 
   it('records the fourth step: a bonus item and a veto, in one save', async () => {
-    await pane().getByLabel('测评环节').selectOption('review');
-    await pane().getByLabel('党员', { exact: true }).selectOption('011');
+    await view('entry').getByLabel('测评环节').selectOption('review');
+    await view('entry').getByLabel('党员', { exact: true }).selectOption('011');
     await pane().getByRole('button', { name: '添加加分项' }).click();
-    await pane().getByLabel('事项').fill('市级优秀共产党员');
-    await pane().getByLabel('分值').fill('0');
+    await view('entry').getByLabel('事项', { exact: true }).fill('市级优秀共产党员');
+    await view('entry').getByLabel('分值', { exact: true }).fill('0');
     await pane().getByText('不能为 0').waitFor();
-    await pane().getByLabel('分值').fill('1.5');
-    await pane().getByLabel('依据').fill('龙组发〔2026〕12号');
-    await pane().getByLabel('审定意见').fill('同意');
+    await view('entry').getByLabel('分值', { exact: true }).fill('1.5');
+    await view('entry').getByLabel('依据', { exact: true }).fill('龙组发〔2026〕12号');
+    await view('entry').getByLabel('审定意见').fill('同意');
     await checkPane('review');
     await shot('pane-320-review', true);
     await pane().getByRole('button', { name: '保存审定' }).click();
     await pane().getByText('已保存 范明敏（011） 的加分项 1 项和支部审定。').waitFor();
-    await pane().getByLabel('党员', { exact: true }).selectOption('012');
+    await view('entry').getByLabel('党员', { exact: true }).selectOption('012');
     await pane().getByRole('switch', { name: '一票否决：否' }).click();
     await pane().getByRole('button', { name: '保存审定' }).click();
     await pane().getByText('一票否决须填写事由').waitFor();
-    await pane().getByLabel(/^事由/).fill('受党纪处分');
+    await view('entry').getByLabel(/^事由/).fill('受党纪处分');
     await pane().getByRole('button', { name: '保存审定' }).click();
     await pane().getByText('已保存 肖霞（012） 的加分项 0 项和支部审定。').waitFor();
     await pane().getByText('已审定：加分 1 人，一票否决 1 人').waitFor();

@@ -7,7 +7,7 @@ import { App, type AppProps, type ViewName } from '../../src/taskpane/App';
 import type { FakeCommands } from './fakeCommands';
 
 // Generous: Fluent in jsdom is slow, more so when other suites share the CPU.
-jest.setTimeout(60000);
+jest.setTimeout(180000);
 
 // jsdom has no layout, so no ResizeObserver; Fluent's MessageBar observes its own size. Nothing ever resizes here.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {

@@ -4,7 +4,7 @@
  * three rounds; results computed and current (compute runs every check, so ④ and ⑤ are done together); the
  * posting sheet made after the last change.
  */
-import { Badge, Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Card, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { SHEETS } from '../../domain/contract';
 import type { Language } from '../../domain/types';
 import type { WorkbookStatus } from '../../workbook/commandTypes';
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
     gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
   },
   item: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalXS, minWidth: '0' },
-  step: { minWidth: '0', paddingLeft: '2px', paddingRight: '2px', justifyContent: 'flex-start', whiteSpace: 'nowrap' },
+  step: { minWidth: '0', whiteSpace: 'nowrap', fontSize: tokens.fontSizeBase200 },
   h2: { margin: '0' },
 });
 
@@ -57,10 +57,18 @@ export function WelcomeCard({ lang, status, onNavigate }: { lang: Language; stat
       <ol className={styles.list}>
         {steps.map((s, i) => (
           <li key={s.key} className={styles.item} data-step={i + 1} data-done={s.done}>
-            <Button size="small" appearance="transparent" className={styles.step} onClick={() => onNavigate?.(s.view)}>
+            {/* Links (not buttons): they go to a step's view. */}
+            <Link
+              href={`#${s.view}`}
+              className={styles.step}
+              onClick={(e) => {
+                e.preventDefault();
+                onNavigate?.(s.view);
+              }}
+            >
               {MARKS[i]}
               {text(lang, s.key)}
-            </Button>
+            </Link>
             <Badge size="small" appearance={s.done ? 'filled' : 'outline'} color={s.done ? 'success' : 'informative'}>
               {s.done ? text(lang, 'i14Done') : text(lang, 'i14NotDone')}
             </Badge>
