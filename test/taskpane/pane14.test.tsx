@@ -201,6 +201,27 @@ describe('开始: first run', () => {
   }, 240000);
 });
 
+describe('公示: the phone is remembered for next year', () => {
+  it('keeps a phone typed on 公示 in the settings', async () => {
+    const fake = installedFake();
+    fake.roster.forEach((m, i) => {
+      const scores = Object.fromEntries(DIMENSIONS.map((d) => [d.name, d.points * 9]));
+      fake.entries.self.set(m.id, new Map([[m.id, scores]]));
+      fake.entries.peer.set(`P${i}`, new Map([[m.id, scores]]));
+      fake.entries.mass.set(`Q0${i + 1}`, new Map([[m.id, scores]]));
+    });
+    const { user } = renderApp(fake, 'posting');
+    await ready();
+    const phone = screen.getByLabelText('监督电话');
+    await waitFor(() => expect(phone).toHaveValue('0535-1234567'));
+    await user.clear(phone);
+    await user.type(phone, '0535-7777777');
+    await user.click(screen.getByRole('button', { name: '生成公示表' }));
+    expect(await screen.findByText('监督电话已记在考评参数中，明年会保留。')).toBeInTheDocument();
+    expect(fake.settings.find((i) => i.key === 'phone')?.value).toBe('0535-7777777');
+  });
+});
+
 describe('members of a category the rubric lacks', () => {
   it('are named at the top of the import preview and of 结果; 添加此类别 opens the rubric editor with it added', async () => {
     const fake = installedFake();

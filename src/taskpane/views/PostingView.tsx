@@ -25,8 +25,19 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
   const [end, setEnd] = useState('');
   const [phone, setPhone] = useState('');
   const [order, setOrder] = useState<PostingOptions['order']>('rank');
+  const [settingsPhone, setSettingsPhone] = useState<string | null>(null);
+  const [phoneRemembered, setPhoneRemembered] = useState(false);
   const make = useAction(lang, async (options: PostingOptions) => {
     const r = await commands.makePostingSheet(options);
+    // A phone typed here is kept in 考评参数 (监督电话), so next year's posting has it (new year keeps settings).
+    const typed = options.phone ?? '';
+    if (r.created && typed !== '' && settingsPhone !== null && typed !== settingsPhone) {
+      const problems = await commands.saveSettings({ phone: typed });
+      if (!problems.some((p) => p.severity === 'error')) {
+        setSettingsPhone(typed);
+        setPhoneRemembered(true);
+      }
+    }
     onChanged();
     return r;
   });
@@ -41,6 +52,7 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
         setStart((v) => v || isoDate(settingValue(s.items, 'postingStart', '公示开始日期')));
         setEnd((v) => v || isoDate(settingValue(s.items, 'postingEnd', '公示结束日期')));
         setPhone((v) => v || settingValue(s.items, 'phone', '监督电话'));
+        setSettingsPhone(settingValue(s.items, 'phone', '监督电话'));
       })
       .catch((e) => console.error(e)); // defaults only; the form works without them
     return () => {
@@ -65,9 +77,9 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
         <Input type="tel" value={phone} onChange={(_, d) => setPhone(d.value)} />
       </Field>
       <Field label={text(lang, 'order')}>
-        <RadioGroup value={order} onChange={(_, d) => setOrder(d.value as PostingOptions['order'])} layout="horizontal">
-          <Radio value="rank" label={text(lang, 'orderRank')} />
-          <Radio value="roster" label={text(lang, 'orderRoster')} />
+        <RadioGroup value={order} onChange={(_, d) => setOrder(d.value as PostingOptions['order'])} layout="horizontal" style={{ flexWrap: 'wrap' }}>
+          <Radio value="rank" label={{ children: text(lang, 'orderRank'), style: { whiteSpace: 'nowrap' } }} />
+          <Radio value="roster" label={{ children: text(lang, 'orderRoster'), style: { whiteSpace: 'nowrap' } }} />
         </RadioGroup>
       </Field>
       <div className={styles.row}>
@@ -85,7 +97,10 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
       <ErrorBar message={make.error} />
       {report &&
         (report.created ? (
-          <Note intent="success">{text(lang, 'postingDone', { sheet: report.sheet, rows: report.rows })}</Note>
+          <Note intent="success">
+            {text(lang, 'postingDone', { sheet: report.sheet, rows: report.rows })}
+            {phoneRemembered && <div>{text(lang, 'i14PhoneRemembered')}</div>}
+          </Note>
         ) : (
           <Note intent="warning">
             {text(lang, 'postingRefused')}
