@@ -2,7 +2,7 @@
  * Entry forms per evaluator (录入, SPEC §3.3): which members an evaluator scores, saving their rows as one upsert
  * (never a duplicate, other evaluators untouched, ≤ 2 syncs), and who has scored whom.
  */
-import { COLUMNS, TABLES } from '../domain/contract';
+import { COLUMNS, SHEETS } from '../domain/contract';
 import { evaluate } from '../domain';
 import { evaluatorKey, idKey, normalizeId, normalizeName, parseScore, trimAll } from '../domain/parse';
 import { parseRoster, type Roster, type RosterMember } from '../domain/roster';
@@ -112,7 +112,7 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   const lang = settings.language;
   const roster = parseRoster(read.roster, rubric, lang);
   const t = read[round];
-  if (!t.exists) throw new Error(`没有找到表格 ${TABLES[round]}，请先安装考评表。`);
+  if (!t.exists) throw new Error(`没有找到“${SHEETS[round]}”表，请先安装考评表。`);
   // Rows typed below the table: the table is extended over them first, so updates and rows.add line up.
   queueAdoptOutsideRows(context, t);
   const c = entryColumns(t, round);

@@ -3,7 +3,7 @@
  * 审定意见). `getReview` reads both tables (1 sync); `saveMemberReview` validates the member's items and writes
  * kp_Bonus and kp_Review in one batch (2 syncs: read, write) — only that member's rows, nothing else moves.
  */
-import { SHEETS, TABLES } from '../domain/contract';
+import { SHEETS } from '../domain/contract';
 import { idKey, normalizeId, parseScore, parseYesNo, rawText, trimAll } from '../domain/parse';
 import { parseRoster } from '../domain/roster';
 import type { Problem, RawCell } from '../domain/types';
@@ -101,7 +101,7 @@ export async function saveMemberReview(context: Excel.RequestContext, memberId: 
   const roster = parseRoster(read.roster, rubric, settings.language);
   const b = read.bonus;
   const r = read.review;
-  if (!b.exists || !r.exists) throw new Error(`没有找到表格 ${!b.exists ? TABLES.bonus : TABLES.review}，请先安装考评表。`);
+  if (!b.exists || !r.exists) throw new Error(`没有找到“${!b.exists ? SHEETS.bonus : SHEETS.review}”表，请先安装考评表。`);
   const key = idKey(normalizeId(memberId));
   const idx = roster.byKey.get(key);
   const sheets = { bonus: b.sheet, review: r.sheet };

@@ -105,7 +105,7 @@ function queueRubricRows(context: Excel.RequestContext, t: TableRead, rubric: Ru
 export async function saveRubric(context: Excel.RequestContext, rubric: Rubric): Promise<{ problems: Problem[]; written: boolean }> {
   const { read } = await readTables(context, ['settings', 'rubric']);
   const t = read.rubric;
-  if (!t.exists || col(t, '维度') < 0 || col(t, '分值') < 0) throw new Error('没有找到表格 kp_Rubric（或缺少“维度”“分值”列），请先安装或修复考评表。');
+  if (!t.exists || col(t, '维度') < 0 || col(t, '分值') < 0) throw new Error('没有找到“考评细则”表（或缺少“维度”“分值”列），请先安装或修复考评表。');
   const { settings } = currentModel(read);
   const lang = settings.language;
   const current = parseRubric(t, lang).rubric;

@@ -48,7 +48,7 @@ export async function saveSettings(
   const t = read.settings;
   const cItem = col(t, '项目');
   const cValue = col(t, '值');
-  if (!t.exists || cItem < 0 || cValue < 0) throw new Error('没有找到表格 kp_Settings，请先安装考评表。');
+  if (!t.exists || cItem < 0 || cValue < 0) throw new Error('没有找到“考评参数”表，请先安装考评表。');
   const { settings } = currentModel(read);
   const rows = t.rows.map((r) => r.slice());
   const appended: RawCell[][] = [];

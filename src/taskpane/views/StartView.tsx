@@ -1,6 +1,7 @@
 /** 开始: workbook status, install/repair, and roster import with a preview of the mapping. */
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
+import { SHEETS, TABLES } from '../../domain/contract';
 import { ROUNDS } from '../../domain/types';
 import { Busy, ErrorBar, Note } from '../feedback';
 import { formatTime, joinList, roundName, text } from '../strings';
@@ -90,7 +91,7 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
           {status.installed
             ? text(lang, 'installed')
             : partly
-              ? text(lang, 'partlyInstalled', { tables: joinList(lang, status.missingTables) })
+              ? text(lang, 'partlyInstalled', { tables: joinList(lang, status.missingTables.map(sheetOfTable)) })
               : text(lang, 'notInstalled')}
         </Text>
         {status.installed && (
@@ -253,4 +254,10 @@ function FormsFact({ label, count, termClass, valueClass }: { label: string; cou
       <dd className={valueClass}>{count}</dd>
     </>
   );
+}
+
+/** kp_Peer → 党员互评: the user reads sheet names, never kp_ table names. */
+function sheetOfTable(table: string): string {
+  const key = (Object.keys(TABLES) as (keyof typeof TABLES)[]).find((k) => TABLES[k] === table);
+  return key ? SHEETS[key] : table;
 }
