@@ -9,6 +9,8 @@ import { compute } from '../src/workbook/compute';
 import { saveForm } from '../src/workbook/entry';
 import { install } from '../src/workbook/install';
 import { newYear } from '../src/workbook/newYear';
+import { newYearPlan } from '../src/workbook/paneInfo';
+import { saveMemberReview } from '../src/workbook/review';
 import { makePostingSheet } from '../src/workbook/posting';
 import { fillCase, syntheticCase } from '../test/support/fillCase';
 
@@ -37,7 +39,9 @@ export async function benchCommands(): Promise<void> {
     console.log(`    check            ${await measure(wb, (c) => check(c))}`);
     console.log(`    compute          ${await measure(wb, (c) => compute(c))}`);
     console.log(`    posting          ${await measure(wb, (c) => makePostingSheet(c, { order: 'rank' }))}`);
+    console.log(`    save a review    ${await measure(wb, (c) => saveMemberReview(c, '0002', { bonus: [{ item: '表彰', points: 1, basis: '' }], review: { veto: false, reason: '', opinion: '同意' } }))}`);
+    console.log(`    new-year plan    ${await measure(wb, (c) => newYearPlan(c))}`);
     console.log(`    new year         ${await measure(wb, (c) => newYear(c, 2027))}`);
   }
-  console.log('  budgets (SPEC §6): install ≤ 3, save a form ≤ 2, check ≤ 2, compute ≤ 3, posting ≤ 3, new year ≤ 4');
+  console.log('  budgets (SPEC §6): install ≤ 3, save a form ≤ 2, check ≤ 2, compute ≤ 3, posting ≤ 3, new year ≤ 4; save a review ≤ 2, new-year plan 1');
 }
