@@ -269,7 +269,7 @@ describe('a whole year in the browser preview', () => {
 
   it('shows settings, new year (with its confirmation) and the self-test', async () => {
     await navTab('设置').click();
-    await pane().getByText('考评参数', { exact: true }).waitFor();
+    await pane().getByRole('heading', { name: '考评参数', exact: true }).waitFor();
     await shot('11-settings');
     await navTab('新年度').click();
     await pane().getByRole('button', { name: '开始新年度…' }).click();

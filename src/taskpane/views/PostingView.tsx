@@ -28,16 +28,16 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
   const [settingsPhone, setSettingsPhone] = useState<string | null>(null);
   const [phoneRemembered, setPhoneRemembered] = useState(false);
   const make = useAction(lang, async (options: PostingOptions) => {
-    const r = await commands.makePostingSheet(options);
     // A phone typed here is kept in 考评参数 (监督电话), so next year's posting has it (new year keeps settings).
     const typed = options.phone ?? '';
-    if (r.created && typed !== '' && settingsPhone !== null && typed !== settingsPhone) {
+    if (typed !== '' && settingsPhone !== null && typed !== settingsPhone) {
       const problems = await commands.saveSettings({ phone: typed });
       if (!problems.some((p) => p.severity === 'error')) {
         setSettingsPhone(typed);
         setPhoneRemembered(true);
       }
     }
+    const r = await commands.makePostingSheet(options);
     onChanged();
     return r;
   });

@@ -27,7 +27,10 @@ const useStyles = makeStyles({
     margin: '0',
     minWidth: '0',
   },
-  wide: { gridColumn: '1 / -1' },
+  wide: { gridColumn: '1 / -1', minWidth: '0' },
+  // Grid items and inputs shrink to the 320 px pane (an <input> is ~20 characters wide by default).
+  cell: { minWidth: '0' },
+  full: { width: '100%', minWidth: '0' },
   legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -186,14 +189,14 @@ export function ReviewPanel({
             return (
               <fieldset key={i} className={styles.item}>
                 <legend className={styles.legend}>{text(lang, 'i14BonusRow', { n: i + 1 })}</legend>
-                <Field label={text(lang, 'i14BonusItem')} validationMessage={itemError} validationState={itemError ? 'error' : 'none'}>
-                  <Input size="small" value={item.item} onChange={(_, d) => update({ item: d.value })} />
+                <Field className={styles.cell} label={text(lang, 'i14BonusItem')} validationMessage={itemError} validationState={itemError ? 'error' : 'none'}>
+                  <Input className={styles.full} size="small" value={item.item} onChange={(_, d) => update({ item: d.value })} />
                 </Field>
-                <Field label={text(lang, 'i14BonusPoints')} validationMessage={pointsError} validationState={pointsError ? 'error' : 'none'}>
-                  <Input size="small" inputMode="decimal" value={item.points} onChange={(_, d) => update({ points: d.value })} />
+                <Field className={styles.cell} label={text(lang, 'i14BonusPoints')} validationMessage={pointsError} validationState={pointsError ? 'error' : 'none'}>
+                  <Input className={styles.full} size="small" inputMode="decimal" value={item.points} onChange={(_, d) => update({ points: d.value })} />
                 </Field>
                 <Field label={text(lang, 'i14BonusBasis')} className={styles.wide}>
-                  <Input size="small" value={item.basis} onChange={(_, d) => update({ basis: d.value })} />
+                  <Input className={styles.full} size="small" value={item.basis} onChange={(_, d) => update({ basis: d.value })} />
                 </Field>
                 <div className={styles.wide}>
                   <Button size="small" onClick={() => setDraft({ ...draft, items: draft.items.filter((_, j) => j !== i) })}>
@@ -222,12 +225,12 @@ export function ReviewPanel({
             const reasonError = attempted && draft.veto && draft.reason.trim() === '' ? text(lang, 'i14ErrReason') : undefined;
             return (
               <Field label={text(lang, 'i14VetoReason')} validationMessage={reasonError} validationState={reasonError ? 'error' : 'none'} required={draft.veto}>
-                <Input size="small" value={draft.reason} onChange={(_, d) => setDraft({ ...draft, reason: d.value })} />
+                <Input className={styles.full} size="small" value={draft.reason} onChange={(_, d) => setDraft({ ...draft, reason: d.value })} />
               </Field>
             );
           })()}
           <Field label={text(lang, 'i14Opinion')}>
-            <Textarea size="small" resize="vertical" value={draft.opinion} onChange={(_, d) => setDraft({ ...draft, opinion: d.value })} />
+            <Textarea className={styles.full} size="small" resize="vertical" value={draft.opinion} onChange={(_, d) => setDraft({ ...draft, opinion: d.value })} />
           </Field>
           <div className={styles.row}>
             <Button appearance="primary" type="submit" disabled={save.busy}>
