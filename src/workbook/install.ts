@@ -194,6 +194,8 @@ export async function install(context: Excel.RequestContext, options: InstallOpt
       const sheet = sheets.getItem(name);
       const range = sheet.getUsedRangeOrNullObject(true);
       range.load('address,values,rowIndex,columnIndex');
+      // A navigation property (a proxy), not a read.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
       const tables = sheet.tables;
       tables.load('items/name');
       return { name, range, tables };
