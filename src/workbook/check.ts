@@ -9,7 +9,7 @@ import { queueHighlights } from './highlights';
 import { currentModel } from './install';
 import { interruptedProblems } from './pending';
 import { evaluationInput, readTables, type TablesRead } from './readTables';
-import { parseState, queueWriteState, type State } from './state';
+import { parseState, queueWriteState, stateUsable, type State } from './state';
 
 /**
  * Evaluates what was read (the domain does all the checking), plus an error while a command's writes are
@@ -33,7 +33,9 @@ export function countProblems(problems: Evaluation['problems']): CheckReport['co
 export function queueCheckWrites(context: Excel.RequestContext, read: TablesRead, evaluation: Evaluation, patch: Partial<State> = {}): State {
   const previous = parseState(read.state);
   // An interrupted command's error points at a table's header: not a cell to fix, so not highlighted.
-  const highlights = queueHighlights(context, read, previous.highlights, evaluation.problems.filter((p) => p.code !== 'write_interrupted'));
+  // Without a kp_State to remember them in, nothing is highlighted (a highlight nobody can clear is worse).
+  const painted = stateUsable(read.state) ? evaluation.problems.filter((p) => p.code !== 'write_interrupted') : [];
+  const highlights = queueHighlights(context, read, previous.highlights, painted);
   const state: State = { ...previous, ...patch, highlights };
   queueWriteState(context, read.state, state);
   return state;

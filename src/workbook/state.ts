@@ -34,9 +34,17 @@ export interface State {
 
 const MAX_CELL_TEXT = 30000;
 
+/**
+ * kp_State as install makes it: 项目, 值 side by side. One whose columns were deleted, renamed or moved is not
+ * read or written (its defaults are used; install repairs it).
+ */
+export function stateUsable(t: TableRead): boolean {
+  return t.exists && t.headers.length === 2 && t.headers[0] === '项目' && t.headers[1] === '值';
+}
+
 export function parseState(t: TableRead): State {
   const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null, pending: null };
-  if (!t.exists) return state;
+  if (!stateUsable(t)) return state;
   for (const row of t.rows) {
     const key = String(row[0] ?? '');
     const value = row[1] === null || row[1] === undefined ? '' : String(row[1]);
@@ -96,7 +104,7 @@ export function stateRows(state: State): RawCell[][] {
  * rest cut off. `t` is updated to what the table will hold, so a later write in the same batch lines up.
  */
 export function queueWriteState(context: Excel.RequestContext, t: TableRead, state: State): void {
-  if (!t.exists) return;
+  if (!stateUsable(t)) return;
   const rows = stateRows(state);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
   if (rows.length > t.bodyRows) t.table.rows.add(undefined, blankGrid(rows.length - t.bodyRows, 2));
@@ -109,6 +117,7 @@ export function queueWriteState(context: Excel.RequestContext, t: TableRead, sta
 
 /** Writes the pending marker alone: one cell when kp_State has its row, else the whole state. */
 function queueWritePending(context: Excel.RequestContext, t: TableRead, value: string | null): void {
+  if (!stateUsable(t)) return;
   const i = t.rows.findIndex((r) => r[0] === 'pending');
   if (i < 0) {
     queueWriteState(context, t, { ...parseState(t), pending: value });

@@ -29,6 +29,7 @@ import { fillCase, loadCase } from '../support/fillCase';
 
 const NOW = () => new Date('2026-11-24T06:05:00Z');
 const ALL = process.env.KAOPING_FAULTS === 'all';
+jest.setTimeout(1_800_000);
 const INPUT_KEYS: ReadKey[] = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'];
 /** Sheets the add-in writes as output (not user-entered): results, bookkeeping, print sheets and archives. */
 const isOutputSheet = (name: string) => /^(考评结果|kp_State|.*测评表|\d{4}年考评结果)/.test(name);

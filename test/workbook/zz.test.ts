@@ -1,0 +1,21 @@
+import { run } from '../../src/host';
+import { check } from '../../src/workbook/check';
+import { compute } from '../../src/workbook/compute';
+import { cloneWorkbook } from '../support/cloneWorkbook';
+import { fillCase, loadCase } from '../support/fillCase';
+it('t', async () => {
+  const base = await fillCase(loadCase('small-branch-traps').input);
+  let t = Date.now();
+  for (let i = 0; i < 20; i++) cloneWorkbook(base);
+  console.log('clone', (Date.now() - t) / 20);
+  const wb = cloneWorkbook(base);
+  t = Date.now();
+  for (let i = 0; i < 20; i++) for (const n of wb.sheetNames()) wb.snapshot(n);
+  console.log('snap', (Date.now() - t) / 20);
+  t = Date.now();
+  for (let i = 0; i < 20; i++) await run(wb, (c) => check(c));
+  console.log('check', (Date.now() - t) / 20);
+  t = Date.now();
+  for (let i = 0; i < 20; i++) await run(wb, (c) => compute(c));
+  console.log('compute', (Date.now() - t) / 20);
+});
