@@ -18,7 +18,7 @@ import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type 
 import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
 import { pendingCommand, pendingCommandOf, pendingMark, type WritingCommand } from './pending';
-import { parseState, queueEndWrites, queueWriteState, stateRows, type State } from './state';
+import { parseState, queueBeginWrites, queueEndWrites, queueWriteState, stateRows, stateUsable, type State } from './state';
 import { texts } from './texts';
 
 export interface InstallOptions {
@@ -38,6 +38,8 @@ export interface InstallOptions {
   finishes?: WritingCommand;
   /** Internal: unnamed tables on reused sheets (see emptySheets), deleted before the table is made again. */
   dropTables?: ReadonlyMap<string, string[]>;
+  /** The command this install finishes stopped part-way before: redo the formats of the tables (see queueFinishCreated). */
+  recover?: boolean;
 }
 
 /** What the read says the workbook has: rubric, settings and the dimension columns the tables should have. */
@@ -170,6 +172,8 @@ function queueFinishCreated(context: Excel.RequestContext, t: TableRead, layout:
       if (r[c] === '' || r[c] === null || r[c] === undefined) sheet.getRange(blockAddress(2 + i, c, 1, 1)).formulas = [[f]];
     });
   }
+  // 合计 over the columns the table has now (a column added before the formulas were widened).
+  queueWidenTotals(sheet, t, layout, t.headers);
   queueSheetFormats(sheet, layout, t.rows.slice(0, t.bodyRows), body, lang);
   return true;
 }
@@ -212,13 +216,42 @@ export async function install(context: Excel.RequestContext, options: InstallOpt
       if (unnamed.length > 0) dropTables.set(u.name, unnamed);
     }
   }
-  const { queued, ...report } = planAndQueueInstall(context, read, taken, { ...options, emptySheets, dropTables });
-  // An install (or the command it finishes) that stopped part-way: this one completed it, so its mark goes, last.
+  const plan = { ...options, emptySheets, dropTables };
+  // Marked unfinished (pending.ts) before the first write, when there is anything to write (a dry run of the plan
+  // says; an install with nothing to do stays one sync). An install (or the command it finishes) that stopped
+  // part-way is completed by this one: its mark goes with the last write. Another command's mark stays.
   const mark = parseState(read.state).pending;
   const mine = mark !== null && [options.finishes, 'install'].includes(pendingCommandOf(mark));
-  if (mine) queueEndWrites(context, read.state, null);
+  let marked = false;
+  if (mark === null && stateUsable(read.state) && planAndQueueInstall(inert(), dryCopy(read), new Set(taken), plan).queued) {
+    queueBeginWrites(context, read.state, pendingMark('install', 'settings'));
+    marked = true;
+  }
+  const { queued, ...report } = planAndQueueInstall(context, read, taken, plan);
+  if (mine || marked) queueEndWrites(context, read.state, null);
   if (queued || mine) await context.sync();
   return report;
+}
+
+/** A stand-in for the request context and its proxies that takes every call and queues nothing (a dry run). */
+function inert<T>(): T {
+  const target = function inertProxy(): void {};
+  const proxy: unknown = new Proxy(target, {
+    get: (_t, key) => (key === 'then' || key === Symbol.iterator || key === Symbol.toPrimitive ? undefined : proxy),
+    apply: () => proxy,
+    set: () => true,
+  });
+  return proxy as T;
+}
+
+/** The read, copied so that a dry run of the plan (which updates it as it goes) leaves the original as it was. */
+function dryCopy(read: TablesRead): TablesRead {
+  const out = {} as TablesRead;
+  for (const key of Object.keys(read) as ReadKey[]) {
+    const t = read[key];
+    out[key] = { ...t, headers: t.headers.slice(), rows: t.rows.map((r) => r.slice()), table: inert<Excel.Table>() };
+  }
+  return out;
 }
 
 /** What install writes at A1 of each sheet it creates (header and first rows), by default sheet name. */
@@ -264,7 +297,7 @@ export function planAndQueueInstall(
   const validation = validationLimits(layouts);
   options = { ...options, validation };
   // A first install that stopped part-way: no kp_State yet, or one still marked by install.
-  const recovering = !read.state.exists || pendingCommand(read) === 'install';
+  const recovering = !read.state.exists || pendingCommand(read) === 'install' || options.recover === true;
   let stateSheet: string | null = null;
   for (const key of INSTALL_ORDER) {
     const layout = layouts[key];

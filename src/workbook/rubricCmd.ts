@@ -15,7 +15,7 @@ import { blockAddress } from './a1';
 import { currentModel, install } from './install';
 import { tableLayouts } from './layout';
 import { queueAdoptOutsideRows } from './outside';
-import { pendingMark } from './pending';
+import { pendingCommand, pendingMark } from './pending';
 import { queueBeginWrites } from './state';
 import { col, readTables, type TableRead } from './readTables';
 import { isEmptyBody, queueAppendRows, queueWriteRows } from './tableWrite';
@@ -114,13 +114,15 @@ export async function saveRubric(context: Excel.RequestContext, rubric: Rubric):
   const next = normalized(rubric, current === DEFAULT_RUBRIC ? { categories: [] } : current);
   const problems = [...blankNames(next, lang), ...validateRubric(next, lang)];
   if (problems.some((p) => p.severity === 'error')) return { problems, written: false };
-  // Marked until install's write (the batch after next) has repaired the entry tables for the new rubric.
+  // Marked until install's write (the batch after next) has repaired the entry tables for the new rubric; a save
+  // that stopped part-way before has its formats and 合计 formulas redone by that install.
+  const redo = pendingCommand(read) === 'saveRubric';
   queueBeginWrites(context, read.state, pendingMark('saveRubric', 'rubric'));
   queueRubricRows(context, t, next, settings);
   // Synced on its own: a failed read is retried (readTables), which must not drop half of the rubric's writes.
   await context.sync();
   // Install reads the tables again (its sync runs the queued rubric write first) and repairs from the new rubric:
   // dimension columns added before 合计, validation limits reset where they changed.
-  await install(context, { finishes: 'saveRubric' });
+  await install(context, { finishes: 'saveRubric', recover: redo });
   return { problems, written: true };
 }
