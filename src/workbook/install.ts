@@ -17,7 +17,7 @@ import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './
 import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
-import { pendingCommand, pendingCommandOf, pendingMark, type WritingCommand } from './pending';
+import { pendingCommand, pendingCommandOf, pendingDetail, pendingMark, type WritingCommand } from './pending';
 import { parseState, queueBeginWrites, queueEndWrites, queueWriteState, stateRows, stateUsable, type State } from './state';
 import { texts } from './texts';
 
@@ -161,12 +161,16 @@ function queueSheetFormats(sheet: Excel.Worksheet, layout: TableLayout, rows: Ra
  * style, 合计 formulas or formats: those are queued again for each table that sits where install puts it, with
  * exactly install's headers.
  */
-function queueFinishCreated(context: Excel.RequestContext, t: TableRead, layout: TableLayout, lang: Language): boolean {
+function queueFinishCreated(context: Excel.RequestContext, t: TableRead, layout: TableLayout, lang: Language, added: ReadonlySet<string>): boolean {
   if (t.firstRow !== 2 || t.firstColumn !== 0 || t.headers.join('\u0001') !== layout.headers.join('\u0001')) return false;
   const sheet = context.workbook.worksheets.getItem(t.sheet);
   t.table.style = 'TableStyleMedium2';
   t.table.showTotals = false;
   const body = Math.max(t.bodyRows, 1);
+  // A text column the stopped run added (named in its mark) is text, as queueRepairColumns makes it.
+  for (const c of layout.textCols) {
+    if (added.has(`${layout.table}/${layout.headers[c]}`)) sheet.getRange(blockAddress(2, c, body, 1)).numberFormat = Array.from({ length: body }, () => ['@']);
+  }
   for (const [c, f] of layout.formulas) {
     t.rows.slice(0, body).forEach((r, i) => {
       if (r[c] === '' || r[c] === null || r[c] === undefined) sheet.getRange(blockAddress(2 + i, c, 1, 1)).formulas = [[f]];
@@ -223,11 +227,13 @@ export async function install(context: Excel.RequestContext, options: InstallOpt
   const mark = parseState(read.state).pending;
   const mine = mark !== null && [options.finishes, 'install'].includes(pendingCommandOf(mark));
   let marked = false;
-  if (mark === null && stateUsable(read.state) && planAndQueueInstall(inert(), dryCopy(read), new Set(taken), plan).queued) {
-    queueBeginWrites(context, read.state, pendingMark('install', 'settings'));
-    marked = true;
+  if (mark === null && stateUsable(read.state)) {
+    const dry = planAndQueueInstall(inert(), dryCopy(read), new Set(taken), plan);
+    // The columns it adds go in the mark: a re-run formats them as a stopped run may not have.
+    if (dry.queued) queueBeginWrites(context, read.state, pendingMark('install', 'settings', dry.added.length > 0 ? dry.added.join('|') : undefined));
+    marked = dry.queued;
   }
-  const { queued, ...report } = planAndQueueInstall(context, read, taken, plan);
+  const { queued, added: _added, ...report } = planAndQueueInstall(context, read, taken, plan);
   if (mine || marked) queueEndWrites(context, read.state, null);
   if (queued || mine) await context.sync();
   return report;
@@ -283,7 +289,7 @@ export function planAndQueueInstall(
   read: TablesRead,
   taken: Set<string>,
   options: InstallOptions = {},
-): InstallReport & { queued: boolean } {
+): InstallReport & { queued: boolean; added: string[] } {
   const { rubric, settings: current, dims } = currentModel(read);
   const settings: Settings = {
     ...current,
@@ -293,11 +299,13 @@ export function planAndQueueInstall(
   const lang = settings.language;
   const T = texts(lang);
   const layouts = tableLayouts(rubric, dims, settings);
-  const report: InstallReport & { queued: boolean } = { createdSheets: [], createdTables: [], repaired: [], messages: [], queued: false };
+  const report: InstallReport & { queued: boolean; added: string[] } = { createdSheets: [], createdTables: [], repaired: [], messages: [], queued: false, added: [] };
   const validation = validationLimits(layouts);
   options = { ...options, validation };
   // A first install that stopped part-way: no kp_State yet, or one still marked by install.
   const recovering = !read.state.exists || pendingCommand(read) === 'install' || options.recover === true;
+  const mark = parseState(read.state).pending;
+  const addedBefore = new Set(mark !== null && pendingCommandOf(mark) === 'install' ? pendingDetail(mark).split('|').filter(Boolean) : []);
   let stateSheet: string | null = null;
   for (const key of INSTALL_ORDER) {
     const layout = layouts[key];
@@ -313,7 +321,7 @@ export function planAndQueueInstall(
       if (key === 'state') stateSheet = name;
       continue;
     }
-    if (recovering && queueFinishCreated(context, t, layout, lang)) report.queued = true;
+    if (recovering && queueFinishCreated(context, t, layout, lang, addedBefore)) report.queued = true;
     const inside = t.outsideFrom ?? t.rows.length;
     queueAdoptRows(context, t, layout, report, lang);
     queueFillTotals(context, t, layout, inside, report, lang);
@@ -394,7 +402,7 @@ function queueFillTotals(context: Excel.RequestContext, t: TableRead, layout: Ta
 }
 
 /** Adds the columns an existing table lacks: dimension columns before 合计, others at the end. */
-function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout: TableLayout, report: InstallReport, lang: Language): void {
+function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout: TableLayout, report: InstallReport & { added: string[] }, lang: Language): void {
   const T = texts(lang);
   const has = (h: string) => t.headers.some((x) => x.replace(/\s+/g, '') === h);
   const missing = layout.headers.map((h, i) => ({ h, i })).filter(({ h }) => !has(h));
@@ -420,6 +428,7 @@ function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout:
     colLayout.inputCols = new Set([...layout.inputCols].map((k) => headers.indexOf(layout.headers[k])));
     queueColumnFormats(sheet, colLayout, { headerRow: t.firstRow - 1, firstColumn: t.firstColumn, bodyRows: Math.max(body, 1) }, [index], lang);
     report.repaired.push(T.addedColumn(layout.table, h));
+    report.added.push(`${layout.table}/${h}`);
   }
   if (missing.some(({ h, i }) => layout.scoreCols.has(i) && h !== '合计')) queueWidenTotals(sheet, t, layout, headers);
   t.headers = headers;
