@@ -80,8 +80,9 @@ module.exports = async (env = {}, argv = {}) => {
   };
 
   if (web || preview) {
+    // The web page carries its CSP (itself only); the dev preview does not, so tests can inject axe-core into it.
     const page = (filename) =>
-      new HtmlWebpackPlugin({ filename, template: './src/preview/preview.html', chunks: ['preview'], csp: deploy.webCsp() });
+      new HtmlWebpackPlugin({ filename, template: './src/preview/preview.html', chunks: ['preview'], csp: web ? deploy.webCsp() : '' });
     return {
       ...common,
       entry: { preview: './src/preview/index.tsx' },

@@ -89,3 +89,14 @@ export async function serveHttps(root: string): Promise<{ origin: string; close:
       }),
   };
 }
+
+/** Waits until fn() returns the expected value, then asserts it (so a timeout shows the last value). */
+export async function until<T>(fn: () => Promise<T>, expected: T, timeout = 15000): Promise<void> {
+  const start = Date.now();
+  let last = await fn();
+  while (last !== expected && Date.now() - start < timeout) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    last = await fn();
+  }
+  expect(last).toBe(expected);
+}

@@ -20,9 +20,7 @@ jest.setTimeout(120000);
 
 describe('the sample workbook', () => {
   it('is a whole computed year of a made-up branch, built by the commands', async () => {
-    const started = Date.now();
     const { workbook, report } = await makeSampleWorkbook();
-    console.log(`sample made in ${Date.now() - started} ms`);
     const commands = createCommands((batch) => run(workbook, batch));
     const status = await commands.getStatus();
     expect(status.installed).toBe(true);
