@@ -4,7 +4,7 @@
  * and Debian's Chromium. Everything fails loudly when a tool is missing; nothing is skipped.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,12 +20,17 @@ export const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
  * not what is tested and only slow the build). KAOPING_DEPLOY_PREBUILT=1 reuses an existing build.
  */
 export function buildProduction(outDir: string, env: string[], marker: string): void {
+  // Built once per test run: the test files run in one process (--runInBand), which the stamp records.
+  const stamp = join(outDir, '.built-by');
+  const by = `${process.pid} ${env.join(' ')}`;
+  if (existsSync(join(outDir, marker)) && existsSync(stamp) && readFileSync(stamp, 'utf8') === by) return;
   if (process.env.KAOPING_DEPLOY_PREBUILT === '1' && existsSync(join(outDir, marker))) return;
   rmSync(outDir, { recursive: true, force: true });
   const args = [join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--devtool', 'false'];
   for (const e of [...env, `outDir=${outDir}`]) args.push('--env', e);
   execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, KAOPING_URL: '' } });
   if (!existsSync(join(outDir, marker))) throw new Error(`the build wrote no ${marker} into ${outDir}`);
+  writeFileSync(stamp, by);
 }
 
 export async function launchChromium(): Promise<Browser> {
