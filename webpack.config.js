@@ -81,11 +81,12 @@ module.exports = async (env = {}, argv = {}) => {
 
   if (web || preview) {
     // The web page carries its CSP (itself only); the dev preview does not, so tests can inject axe-core into it.
+    const name = web ? 'kaoping' : 'preview';
     const page = (filename) =>
-      new HtmlWebpackPlugin({ filename, template: './src/preview/preview.html', chunks: ['preview'], csp: web ? deploy.webCsp() : '' });
+      new HtmlWebpackPlugin({ filename, template: './src/preview/preview.html', chunks: [name], csp: web ? deploy.webCsp() : '' });
     return {
       ...common,
-      entry: { preview: './src/preview/index.tsx' },
+      entry: { [name]: './src/preview/index.tsx' },
       // The web page ships without source maps (7 MB nobody at a branch needs); the dev preview keeps them.
       devtool: web && !dev ? false : common.devtool,
       plugins: [
@@ -128,6 +129,8 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     ...common,
+    // dist/web/ and dist/preview/ are other builds' output: cleaning dist/ for the add-in keeps them.
+    output: { ...common.output, clean: { keep: (asset) => /^(web|preview)[\\/]/.test(asset) } },
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/taskpane/commands.ts',

@@ -43,11 +43,11 @@ export function Welcome({ making, error, onSample, onOpen, onNew }: WelcomeProps
       </Text>
       <Text as="p" block>
         这是“考评”Excel 加载项的网页版：不用安装，不需要 Excel。用 WPS、LibreOffice 或没有加载项的同志，
-        在这里完成一年的考评，再把工作簿下载下来，用 Excel 或 WPS 打开、打印、保存。左边是考评任务窗格，右边是工作簿。
+        在这里完成一年的考评，再把工作簿下载下来，用 Excel 或 WPS 打开、打印、保存。考评任务窗格和工作簿并排显示（窗口较窄时上下排列）。
       </Text>
       <ol className={styles.steps}>
         <li>
-          <Text>打开去年的工作簿（.xlsx）或新建一个；在左边“开始”里安装考评表，导入党员名册。</Text>
+          <Text>打开去年的工作簿（.xlsx）或新建一个；在任务窗格的“开始”里安装考评表，导入党员名册。</Text>
         </li>
         <li>
           <Text>在“录入”里逐张录入测评表，“校验”找出填错的单元格，“结果”计算得分和排名，“公示”生成公示表。</Text>

@@ -112,4 +112,35 @@ describe('the add-in built for https://kaoping.example.org/addin/', () => {
     expect(cspViolations).toEqual([]);
     await context.close();
   });
+
+  // Inside Office the page's URL carries _host_Info (host, platform, version, language); office.js then fetches the
+  // platform's Excel file and the language's strings from its own folder. There is no Office here to answer it, so
+  // only where those files come from is judged: the copy, every one found.
+  it.each([
+    ['Excel$Win32$16.01$zh-CN$$$$0', ['excel-win32-16.01.js', 'zh-cn/office_strings.js']],
+    ['Excel$Web$16.00$zh-CN$$$$0', ['excel-web-16.00.js', 'zh-cn/office_strings.js']],
+    ['Excel$Mac$16.00$en-US$$$$0', ['excel-mac-16.00.js', 'en-us/office_strings.js']],
+  ])('with the CDN blocked, Office.js for %s loads its host and language files from the copy', async (hostInfo, files) => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    const responses = new Map<string, number>();
+    const outside: string[] = [];
+    page.on('response', (r) => responses.set(r.url(), r.status()));
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server.origin}/`)) return route.continue();
+      outside.push(url);
+      return route.abort('internetdisconnected');
+    });
+    await page.goto(`${server.origin}/taskpane.html?_host_Info=${encodeURIComponent(hostInfo)}`);
+    for (const f of files) {
+      const url = `${server.origin}/${OFFICE_LOCAL_DIR}/${f}`;
+      const start = Date.now();
+      while (!responses.has(url) && Date.now() - start < 15000) await new Promise((ok) => setTimeout(ok, 100));
+      expect({ url, status: responses.get(url) }).toEqual({ url, status: 200 });
+    }
+    expect([...responses].filter(([, status]) => status !== 200)).toEqual([]);
+    expect(outside).toEqual([OFFICE_CDN]);
+    await context.close();
+  });
 });

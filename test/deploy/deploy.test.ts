@@ -133,6 +133,32 @@ describe('webpack.config.js', () => {
     expect(config.plugins.map((p) => p.constructor.name)).toContain('ManifestCheckPlugin');
     await expect(makeConfig({ url: 'https://localhost:8443/' }, { mode: 'production' })).rejects.toThrow(/points at this machine/);
   });
+
+  type PagePlugin = { constructor: { name: string }; userOptions?: { filename?: string; csp?: string; officeCdn?: string } };
+  const pages = async (env: object) =>
+    ((await makeConfig(env, { mode: 'production' })).plugins as PagePlugin[]).filter((p) => p.constructor.name === 'HtmlWebpackPlugin').map((p) => p.userOptions ?? {});
+
+  it('gives the task pane and commands pages the CDN with its CSP, or with --env office=local only the copy', async () => {
+    for (const o of await pages({ url: BASE })) {
+      expect(o.officeCdn).toBe(OFFICE_CDN);
+      expect(o.csp).toBe(taskpaneCsp());
+    }
+    const local = await pages({ url: BASE, office: 'local' });
+    expect(local.map((o) => o.filename).sort()).toEqual(['commands.html', 'taskpane.html']);
+    for (const o of local) {
+      expect(o.officeCdn).toBe('');
+      expect(o.csp).toBe(taskpaneCsp({ cdn: false }));
+    }
+    const template = readFileSync(join(root, 'src', 'taskpane', 'taskpane.html'), 'utf8');
+    expect(template).toMatch(/if \(htmlWebpackPlugin\.options\.officeCdn\)[\s\S]*office-fallback\.js[\s\S]*\} else \{[\s\S]*office-js\/office\.js/);
+  });
+
+  it('gives the web page its own-origin CSP and the dev preview none', async () => {
+    const web = await pages({ web: true });
+    expect(web.map((o) => [o.filename, o.csp])).toEqual([['index.html', webCsp()]]);
+    const preview = await pages({ preview: true });
+    expect(preview.map((o) => o.csp)).toEqual(['', '']);
+  });
 });
 
 describe('the Office.js copy', () => {
