@@ -15,6 +15,7 @@ import {
   sampleScore,
 } from '../../src/preview/sample';
 import { fileNameFor } from '../../src/preview/downloadName';
+import type { WorkbookStatus } from '../../src/workbook/commandTypes';
 
 jest.setTimeout(120000);
 
@@ -59,5 +60,35 @@ describe('the sample workbook', () => {
       return range.values;
     });
     expect(results).toHaveLength(9);
+  });
+});
+
+describe('the download file name', () => {
+  const status = (over: Partial<WorkbookStatus>): WorkbookStatus => ({
+    installed: true,
+    missingTables: [],
+    year: 2026,
+    branch: '某党支部',
+    members: 0,
+    forms: { self: 0, peer: 0, mass: 0 },
+    resultsStale: false,
+    computedAt: null,
+    language: 'zh-CN',
+    sheets: [],
+    ...over,
+  });
+
+  it('says the year and the step the workbook is at', () => {
+    expect(fileNameFor(status({}), '旧.xlsx')).toBe('考评2026.xlsx');
+    expect(fileNameFor(status({ members: 12 }), '旧.xlsx')).toBe('考评2026-名册.xlsx');
+    expect(fileNameFor(status({ members: 12, forms: { self: 1, peer: 0, mass: 0 } }), '旧.xlsx')).toBe('考评2026-录入.xlsx');
+    expect(fileNameFor(status({ members: 12, forms: { self: 12, peer: 60, mass: 2 }, computedAt: '2026-12-20 10:00' }), '旧.xlsx')).toBe('考评2026-结果.xlsx');
+    // Entries changed after computing: the results are stale, the workbook is back at 录入.
+    expect(fileNameFor(status({ members: 12, forms: { self: 12, peer: 60, mass: 3 }, computedAt: '2026-12-20 10:00', resultsStale: true }), '旧.xlsx')).toBe('考评2026-录入.xlsx');
+  });
+
+  it('keeps the opened name for a workbook without the evaluation sheets', () => {
+    expect(fileNameFor(status({ installed: false, year: null }), '2025年度考评汇总.xlsx')).toBe('2025年度考评汇总.xlsx');
+    expect(fileNameFor(status({ installed: false, year: null }), '汇总')).toBe('汇总.xlsx');
   });
 });
