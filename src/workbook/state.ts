@@ -3,6 +3,7 @@
  * next check clears exactly those, never a user's own fill) and the stamp of the last computation (when, how
  * many forms, a fingerprint of the input tables' values, so that later edits mark the results stale).
  */
+import { SETTING_ITEMS } from '../domain/settings';
 import type { RawCell } from '../domain/types';
 import type { TablesRead, TableRead } from './readTables';
 import { blockAddress } from './a1';
@@ -160,6 +161,14 @@ const imul = Math.imul;
  * 53-bit hash fed cell by cell: numbers by their bits, text by its characters (no strings built: 1.4 M cells
  * hash in well under a second).
  */
+/**
+ * Settings rows that only the posting sheet uses (监督电话, 公示开始/结束日期): changing them does not make the results
+ * stale (the posting pane saves the phone for next year after compute).
+ */
+const POSTING_ONLY = new Set(
+  SETTING_ITEMS.filter((i) => i.key === 'phone' || i.key === 'postingStart' || i.key === 'postingEnd').flatMap((i) => [i.label, i.labelEn.replace(/\s+/g, '').toLowerCase()]),
+);
+
 export function fingerprint(read: TablesRead): string {
   const keys = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'] as const;
   let h1 = 0xdeadbeef;
@@ -179,8 +188,13 @@ export function fingerprint(read: TablesRead): string {
       mix(0x1f);
     }
     const rows = t.rows;
+    const cItem = keys[k] === 'settings' ? t.headers.indexOf('项目') : -1;
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
+      if (cItem >= 0 && typeof row[cItem] === 'string') {
+        const label = (row[cItem] as string).replace(/\s+/g, '');
+        if (POSTING_ONLY.has(label) || POSTING_ONLY.has(label.toLowerCase())) continue;
+      }
       let blank = true;
       for (let c = 0; c < row.length; c++) if (row[c] !== '' && row[c] !== null) blank = false;
       if (blank) continue;

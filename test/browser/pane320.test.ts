@@ -54,7 +54,7 @@ async function checkPane(name: string): Promise<void> {
     type Result = { violations: { id: string; nodes: { html: string; failureSummary?: string }[] }[] };
     const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<Result> } }).axe;
     const result = await axe.run({ include: [['[data-testid="taskpane"]']], exclude: [['[data-tabster-dummy]']] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).join(' | ')}`);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.html.slice(0, 400)} ${n.failureSummary ?? ''}`).join(' | ')}`);
   });
   expect({ view: name, violations }).toEqual({ view: name, violations: [] });
   const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
@@ -300,6 +300,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     await view('newYear').getByText('群众参评 24 份测评表').waitFor();
     await view('newYear').getByText(/本年度的结果还没有计算过/).waitFor();
     expect(await view('newYear').textContent()).not.toMatch(/kp_/);
+    await pane().screenshot({ path: join(SCREENSHOTS, 'pane-320-new-year-stale.png') });
     await checkPane('new-year-stale');
     await view('newYear').getByRole('button', { name: '开始新年度…' }).click();
     const dialog = page.getByRole('dialog');

@@ -162,6 +162,15 @@ describe('newYearPlan', () => {
     await run(wb, (ctx) => saveForm(ctx, 'self', '0001', [{ memberId: '0001', scores: { 理想信念: 1, 宗旨意识: 1, 爱岗敬业: 1, 学习教育: 1, 工作绩效: 1, 道德品质: 1, 廉洁自律: 1, 服务社会: 1 } }]));
     plan = await run(wb, (ctx) => newYearPlan(ctx));
     expect([plan.computed, plan.stale]).toEqual([true, true]);
+    // The phone and the posting dates are not inputs of the results: saving them does not make them stale.
+    await run(wb, (ctx) => compute(ctx));
+    const { saveSettings } = await import('../../src/workbook/settingsCmd');
+    await run(wb, (ctx) => saveSettings(ctx, { phone: '0535-7777777', postingStart: '2026-12-20' }));
+    plan = await run(wb, (ctx) => newYearPlan(ctx));
+    expect([plan.computed, plan.stale]).toEqual([true, false]);
+    await run(wb, (ctx) => saveSettings(ctx, { eligibleThreshold: 85 }));
+    plan = await run(wb, (ctx) => newYearPlan(ctx));
+    expect([plan.computed, plan.stale]).toEqual([true, true]);
     // And new year reports the sheets it cleared by the names the user sees.
     const report = await run(wb, (ctx) => newYear(ctx, 2027));
     expect(report.clearedTables).toEqual(['党员自评', '党员互评', '群众参评', '考评结果']);
