@@ -149,7 +149,7 @@ describe('第四步：支部审定', () => {
     await user.selectOptions(screen.getByLabelText('测评环节'), 'review');
     expect(await screen.findByText('已审定：加分 1 人，一票否决 0 人')).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('党员'), '001');
-    expect(screen.getByText('加分上限 3；不允许扣分（分值须大于 0）')).toBeInTheDocument();
+    expect(screen.getByText('加分上限 3 分；不允许扣分（分值须大于 0）')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '添加加分项' }));
     await user.type(screen.getByLabelText('分值'), '-1');
     expect(screen.getByText('应大于 0（不允许扣分）')).toBeInTheDocument();

@@ -176,7 +176,7 @@ export function ReviewPanel({
           <Text weight="semibold">{text(lang, 'i14BonusItems')}</Text>
           <Text size={200} className={styles.muted}>
             {text(lang, 'i14BonusRules', {
-              cap: cap === null ? text(lang, 'i14NoCap') : `${cap}`,
+              cap: cap === null ? text(lang, 'i14NoCap') : text(lang, 'i14Cap', { cap }),
               deductions: allow ? text(lang, 'i14DeductionsAllowed') : text(lang, 'i14DeductionsNotAllowed'),
             })}
           </Text>
