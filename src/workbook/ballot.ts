@@ -12,6 +12,7 @@ import { dimensionMax, freeSheetName } from './layout';
 import { ALL_KEYS, readTables } from './readTables';
 import { parseState, queueWriteState } from './state';
 import { texts } from './texts';
+import { refuseProtected } from './protection';
 
 export const BALLOT_SHEET = '测评表';
 
@@ -20,6 +21,7 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { rubric, settings } = currentModel(read);
   const T = texts(settings.language);
+  refuseProtected(read, ['state'], currentModel(read).settings.language);
   const form = buildEntryForm(read, round, evaluator, group);
   const state = parseState(read.state);
   const names = sheets.items.map((s) => s.name);

@@ -5,7 +5,9 @@
 import { evaluate } from '../domain';
 import type { Evaluation, Language } from '../domain/types';
 import type { CheckReport } from './commandTypes';
-import { queueHighlights } from './highlights';
+import { writeHighlights } from './highlights';
+import { refuseProtected } from './protection';
+import { texts } from './texts';
 import { currentModel } from './install';
 import { evaluationInput, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState, type State } from './state';
@@ -22,19 +24,29 @@ export function countProblems(problems: Evaluation['problems']): CheckReport['co
   return counts;
 }
 
-/** Queues highlights and their bookkeeping; returns the new state. */
-export function queueCheckWrites(context: Excel.RequestContext, read: TablesRead, evaluation: Evaluation, patch: Partial<State> = {}): State {
+/**
+ * Queues highlights and their bookkeeping (more than HIGHLIGHT_CHUNK problem ranges are sent in extra syncs);
+ * returns the new state and a note per protected sheet whose cells were not highlighted.
+ */
+export async function queueCheckWrites(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  evaluation: Evaluation,
+  patch: Partial<State> = {},
+): Promise<{ state: State; notes: string[] }> {
   const previous = parseState(read.state);
-  const highlights = queueHighlights(context, read, previous.highlights, evaluation.problems);
+  const { highlights, skipped } = await writeHighlights(context, read, previous.highlights, evaluation.problems);
   const state: State = { ...previous, ...patch, highlights };
   queueWriteState(context, read.state, state);
-  return state;
+  const T = texts(currentModel(read).settings.language);
+  return { state, notes: skipped.map((s) => T.highlightsSkipped(s)) };
 }
 
 export async function check(context: Excel.RequestContext): Promise<CheckReport> {
   const { read } = await readTables(context);
-  const { evaluation } = evaluateRead(read);
-  queueCheckWrites(context, read, evaluation);
+  const { evaluation, lang } = evaluateRead(read);
+  refuseProtected(read, ['state'], lang);
+  const { notes } = await queueCheckWrites(context, read, evaluation);
   await context.sync();
-  return { problems: evaluation.problems, counts: countProblems(evaluation.problems) };
+  return { problems: evaluation.problems, counts: countProblems(evaluation.problems), ...(notes.length > 0 ? { notes } : {}) };
 }

@@ -109,10 +109,14 @@ export interface ProgressReport {
 export interface CheckReport {
   problems: Problem[];
   counts: Record<Severity, number>;
+  /** Sentences about what was not done, e.g. a protected sheet whose problem cells were not highlighted. */
+  notes?: string[];
 }
 
 export interface ComputeReport {
   evaluation: Evaluation;
+  /** Sentences about what was not done, e.g. a protected sheet whose problem cells were not highlighted. */
+  notes?: string[];
   summary: {
     members: number;
     eligible: number;

@@ -14,6 +14,7 @@ import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { fingerprint, parseState } from './state';
 import { formatGrid, queueNewTable, toWrite } from './tableWrite';
 import { texts } from './texts';
+import { refuseProtected } from './protection';
 
 const AMBER = '#FFEB9C';
 const RED = '#FFC7CE';
@@ -188,6 +189,8 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
   const sheets = context.workbook.worksheets;
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { evaluation, lang } = evaluateRead(read);
+  // kp_Results and kp_State are rewritten: a protected one refuses the whole computation (nothing written).
+  refuseProtected(read, ['results', 'state'], lang);
   const { settings } = currentModel(read);
   const T = texts(lang);
   const taken = new Set(sheets.items.map((s) => s.name));
@@ -210,7 +213,7 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     chart.title.text = T.distribution.count;
     state.chart = true;
   } else state.chart = previousChart;
-  queueCheckWrites(context, read, evaluation, state);
+  const { notes } = await queueCheckWrites(context, read, evaluation, state);
   await context.sync();
   const blockers = postingBlockers(evaluation, lang);
   return {
@@ -221,6 +224,7 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     postingBlockedReasons: blockers,
     computedAt,
     fingerprint: state.fingerprint,
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { totalFormula } from './layout';
 import { queueAdoptOutsideRows } from './outside';
+import { refuseProtected } from './protection';
 import { col, evaluationInput, readTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
 
 const MODEL_KEYS: ReadKey[] = ['settings', 'rubric', 'roster'];
@@ -113,6 +114,7 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   const roster = parseRoster(read.roster, rubric, lang);
   const t = read[round];
   if (!t.exists) throw new Error(`没有找到表格 ${TABLES[round]}，请先安装考评表。`);
+  refuseProtected(read, [round], lang);
   // Rows typed below the table: the table is extended over them first, so updates and rows.add line up.
   queueAdoptOutsideRows(context, t);
   const c = entryColumns(t, round);

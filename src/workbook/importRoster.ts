@@ -11,6 +11,7 @@ import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
+import { refuseProtected } from './protection';
 import { importText } from './texts';
 import { mergeRoster, parseRosterGrid, type GridSource, type ParsedRoster, type RosterRow } from './rosterImport';
 
@@ -153,6 +154,7 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   for (const [i, r] of updated) plan.inPlace.set(i, r);
   const textCols = new Set(COLUMNS.roster.map((h) => col(t, h)).filter((i) => i >= 0));
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
+    refuseProtected(read, ['roster'], settings.language);
     queueAdoptOutsideRows(context, t);
     queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
     if (sync) await context.sync();

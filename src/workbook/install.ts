@@ -4,8 +4,8 @@
  * the user's own sheet gets a free variant ("党员名册 (2)"). One read, one write: 2 syncs.
  *
  * Sheets are not protected: tables must be able to grow when the secretary types under them. Headers and the
- * 合计 formulas stay locked and input columns are unlocked, so protecting a sheet later (审阅 → 保护工作表)
- * protects exactly the formulas.
+ * 合计 formulas stay locked and input columns are unlocked. A command that must write to a sheet someone has
+ * protected writes nothing and names the sheet to unprotect (protection.ts).
  */
 import { DEFAULT_RUBRIC, parseRubric, rubricToRows, dimensionColumns, type Rubric } from '../domain/rubric';
 import { DEFAULT_SETTINGS, SETTING_ITEMS, parseSettings, settingsToRows, type Settings } from '../domain/settings';
@@ -19,6 +19,7 @@ import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
 import { parseState, queueWriteState, stateRows, type State } from './state';
 import { texts } from './texts';
+import { SheetProtectedError } from './protection';
 
 export interface InstallOptions {
   year?: number;
@@ -201,11 +202,18 @@ export function planAndQueueInstall(
       continue;
     }
     const inside = t.outsideFrom ?? t.rows.length;
+    const before = report.repaired.length;
     queueAdoptRows(context, t, layout, report, lang);
     queueFillTotals(context, t, layout, inside, report, lang);
     queueRepairColumns(context, t, layout, report, lang);
+    // A repair on a protected sheet: nothing of this install is synced (the caller's batch is dropped).
+    if (report.repaired.length > before && t.protected) throw new SheetProtectedError(t.sheet, lang);
   }
-  if (read.settings.exists) queueRepairSettings(context, read.settings, settings, options, report);
+  if (read.settings.exists) {
+    const before = report.repaired.length + report.messages.length;
+    queueRepairSettings(context, read.settings, settings, options, report);
+    if (report.repaired.length + report.messages.length > before && read.settings.protected) throw new SheetProtectedError(read.settings.sheet, lang);
+  }
   queueRepairValidation(context, read, layouts, validation, report, lang);
   // The hidden bookkeeping sheet is not news to the secretary.
   for (const s of report.createdSheets) if (s !== STATE_SHEET) report.messages.push(T.createdSheet(s));
@@ -289,7 +297,9 @@ function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout:
     const totalIdx = headers.findIndex((x) => x.replace(/\s+/g, '') === '合计');
     const isScore = layout.scoreCols.has(i) && h !== '合计';
     const index = isScore && totalIdx >= 0 ? totalIdx : headers.length;
-    t.table.columns.add(index, undefined, h);
+    // At the end: null (documented "If null or -1, the addition happens at the end"), not the column count.
+    // (the type admits only numbers; office.js sends null as given).
+    t.table.columns.add(index === headers.length ? (null as unknown as number) : index, undefined, h);
     headers.splice(index, 0, h);
     const body = t.bodyRows;
     if (body > 0) {
@@ -434,6 +444,7 @@ function queueRepairValidation(
       const c = t.headers.findIndex((h) => h.replace(/\s+/g, '') === header);
       // A column added in this run got its validation already.
       if (c < 0 || report.repaired.some((r) => r.includes(`“${header}”`) && r.includes(layout.table))) continue;
+      if (t.protected) throw new SheetProtectedError(t.sheet, lang);
       const sheet = context.workbook.worksheets.getItem(t.sheet);
       sheet.getRange(blockAddress(t.firstRow, t.firstColumn + c, Math.max(t.bodyRows, 1), 1)).dataValidation.clear();
       const one: TableLayout = { ...layout, headers: t.headers, widths: t.headers.map(() => 64), scoreCols: new Map([[c, max]]), inputCols: new Set([c]) };
@@ -442,6 +453,7 @@ function queueRepairValidation(
     }
   }
   if (changed && read.state.exists) {
+    if (read.state.protected) throw new SheetProtectedError(read.state.sheet, lang);
     queueWriteState(context, read.state, { ...state, validation: desired });
     report.queued = true;
   }

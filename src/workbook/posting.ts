@@ -15,6 +15,7 @@ import { freeSheetName } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState } from './state';
 import { texts } from './texts';
+import { refuseProtected } from './protection';
 
 export const POSTING_SHEET = '考评结果公示';
 
@@ -42,6 +43,7 @@ export async function makePostingSheet(
   const { evaluation, lang } = evaluateRead(read);
   const blockers = postingBlockers(evaluation, lang);
   if (blockers.length > 0) return { created: false, sheet: '', rows: 0, blockedReasons: blockers };
+  refuseProtected(read, ['state'], currentModel(read).settings.language);
   const names = sheets.items.map((s) => s.name);
   const name = queuePostingSheet(context, read, names, evaluation, options, now());
   await context.sync();

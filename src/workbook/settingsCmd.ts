@@ -9,6 +9,7 @@ import type { SettingsView } from './commandTypes';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
+import { refuseProtected } from './protection';
 import { isEmptyBody, queueAppendRows } from './tableWrite';
 
 function labelKey(s: RawCell): string {
@@ -67,6 +68,7 @@ export async function saveSettings(
   }
   const problems = parseSettings({ ...t, rows: [...rows, ...appended] }, settings.language).problems;
   if (problems.some((p) => p.severity === 'error')) return problems;
+  refuseProtected(read, ['settings'], settings.language);
   // Rows typed below the table are part of it from now on (appending after them keeps the row arithmetic).
   queueAdoptOutsideRows(context, t);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
