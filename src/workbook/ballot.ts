@@ -8,7 +8,7 @@ import type { Round } from '../domain/types';
 import { blockAddress } from './a1';
 import { buildEntryForm } from './entry';
 import { currentModel } from './install';
-import { dimensionMax, freeSheetName } from './layout';
+import { dimensionMax, freeSheetName, printScale } from './layout';
 import { ALL_KEYS, readTables } from './readTables';
 import { parseState, queueWriteState } from './state';
 import { texts } from './texts';
@@ -78,12 +78,14 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
     grid.format.borders.getItem(side).style = 'Continuous';
   }
   text(n + 5, T.ballotSign);
-  headers.forEach((_, c) => (sheet.getRange(blockAddress(3, c, 1, 1)).format.columnWidth = c === 0 ? 36 : c === 2 ? 70 : c === 1 ? 60 : 56));
+  const widths = headers.map((_, c) => (c === 0 ? 36 : c === 2 ? 70 : c === 1 ? 60 : 56));
+  widths.forEach((w, c) => (sheet.getRange(blockAddress(3, c, 1, 1)).format.columnWidth = w));
   const page = sheet.pageLayout;
   page.paperSize = 'A4';
-  page.orientation = width > 9 ? 'Landscape' : 'Portrait';
+  const orientation = width > 9 ? 'Landscape' : 'Portrait';
+  page.orientation = orientation;
   page.centerHorizontally = true;
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.zoom = { scale: printScale(widths, orientation) };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, n + 5, width));
   queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });

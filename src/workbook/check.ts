@@ -9,7 +9,7 @@ import { writeHighlights } from './highlights';
 import { refuseProtected } from './protection';
 import { texts } from './texts';
 import { currentModel } from './install';
-import { evaluationInput, readTables, type TablesRead } from './readTables';
+import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState, type State } from './state';
 
 /** Evaluates what was read (the domain does all the checking). */
@@ -33,20 +33,24 @@ export async function queueCheckWrites(
   read: TablesRead,
   evaluation: Evaluation,
   patch: Partial<State> = {},
+  taken?: Set<string>,
 ): Promise<{ state: State; notes: string[] }> {
   const previous = parseState(read.state);
   const { highlights, skipped } = await writeHighlights(context, read, previous.highlights, evaluation.problems);
   const state: State = { ...previous, ...patch, highlights };
-  queueWriteState(context, read.state, state);
+  // A lost kp_State is made again (taken: the sheet names, when the caller read them).
+  queueWriteState(context, read.state, state, taken);
   const T = texts(currentModel(read).settings.language);
   return { state, notes: skipped.map((s) => T.highlightsSkipped(s)) };
 }
 
 export async function check(context: Excel.RequestContext): Promise<CheckReport> {
-  const { read } = await readTables(context);
+  const sheets = context.workbook.worksheets;
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { evaluation, lang } = evaluateRead(read);
   refuseProtected(read, ['state'], lang);
-  const { notes } = await queueCheckWrites(context, read, evaluation);
+  const taken = new Set(sheets.items.map((s) => s.name));
+  const { notes } = await queueCheckWrites(context, read, evaluation, {}, taken);
   await context.sync();
   return { problems: evaluation.problems, counts: countProblems(evaluation.problems), ...(notes.length > 0 ? { notes } : {}) };
 }

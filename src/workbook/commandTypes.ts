@@ -94,6 +94,8 @@ export interface SaveFormReport {
   updated: number;
   added: number;
   problems: Problem[];
+  /** Sentences about what else was done, e.g. a filter cleared so that new rows could be added. */
+  notes?: string[];
 }
 
 export interface ProgressReport {

@@ -9,7 +9,7 @@ import { blockAddress } from './a1';
 import { countProblems, evaluateRead, queueCheckWrites } from './check';
 import type { ComputeReport } from './commandTypes';
 import { currentModel } from './install';
-import { freeSheetName, tableLayouts } from './layout';
+import { freeSheetName, printScale, tableLayouts } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { fingerprint, parseState } from './state';
 import { formatGrid, queueNewTable, toWrite } from './tableWrite';
@@ -179,7 +179,7 @@ function queueResults(
   const page = sheet.pageLayout;
   page.paperSize = 'A4';
   page.orientation = 'Landscape';
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.zoom = { scale: printScale(headers.map((h) => layout.widths[layout.headers.indexOf(h)] ?? 64), 'Landscape') };
   page.setPrintArea(blockAddress(headerRow, firstColumn, n + 1, width));
   page.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
   return { sheet, headerRow, firstColumn, width };
@@ -213,7 +213,7 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     chart.title.text = T.distribution.count;
     state.chart = true;
   } else state.chart = previousChart;
-  const { notes } = await queueCheckWrites(context, read, evaluation, state);
+  const { notes } = await queueCheckWrites(context, read, evaluation, state, taken);
   await context.sync();
   const blockers = postingBlockers(evaluation, lang);
   return {

@@ -14,6 +14,7 @@ import { currentModel } from './install';
 import { totalFormula } from './layout';
 import { queueAdoptOutsideRows } from './outside';
 import { refuseProtected } from './protection';
+import { texts } from './texts';
 import { col, evaluationInput, readTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
 
 const MODEL_KEYS: ReadKey[] = ['settings', 'rubric', 'roster'];
@@ -152,7 +153,7 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   );
   const formulaCols = new Set(formula ? [c.cTotal] : []);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
-  queueUpsert(sheet, t, plan, { textCols, numberCols, formulaCols });
+  const { filterCleared } = queueUpsert(sheet, t, plan, { textCols, numberCols, formulaCols });
   await context.sync();
   // Problems of the rows just written: the domain checks the table as it now is (the formula column aside).
   const after = t.rows.map((r) => r.slice());
@@ -168,7 +169,8 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   const input = evaluationInput({ ...read, [round]: { ...t, rows: after } });
   const evaluation = evaluate(input, lang);
   const problems = evaluation.problems.filter((p) => p.sheet === t.sheet && writtenRows.has(Number(/\d+$/.exec(p.cell)?.[0] ?? 0)));
-  return { written: newRows.length, updated: plan.updated, added: plan.added, problems };
+  const notes = filterCleared ? [texts(lang).filterCleared(t.sheet)] : [];
+  return { written: newRows.length, updated: plan.updated, added: plan.added, problems, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 export function buildProgress(read: TablesRead, round: Round): ProgressReport {

@@ -86,7 +86,7 @@ type At = (row: number, col: number, rows: number, cols: number) => Excel.Range;
  * rows.add returns), never from the position read earlier: a co-author's rows added meanwhile are not
  * overwritten. Cells of other columns are left unchanged (null in the write).
  */
-export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPlan, cols: UpsertColumns): void {
+export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPlan, cols: UpsertColumns): { filterCleared: boolean } {
   const width = t.headers.length;
   const writeBlock = (at: At, rows: RawCell[][], blankAsEmpty: boolean) => {
     for (const c of cols.textCols) at(0, c, rows.length, 1).numberFormat = rows.map(() => ['@']);
@@ -119,9 +119,14 @@ export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPl
     writeBlock((r, c, h, w) => sheet.getRange(blockAddress(row1 + r, t.firstColumn + c, h, w)), run.map((i) => plan.inPlace.get(i) as RawCell[]), false);
   }
   const n = plan.append.length;
-  if (n === 0) return;
+  if (n === 0) return { filterCleared: false };
+  // rows.add on a filtered table is reported to fail (and rows written under a filtered table may end up hidden):
+  // the filter is cleared first, and the caller says so.
+  const filterCleared = t.filtered === true;
+  if (filterCleared) t.table.clearFilters();
   let first: Excel.Range;
   if ((t.blankBelow ?? 0) >= n + APPEND_MARGIN) first = t.table.getDataBodyRange().getRowsBelow(1);
   else first = t.table.rows.add(undefined, plan.append.map(() => Array.from({ length: width }, () => ''))).getRange();
   writeBlock((r, c, h, w) => first.getOffsetRange(r, c).getAbsoluteResizedRange(h, w), plan.append, true);
+  return { filterCleared };
 }

@@ -13,7 +13,7 @@ import { SHEETS } from '../domain/contract';
 import type { Language, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import type { InstallReport } from './commandTypes';
-import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './layout';
+import { INSTALL_ORDER, freeSheetName, printScale, tableLayouts, type TableLayout } from './layout';
 import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
@@ -134,8 +134,9 @@ function queueCreate(
     // Printable as is: A4, one page wide, the header row on every page; wide tables in landscape.
     const page = sheet.pageLayout;
     page.paperSize = 'A4';
-    page.orientation = layout.widths.reduce((a, b) => a + b, 0) > 520 ? 'Landscape' : 'Portrait';
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    const orientation = layout.widths.reduce((a, b) => a + b, 0) > 520 ? 'Landscape' : 'Portrait';
+    page.orientation = orientation;
+    page.zoom = { scale: printScale(layout.widths, orientation) };
     page.setPrintTitleRows('$1:$1');
   }
   void table;

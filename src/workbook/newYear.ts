@@ -11,7 +11,7 @@ import type { NewYearReport } from './commandTypes';
 import { writeHighlights } from './highlights';
 import { refuseProtected } from './protection';
 import { currentModel, planAndQueueInstall, validationLimits } from './install';
-import { freeSheetName, tableLayouts } from './layout';
+import { freeSheetName, printScale, tableLayouts } from './layout';
 import { ALL_KEYS, BLOCK_CELLS, isPayloadLimit, readTables, type ReadKey, type TablesRead } from './readTables';
 import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
 import { parseState, queueWriteState } from './state';
@@ -68,7 +68,7 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     const page = sheet.pageLayout;
     page.paperSize = 'A4';
     page.orientation = 'Landscape';
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    page.zoom = { scale: printScale(results.headers.map((_, c) => widths[c] ?? 64), 'Landscape') };
     page.setPrintTitleRows('$1:$1');
     page.setPrintArea(blockAddress(1, 0, rows.length + 1, width));
     report.archivedSheet = name;

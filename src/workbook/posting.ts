@@ -11,13 +11,15 @@ import { evaluateRead } from './check';
 import type { PostingOptions, PostingReport } from './commandTypes';
 import { resultOrder } from './compute';
 import { currentModel } from './install';
-import { freeSheetName } from './layout';
+import { freeSheetName, printScale } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState } from './state';
 import { texts } from './texts';
 import { refuseProtected } from './protection';
 
 export const POSTING_SHEET = '考评结果公示';
+/** Column widths of the posting sheet in points (序号, 姓名, 党小组, 最终得分, 评定结果). */
+export const POSTING_WIDTHS = [44, 80, 110, 70, 180];
 
 /** Members in posting order: by rank (unranked, e.g. exempt, at the end) or in roster order. */
 export function postingMembers(evaluation: Evaluation, order: PostingOptions['order']): MemberResult[] {
@@ -127,14 +129,14 @@ export function queuePostingSheet(
   foot.numberFormat = [Array.from({ length: width }, () => '@')];
   foot.values = [[T.postingFoot(settings.branch, chineseDate(date)), '', '', '', '']];
   foot.format.horizontalAlignment = 'Right';
-  [44, 80, 110, 70, 180].forEach((w, c) => {
+  POSTING_WIDTHS.forEach((w, c) => {
     sheet.getRange(blockAddress(1, c, 1, 1)).format.columnWidth = w;
   });
   const page = sheet.pageLayout;
   page.orientation = 'Portrait';
   page.paperSize = 'A4';
   page.centerHorizontally = true;
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.zoom = { scale: printScale(POSTING_WIDTHS, 'Portrait') };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, last + 3, width));
   page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';

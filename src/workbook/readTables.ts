@@ -31,6 +31,8 @@ export interface TableRead extends TableBlock {
   protected?: boolean;
   /** Blank rows read directly below the table (after the rows outside it): where a save may write new rows. */
   blankBelow?: number;
+  /** The table's filter hides rows (autoFilter.isDataFiltered, read in the same sync). */
+  filtered?: boolean;
 }
 
 export type TablesRead = Record<ReadKey, TableRead>;
@@ -106,6 +108,7 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
     const sheet = table.worksheet;
     sheet.load('name');
     sheet.protection.load('protected');
+    table.autoFilter.load('isDataFiltered');
     const range = table.getRange();
     range.load(['values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     const below = OUTSIDE_KEYS.has(key) ? range.getRowsBelow(BELOW_ROWS) : null;
@@ -134,6 +137,7 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
         firstColumn: p.range.columnIndex,
         bodyRows: values.length - 1,
         protected: p.sheet.protection.protected === true,
+        filtered: p.table.autoFilter.isDataFiltered === true,
       };
       if (p.below) {
         const below = cells(p.below.values as unknown[][]);
@@ -264,6 +268,7 @@ async function readInBlocks<T>(
     const sheet = table.worksheet;
     sheet.load('name');
     sheet.protection.load('protected');
+    table.autoFilter.load('isDataFiltered');
     const range = table.getRange();
     range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     return { key, table, sheet, range };
@@ -282,6 +287,7 @@ async function readInBlocks<T>(
       key: s.key, name: s.table.name, exists: true, table: s.table, sheet: s.sheet.name, headers: [], rows: [],
       firstRow: s.range.rowIndex + 2, firstColumn: s.range.columnIndex, bodyRows: rows - 1,
       protected: s.sheet.protection.protected === true,
+      filtered: s.table.autoFilter.isDataFiltered === true,
     };
     out[s.key] = t;
     const per = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, cols)));

@@ -217,7 +217,8 @@ describe('compute, status and posting', () => {
     });
     expect(page.orientation).toBe('Portrait');
     expect(page.paper).toBe('A4');
-    expect(page.zoom.horizontalFitToPages).toBe(1);
+    // A print scale that fits the columns (484 pt) on A4's printable width (595.3 - 2 × 50.4 pt), not fit-to-pages.
+    expect(page.zoom).toEqual({ scale: 100 });
     expect(page.titles).toMatch(/\$?3:\$?3$/);
     // Made again: rebuilt in place, not a second sheet.
     await run(wb, (c) => makePostingSheet(c, { order: 'roster' }));
