@@ -11,7 +11,6 @@ import { importRoster } from '../../src/workbook/importRoster';
 import { install } from '../../src/workbook/install';
 import { A4, DEFAULT_SIDE_MARGINS } from '../../src/workbook/layout';
 import { newYear } from '../../src/workbook/newYear';
-import { makePostingSheet } from '../../src/workbook/posting';
 import { col, queueReadTables, readTables } from '../../src/workbook/readTables';
 import { saveRubric } from '../../src/workbook/rubricCmd';
 import { saveSettings } from '../../src/workbook/settingsCmd';
