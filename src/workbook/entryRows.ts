@@ -88,6 +88,10 @@ type At = (row: number, col: number, rows: number, cols: number) => Excel.Range;
  */
 export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPlan, cols: UpsertColumns): { filterCleared: boolean } {
   const width = t.headers.length;
+  // A filtered table: values written over it can land in the wrong rows (office-js issue 224) and rows.add is
+  // reported to fail (issues 994, 468): the filter is cleared first, and the caller says so.
+  const filterCleared = t.filtered === true && (plan.inPlace.size > 0 || plan.append.length > 0);
+  if (filterCleared) t.table.clearFilters();
   const writeBlock = (at: At, rows: RawCell[][], blankAsEmpty: boolean) => {
     for (const c of cols.textCols) at(0, c, rows.length, 1).numberFormat = rows.map(() => ['@']);
     // A text kept in a score cell ("优", for check to report) is written into a cell formatted '@' (so "=…" stays
@@ -119,11 +123,7 @@ export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPl
     writeBlock((r, c, h, w) => sheet.getRange(blockAddress(row1 + r, t.firstColumn + c, h, w)), run.map((i) => plan.inPlace.get(i) as RawCell[]), false);
   }
   const n = plan.append.length;
-  if (n === 0) return { filterCleared: false };
-  // rows.add on a filtered table is reported to fail (and rows written under a filtered table may end up hidden):
-  // the filter is cleared first, and the caller says so.
-  const filterCleared = t.filtered === true;
-  if (filterCleared) t.table.clearFilters();
+  if (n === 0) return { filterCleared };
   let first: Excel.Range;
   if ((t.blankBelow ?? 0) >= n + APPEND_MARGIN) first = t.table.getDataBodyRange().getRowsBelow(1);
   else first = t.table.rows.add(undefined, plan.append.map(() => Array.from({ length: width }, () => ''))).getRange();

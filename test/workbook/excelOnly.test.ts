@@ -260,3 +260,26 @@ describe('11. saving into a filtered table', () => {
     expect(read.rows.some((r) => r[0] === 'Q99' && r[1] === '002')).toBe(true);
   });
 });
+
+describe('9. calculated 合计 column: a total typed in total-only mode is never overwritten by a formula we write', () => {
+  it('saving forms and widening the 合计 formulas over a new dimension leave a typed total alone', async () => {
+    const wb = await smallBranch();
+    await run(wb, (c) => saveSettings(c, { 'entryMode.peer': '合计' }));
+    await run(wb, (c) => saveForm(c, 'peer', 'Q05', [{ memberId: '001', scores: { 合计: 88 } }]));
+    await run(wb, (c) => saveSettings(c, { 'entryMode.peer': '分项' }));
+    await run(wb, (c) => saveForm(c, 'peer', 'Q06', [{ memberId: '002', scores: FULL }]));
+    const dims = DEFAULT_RUBRIC.categories[0].dimensions;
+    const withNew = { categories: [{ ...DEFAULT_RUBRIC.categories[0], dimensions: [...dims.map((d, i) => (i === 0 ? { ...d, points: 5 } : d)), { name: '志愿服务', points: 5, text: '' }] }] };
+    expect((await run(wb, (c) => saveRubric(c, withNew))).written).toBe(true);
+    const t = await run(wb, async (c) => (await readTables(c, ['peer'])).read.peer);
+    const total = col(t, '合计');
+    const typed = t.rows.find((r) => r[0] === 'Q05');
+    const summed = t.rows.find((r) => r[0] === 'Q06');
+    expect(typed?.[total]).toBe(88);
+    expect(summed?.[total]).toBe(92);
+    const snap = wb.snapshot('党员互评');
+    const rowOf = (code: string) => snap.cells.findIndex((r) => r[0].value === code);
+    expect(snap.cells[rowOf('Q05')][total].formula).toBeNull();
+    expect(snap.cells[rowOf('Q06')][total].formula).toContain('志愿服务');
+  });
+});
