@@ -307,6 +307,24 @@ async function readInBlocks<T>(
       for (let i = 1; i < values.length; i++) b.t.rows.push(values[i]);
     } else for (const v of values) b.t.rows.push(v);
   }
-  await readMoreBelow(context, Object.values(out).filter((t) => t.exists && OUTSIDE_KEYS.has(t.key)));
+  // Rows below the tables: the same BELOW_ROWS block as the one-sync read (one small sync), more only when filled.
+  const belowReads = Object.values(out)
+    .filter((t) => t.exists && OUTSIDE_KEYS.has(t.key))
+    .map((t) => {
+      const range = context.workbook.worksheets
+        .getItem(t.sheet)
+        .getRangeByIndexes(t.firstRow - 1 + t.rows.length, t.firstColumn, BELOW_ROWS, Math.max(1, t.headers.length));
+      range.load('values');
+      return { t, range };
+    });
+  if (belowReads.length > 0) {
+    await context.sync();
+    for (const { t, range } of belowReads) {
+      const below = cells(range.values as unknown[][]);
+      if (takeOutside(t, below)) t.moreBelow = true;
+      else t.blankBelow = countBlank(below.slice(outsideCount(t)));
+    }
+  }
+  await readMoreBelow(context, Object.values(out).filter((t) => t.moreBelow));
   return { read: out, extra };
 }
