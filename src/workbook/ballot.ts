@@ -86,6 +86,7 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
   page.orientation = orientation;
   page.centerHorizontally = true;
   page.zoom = { scale: printScale(widths, orientation) };
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, n + 5, width));
   queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });

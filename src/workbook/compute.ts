@@ -180,6 +180,7 @@ function queueResults(
   page.paperSize = 'A4';
   page.orientation = 'Landscape';
   page.zoom = { scale: printScale(headers.map((h) => layout.widths[layout.headers.indexOf(h)] ?? 64), 'Landscape') };
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintArea(blockAddress(headerRow, firstColumn, n + 1, width));
   page.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
   return { sheet, headerRow, firstColumn, width };

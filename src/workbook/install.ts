@@ -137,6 +137,7 @@ function queueCreate(
     const orientation = layout.widths.reduce((a, b) => a + b, 0) > 520 ? 'Landscape' : 'Portrait';
     page.orientation = orientation;
     page.zoom = { scale: printScale(layout.widths, orientation) };
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.setPrintTitleRows('$1:$1');
   }
   void table;

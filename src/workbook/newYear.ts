@@ -69,6 +69,7 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     page.paperSize = 'A4';
     page.orientation = 'Landscape';
     page.zoom = { scale: printScale(results.headers.map((_, c) => widths[c] ?? 64), 'Landscape') };
+    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.setPrintTitleRows('$1:$1');
     page.setPrintArea(blockAddress(1, 0, rows.length + 1, width));
     report.archivedSheet = name;

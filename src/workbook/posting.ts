@@ -137,6 +137,7 @@ export function queuePostingSheet(
   page.paperSize = 'A4';
   page.centerHorizontally = true;
   page.zoom = { scale: printScale(POSTING_WIDTHS, 'Portrait') };
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, last + 3, width));
   page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';

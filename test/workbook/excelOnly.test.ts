@@ -173,8 +173,8 @@ describe('4. kp_State is bookkeeping only: losing or damaging it loses no data',
   });
 });
 
-describe('5. print scaling: a zoom scale that fits, not fit-to-pages', () => {
-  it('the results sheet prints one page wide by its scale', async () => {
+describe('5. print scaling: fit to one page wide, with a zoom scale that fits as the fallback', () => {
+  it('the results sheet is set to fit one page wide and keeps a scale that fits where the fit is not applied', async () => {
     const wb = await smallBranch();
     await run(wb, (c) => compute(c));
     const page = await run(wb, async (c) => {
@@ -187,8 +187,9 @@ describe('5. print scaling: a zoom scale that fits, not fit-to-pages', () => {
       await c.sync();
       return { zoom: sheet.pageLayout.zoom, orientation: sheet.pageLayout.orientation, width: cols.reduce((a, f) => a + f.columnWidth, 0) };
     });
-    expect(page.zoom.horizontalFitToPages).toBeUndefined();
+    expect([page.zoom.horizontalFitToPages, page.zoom.verticalFitToPages]).toEqual([1, 0]);
     expect(page.zoom.scale).toBeGreaterThanOrEqual(10);
+    expect(page.zoom.scale).toBeLessThan(100);
     expect((page.width * (page.zoom.scale ?? 100)) / 100).toBeLessThanOrEqual(A4.height - DEFAULT_SIDE_MARGINS);
   });
 });
