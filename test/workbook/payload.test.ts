@@ -1,16 +1,22 @@
 /**
  * Excel on the web refuses a request or a response over 5 MB. At 2,000 members, with one bad score on each of
  * 10,000 forms (scattered over the dimension columns), every command keeps both under 4 MB per sync, as the
- * host measures them (JSON of the queued operations, JSON of the values loaded).
+ * host measures them (JSON of the queued operations, JSON of the values loaded); the host refuses anything over
+ * 4 MB here, so a command that did not split would fail.
  */
 import type { RawCell } from '../../src/domain/types';
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
 import { check } from '../../src/workbook/check';
 import { compute } from '../../src/workbook/compute';
-import { saveForm } from '../../src/workbook/entry';
+import { getEntryForm, getProgress, saveForm } from '../../src/workbook/entry';
 import { install } from '../../src/workbook/install';
 import { newYear } from '../../src/workbook/newYear';
 import { makePostingSheet } from '../../src/workbook/posting';
+import { printBallot } from '../../src/workbook/ballot';
+import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
+import { saveRubric } from '../../src/workbook/rubricCmd';
+import { saveSettings } from '../../src/workbook/settingsCmd';
+import { getStatus } from '../../src/workbook/status';
 import { fillCase, syntheticCase } from '../support/fillCase';
 
 const LIMIT = 4 * 1024 * 1024;
@@ -53,6 +59,16 @@ describe('payload limits at 2,000 members', () => {
     sizes.compute = await measure(wb, (c) => compute(c));
     sizes.posting = await measure(wb, (c) => makePostingSheet(c, { order: 'rank' }));
     sizes.saveForm = await measure(wb, (c) => saveForm(c, 'peer', '0001', rows));
+    sizes.status = await measure(wb, (c) => getStatus(c));
+    sizes.entryForm = await measure(wb, (c) => getEntryForm(c, 'mass', 'Q09'));
+    sizes.progress = await measure(wb, (c) => getProgress(c, 'peer'));
+    sizes.massBallot = await measure(wb, (c) => printBallot(c, 'mass', 'Q09'));
+    sizes.saveMassForm = await measure(wb, async (c) => {
+      const form = await getEntryForm(c, 'mass', 'Q09');
+      await saveForm(c, 'mass', 'Q09', form.members.map((m) => ({ memberId: m.id, scores: rows[0].scores })));
+    });
+    sizes.settings = await measure(wb, (c) => saveSettings(c, { phone: '0535-1234567' }));
+    sizes.rubric = await measure(wb, (c) => saveRubric(c, DEFAULT_RUBRIC));
     sizes.newYear = await measure(wb, (c) => newYear(c, 2027));
     console.log('payload (bytes)', JSON.stringify(sizes));
     for (const [name, s] of Object.entries(sizes)) {
