@@ -89,7 +89,8 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, n + 5, width));
-  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });
+  // A lost kp_State is made again, so the ballot sheet stays known as ours.
+  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] }, new Set([...names, name]));
   await context.sync();
   return name;
 }

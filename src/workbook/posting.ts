@@ -143,6 +143,7 @@ export function queuePostingSheet(
   page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';
   sheet.freezePanes.freezeRows(3);
   const printSheets = [...state.printSheets.filter((s) => s !== name), name];
-  queueWriteState(context, read.state, { ...state, printSheets });
+  // A lost kp_State is made again, so the posting sheet stays known as ours.
+  queueWriteState(context, read.state, { ...state, printSheets }, new Set([...sheetNames, name]));
   return name;
 }
