@@ -14,11 +14,15 @@ export interface Stats { syncs: number; operations: number; bytesPerSync: number
 /** Excel on the web refuses a request or a response over 5 MB (Microsoft's resource-limits page). */
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
+/** A fault armed by HostWorkbook.failSync (tests): the sync it hits applies `applied` operations, then fails. */
+export interface Fault { countdown: number; applied: number; fired?: { operations: number } }
+
 export interface ContextHost {
   model: WorkbookModel;
   stats: Stats;
   /** Bytes a request or a response may have (Excel on the web: 5 MB); null: no limit (desktop Excel). */
   payloadLimit?: number | null;
+  fault?: Fault | null;
   recalc(): void;
 }
 
@@ -59,18 +63,28 @@ export class HostRequestContext {
     let bytes = 2;
     for (const op of ops) bytes += jsonLength(op.label, op.payload) + 1;
     stats.bytesPerSync.push(bytes);
-    const limit = this.host.payloadLimit ?? null;
+    const payloadLimit = this.host.payloadLimit ?? null;
     this.responses = [];
     this.resultBytes = 0;
     await Promise.resolve();
-    if (limit !== null && bytes > limit) {
+    if (payloadLimit !== null && bytes > payloadLimit) {
       stats.responseBytesPerSync.push(0);
       // Refused before anything is applied.
       throw new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.');
     }
     let ok = false;
+    const fault = this.host.fault;
+    let limit = ops.length;
+    let hit = false;
+    if (fault && --fault.countdown === 0) {
+      hit = true;
+      this.host.fault = null;
+      fault.fired = { operations: ops.length };
+      limit = Math.min(fault.applied, ops.length);
+    }
     try {
-      for (const op of ops) {
+      for (let i = 0; i < limit; i++) {
+        const op = ops[i];
         try {
           op.run();
         } catch (e) {
@@ -85,6 +99,10 @@ export class HostRequestContext {
           throw wrapped;
         }
       }
+      if (hit) {
+        const at = ops[limit]?.label ?? 'sync';
+        throw new HostError('GeneralException', `Injected fault: the connection was lost after ${limit} of ${ops.length} operations.`, at);
+      }
       ok = true;
     } finally {
       this.host.recalc();
@@ -98,7 +116,7 @@ export class HostRequestContext {
       response += jsonLength('', r.proxy.toJSON()) + 1;
     }
     stats.responseBytesPerSync.push(response);
-    if (limit !== null && response > limit) {
+    if (payloadLimit !== null && response > payloadLimit) {
       // The operations ran (writes stay), but the values never reach the add-in.
       for (const r of [...this.responses].reverse()) r.proxy._loaded = r.before;
       this.responses = [];

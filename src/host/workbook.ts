@@ -1,7 +1,7 @@
 /** HostWorkbook: the in-memory workbook, its counters, run() and the snapshot for the preview grid and tests. */
 import { Calculator } from './formulaEval';
 import { WorkbookModel } from './model';
-import { HostRequestContext, WEB_PAYLOAD_LIMIT, type Stats } from './proxyBase';
+import { HostRequestContext, WEB_PAYLOAD_LIMIT, type Fault, type Stats } from './proxyBase';
 import { WorkbookProxy } from './workbookProxy';
 import { buildSnapshot, type SheetSnapshot } from './snapshot';
 import { fail } from './errors';
@@ -26,6 +26,7 @@ export class HostWorkbook {
    * ResponsePayloadSizeLimitExceeded (applied, values not returned).
    */
   payloadLimit: number | null = WEB_PAYLOAD_LIMIT;
+  fault: Fault | null = null;
 
   constructor(model?: WorkbookModel) {
     this.model = model ?? new WorkbookModel();
@@ -33,6 +34,16 @@ export class HostWorkbook {
 
   resetStats(): void {
     this.stats = { syncs: 0, operations: 0, bytesPerSync: [], responseBytesPerSync: [] };
+  }
+
+  /**
+   * Fault injection (tests): the k-th sync from now (k ≥ 1) applies its first `applied` operations (0: none;
+   * Infinity: all, then the answer is lost) and rejects with GeneralException, as Excel's non-transactional
+   * batches can. Returns the fault: `fired.operations` is that sync's operation count once it has hit.
+   */
+  failSync(k: number, applied = 0): Fault {
+    this.fault = { countdown: k, applied };
+    return this.fault;
   }
 
   /** Recomputes formulas when something changed since the last calculation. */

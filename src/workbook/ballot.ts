@@ -10,7 +10,7 @@ import { buildEntryForm } from './entry';
 import { currentModel } from './install';
 import { dimensionMax, freeSheetName, printScale } from './layout';
 import { ALL_KEYS, readTables } from './readTables';
-import { parseState, queueWriteState } from './state';
+import { parseState, queueWriteState, takenIfStateLost } from './state';
 import { texts } from './texts';
 import { refuseProtected } from './protection';
 
@@ -26,11 +26,11 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
   const state = parseState(read.state);
   const names = sheets.items.map((s) => s.name);
   const previous = state.printSheets.find((n) => n.startsWith(BALLOT_SHEET) && names.includes(n));
-  let name: string;
-  if (previous) {
-    context.workbook.worksheets.getItem(previous).delete();
-    name = previous;
-  } else name = freeSheetName(BALLOT_SHEET, new Set(names));
+  const name = previous ?? freeSheetName(BALLOT_SHEET, new Set(names));
+  // Ours before it exists: a run that stops part-way leaves a sheet the next run rebuilds (not "测评表 (2)").
+  // A lost kp_State is made again, so the ballot sheet stays known as ours.
+  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] }, takenIfStateLost(read, [...names, name]));
+  if (previous) context.workbook.worksheets.getItem(previous).delete();
   const sheet = context.workbook.worksheets.add(name);
   // The points of each dimension for the members on this ballot ("10/15分" when their categories differ).
   const points = new Map<string, Set<number>>();
@@ -89,8 +89,6 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, n + 5, width));
-  // A lost kp_State is made again, so the ballot sheet stays known as ours.
-  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] }, new Set([...names, name]));
   await context.sync();
   return name;
 }

@@ -9,13 +9,20 @@ import { writeHighlights } from './highlights';
 import { refuseProtected } from './protection';
 import { texts } from './texts';
 import { currentModel } from './install';
+import { interruptedProblems } from './pending';
 import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
-import { parseState, queueWriteState, type State } from './state';
+import { parseState, queueWriteState, stateUsable, takenIfStateLost, type State } from './state';
 
-/** Evaluates what was read (the domain does all the checking). */
+/**
+ * Evaluates what was read (the domain does all the checking), plus an error while a command's writes are
+ * marked unfinished in kp_State (pending.ts): its tables may be half written.
+ */
 export function evaluateRead(read: TablesRead): { evaluation: Evaluation; lang: Language } {
   const lang = currentModel(read).settings.language;
-  return { evaluation: evaluate(evaluationInput(read), lang), lang };
+  const evaluation = evaluate(evaluationInput(read), lang);
+  const interrupted = interruptedProblems(read, lang);
+  if (interrupted.length > 0) evaluation.problems = [...interrupted, ...evaluation.problems];
+  return { evaluation, lang };
 }
 
 export function countProblems(problems: Evaluation['problems']): CheckReport['counts'] {
@@ -36,7 +43,12 @@ export async function queueCheckWrites(
   taken?: Set<string>,
 ): Promise<{ state: State; notes: string[] }> {
   const previous = parseState(read.state);
-  const { highlights, skipped } = await writeHighlights(context, read, previous.highlights, evaluation.problems);
+  // An interrupted command's error points at a table's header: not a cell to fix, so not highlighted.
+  // Without a kp_State to remember them in, nothing is highlighted (a highlight nobody can clear is worse); a
+  // missing kp_State is made again below when the caller gave the sheet names, so highlights are remembered.
+  const remembered = stateUsable(read.state) || (!read.state.exists && taken !== undefined);
+  const painted = remembered ? evaluation.problems.filter((p) => p.code !== 'write_interrupted') : [];
+  const { highlights, skipped } = await writeHighlights(context, read, previous.highlights, painted);
   const state: State = { ...previous, ...patch, highlights };
   // A lost kp_State is made again (taken: the sheet names, when the caller read them).
   queueWriteState(context, read.state, state, taken);
@@ -49,8 +61,7 @@ export async function check(context: Excel.RequestContext): Promise<CheckReport>
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { evaluation, lang } = evaluateRead(read);
   refuseProtected(read, ['state'], lang);
-  const taken = new Set(sheets.items.map((s) => s.name));
-  const { notes } = await queueCheckWrites(context, read, evaluation, {}, taken);
+  const { notes } = await queueCheckWrites(context, read, evaluation, {}, takenIfStateLost(read, sheets.items.map((s) => s.name)));
   await context.sync();
   return { problems: evaluation.problems, counts: countProblems(evaluation.problems), ...(notes.length > 0 ? { notes } : {}) };
 }

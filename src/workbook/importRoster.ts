@@ -12,6 +12,8 @@ import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
 import { refuseProtected } from './protection';
+import { pendingCommand, pendingMark } from './pending';
+import { queueBeginWrites, queueEndWrites } from './state';
 import { importText } from './texts';
 import { mergeRoster, parseRosterGrid, type GridSource, type ParsedRoster, type RosterRow } from './rosterImport';
 
@@ -109,7 +111,7 @@ export function previewImport(read: TablesRead, grid: GridSource): RosterImportP
 
 /** Merges a grid (already read, from any workbook) into this workbook's kp_Roster: one read, one write. */
 export async function importRosterGrid(context: Excel.RequestContext, grid: GridSource): Promise<RosterImportReport> {
-  const { read } = await readTables(context, ['settings', 'rubric', 'roster']);
+  const { read } = await readTables(context, ['settings', 'rubric', 'roster', 'state']);
   return queueImport(context, read, grid, true);
 }
 
@@ -155,8 +157,14 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   const textCols = new Set(COLUMNS.roster.map((h) => col(t, h)).filter((i) => i >= 0));
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
     refuseProtected(read, ['roster'], settings.language);
+    const leave = queueBeginWrites(context, read.state, pendingMark('importRoster', 'roster'));
     queueAdoptOutsideRows(context, t);
     queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
+    queueEndWrites(context, read.state, leave);
+    if (sync) await context.sync();
+  } else if (pendingCommand(read) === 'importRoster') {
+    // An import that stopped part-way and is now complete (nothing left to write): its mark goes.
+    queueEndWrites(context, read.state, null);
     if (sync) await context.sync();
   }
   return { ...preview(parsed, merged), added: merged.added, updated: merged.updated, unchanged: merged.unchanged };
@@ -164,7 +172,7 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
 
 /** Import from a sheet of this workbook: the grid and the roster read in one sync, written in the next. */
 export async function importRoster(context: Excel.RequestContext, sheet: string): Promise<RosterImportReport> {
-  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster'], () => queueReadGrid(context, sheet));
+  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster', 'state'], () => queueReadGrid(context, sheet));
   return queueImport(context, read, get(), true);
 }
 

@@ -5,7 +5,8 @@
  */
 import type { RawCell } from '../domain/types';
 import type { TablesRead, TableRead } from './readTables';
-import { queueAppendRows, queueNewTable, queueWriteRows } from './tableWrite';
+import { blockAddress } from './a1';
+import { blankGrid, queueNewTable, queueWriteRows } from './tableWrite';
 import { STATE_HEADERS, freeSheetName } from './layout';
 import { STATE_SHEET, STATE_TABLE } from './readTables';
 
@@ -26,15 +27,28 @@ export interface State {
   printSheets: string[];
   /** The score limits install put in the entry tables' validation: table → column → points (null: unknown). */
   validation: Record<string, Record<string, number>> | null;
+  /**
+   * The command whose writes are under way (set before its first write, cleared after its last): still set when
+   * a batch failed part-way, so check reports the half-written tables until the command is run again.
+   */
+  pending: string | null;
 }
 
 const MAX_CELL_TEXT = 30000;
 /** A cell ("E7") or a run of cells ("E7:E40") as highlights are stored. */
 const CELL_OR_RUN = /^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/;
 
+/**
+ * kp_State as install makes it: 项目, 值 side by side. One whose columns were deleted, renamed or moved is not
+ * read or written (its defaults are used; install repairs it).
+ */
+export function stateUsable(t: TableRead): boolean {
+  return t.exists && t.headers.length === 2 && t.headers[0] === '项目' && t.headers[1] === '值';
+}
+
 export function parseState(t: TableRead): State {
-  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null };
-  if (!t.exists) return state;
+  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null, pending: null };
+  if (!stateUsable(t)) return state;
   for (const row of t.rows) {
     const key = String(row[0] ?? '');
     const value = row[1] === null || row[1] === undefined ? '' : String(row[1]);
@@ -49,6 +63,7 @@ export function parseState(t: TableRead): State {
     else if (key === 'fingerprint') state.fingerprint = value || null;
     else if (key === 'formsUsed') state.formsUsed = value === '' || !Number.isFinite(Number(value)) ? null : Number(value);
     else if (key === 'chart') state.chart = value === '1';
+    else if (key === 'pending') state.pending = value || null;
     else if (key === 'printSheets') state.printSheets = value === '' ? [] : value.split('\n');
     else if (key === 'validation') {
       try {
@@ -78,7 +93,8 @@ export function stateRows(state: State): RawCell[][] {
     }
   }
   if (current !== '') chunks.push(current);
-  const rows: RawCell[][] = chunks.map((c) => ['highlights', c]);
+  // pending first: its row stays put, so marking a command's start is a one-cell write.
+  const rows: RawCell[][] = [['pending', state.pending ?? ''], ...chunks.map((c): RawCell[] => ['highlights', c])];
   rows.push(['computedAt', state.computedAt ?? '']);
   rows.push(['fingerprint', state.fingerprint ?? '']);
   rows.push(['formsUsed', state.formsUsed === null ? '' : String(state.formsUsed)]);
@@ -89,10 +105,24 @@ export function stateRows(state: State): RawCell[][] {
 }
 
 /**
- * Queues the rewrite of kp_State (in place, growing with one rows.add when needed). kp_State holds no data the
- * secretary made, only bookkeeping (see parseState), so a lost one (a co-author's merge, a deleted sheet) costs
- * nothing but that: when it is missing and `taken` (the workbook's sheet names) is given, it is made again on a
- * new hidden sheet in the same batch.
+/**
+ * The sheet names to make a lost kp_State again with (queueWriteState's `taken`), or undefined: only a kp_State
+ * lost from an installed workbook is made again by check, compute, posting and ballots; while other kp_ tables are
+ * missing too (an install that stopped part-way) it is install's to make, in its place.
+ */
+export function takenIfStateLost(read: TablesRead, names: Iterable<string>): Set<string> | undefined {
+  if (read.state.exists) return undefined;
+  for (const key of Object.keys(read) as (keyof TablesRead)[]) if (key !== 'state' && !read[key].exists) return undefined;
+  return new Set(names);
+}
+
+/**
+ * Queues the rewrite of kp_State: the table grows first (blank rows, one rows.add), then every row is written
+ * in one write, so a batch that stops between the two never leaves part of the old state overwritten and the
+ * rest cut off. `t` is updated to what the table will hold, so a later write in the same batch lines up.
+ * kp_State holds no data the secretary made, only bookkeeping (see parseState), so a lost one (a co-author's
+ * merge, a deleted sheet) costs nothing but that: when it is missing and `taken` (the workbook's sheet names) is
+ * given, it is made again on a new hidden sheet in the same batch.
  */
 export function queueWriteState(context: Excel.RequestContext, t: TableRead, state: State, taken?: Set<string>): void {
   if (!t.exists) {
@@ -104,13 +134,50 @@ export function queueWriteState(context: Excel.RequestContext, t: TableRead, sta
     sheet.visibility = 'Hidden';
     return;
   }
+  if (!stateUsable(t)) return;
   const rows = stateRows(state);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
-  const text = new Set([0, 1]);
-  const inPlace = rows.slice(0, t.bodyRows);
-  while (inPlace.length < t.bodyRows) inPlace.push(['', '']);
-  queueWriteRows(sheet, { row1: t.firstRow, firstColumn: t.firstColumn, width: 2 }, inPlace, text);
-  queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width: 2 }, rows.slice(t.bodyRows), text);
+  if (rows.length > t.bodyRows) t.table.rows.add(undefined, blankGrid(rows.length - t.bodyRows, 2));
+  while (rows.length < t.bodyRows) rows.push(['', '']);
+  queueWriteRows(sheet, { row1: t.firstRow, firstColumn: t.firstColumn, width: 2 }, rows, new Set([0, 1]));
+  t.rows = rows;
+  t.bodyRows = rows.length;
+  t.outsideFrom = undefined;
+}
+
+/** Writes the pending marker alone: one cell when kp_State has its row, else the whole state. */
+function queueWritePending(context: Excel.RequestContext, t: TableRead, value: string | null): void {
+  if (!stateUsable(t)) return;
+  const i = t.rows.findIndex((r) => r[0] === 'pending');
+  if (i < 0) {
+    queueWriteState(context, t, { ...parseState(t), pending: value });
+    return;
+  }
+  const cell = context.workbook.worksheets.getItem(t.sheet).getRange(blockAddress(t.firstRow + i, t.firstColumn + 1, 1, 1));
+  cell.numberFormat = [['@']];
+  cell.values = [[value ?? '']];
+  t.rows[i] = [t.rows[i][0], value ?? ''];
+}
+
+/**
+ * Marks the start of a command's writes ("command:table", see pending.ts); queue it before the command's first
+ * write. An earlier command's mark that is still there (its batch failed part-way) is kept: its half-written
+ * tables still need that command run again (`alsoFinishes`: commands whose unfinished writes this one completes).
+ * Returns the value the command's last write leaves (see queueEndWrites).
+ */
+export function queueBeginWrites(context: Excel.RequestContext, t: TableRead, mark: string, alsoFinishes: string[] = []): string | null {
+  if (!t.exists) return null;
+  const previous = parseState(t).pending;
+  const own = [mark.split(':')[0], ...alsoFinishes];
+  if (previous !== null && !own.includes(previous.split(':')[0])) return previous;
+  queueWritePending(context, t, mark);
+  return null;
+}
+
+/** Clears the mark after a command's last write (or restores an earlier command's mark); queue it last. */
+export function queueEndWrites(context: Excel.RequestContext, t: TableRead, leave: string | null): void {
+  if (!t.exists) return;
+  queueWritePending(context, t, leave);
 }
 
 const f64 = new Float64Array(1);
