@@ -11,6 +11,7 @@ import type { MemberReviewInput, ReviewData, SaveReviewReport } from './commandT
 import { planUpsert, queueUpsert, type UpsertPlan } from './entryRows';
 import { currentModel } from './install';
 import { queueAdoptOutsideRows } from './outside';
+import { refuseProtected } from './protection';
 import { col, readTables, type TableRead } from './readTables';
 
 const KEYS = ['settings', 'rubric', 'roster', 'bonus', 'review'] as const;
@@ -114,6 +115,8 @@ export async function saveMemberReview(context: Excel.RequestContext, memberId: 
   }
   const problems = reviewInputProblems(input, settings.allowDeductions, sheets);
   if (problems.length > 0) return { bonusRows: 0, reviewWritten: false, problems };
+  // A protected 加分项 or 支部审定 sheet: refused before anything is queued (as every writing command does).
+  refuseProtected(read, ['bonus', 'review'], settings.language);
   const member = roster.members[idx];
   queueAdoptOutsideRows(context, b);
   queueAdoptOutsideRows(context, r);
