@@ -127,7 +127,8 @@ describe('dist/web/index.html opened from disk', () => {
       await page.keyboard.press('Enter');
     }
     await page.keyboard.press('Enter');
-    await form.getByText(`已保存：写入 ${SAMPLE_MEMBERS.length} 行`).waitFor();
+    // The save note names the evaluator; a save closes the form (issue 14).
+    await pane().getByText(new RegExp(`^已保存 Q04 的群众参评测评表：写入 ${SAMPLE_MEMBERS.length} 行`)).waitFor();
     await until(() => page.getByTestId('download-name').textContent(), '下载为 考评2026-录入.xlsx');
   });
 
