@@ -40,6 +40,27 @@ export interface Cell {
   /** Formula text with its leading "=", or null for a constant. */
   formula: string | null;
   style?: Style;
+  /** The cell as read from a file (set by the package reader; never changed by the API). */
+  src?: CellSource;
+}
+
+/**
+ * What a cell was when its file was read: the writer copies the original XML of a cell that is unchanged, and the
+ * calculator keeps the cached result of a formula it cannot compute exactly.
+ */
+export interface CellSource {
+  /** The cell's XML as written in the file (`<c …>…</c>`). */
+  readonly xml: string;
+  readonly r: number;
+  readonly c: number;
+  readonly value: CellValue;
+  readonly formula: string | null;
+  readonly style: Style | undefined;
+  /** Array or data-table formula: never recomputed here; its cached results stay. */
+  readonly keep?: boolean;
+  /** Shared-formula group index (t="shared" si), with master true for the cell that holds the text. */
+  readonly si?: number;
+  readonly master?: boolean;
 }
 
 export interface DataValidationModel {
@@ -69,6 +90,8 @@ export interface ChartModel {
   seriesBy: string;
   title: string;
   position: { start: string; end: string | null } | null;
+  /** Read from a file's drawing (kept there as written); false for charts added through the API. */
+  fromFile?: boolean;
 }
 
 export interface PageLayoutModel {
@@ -228,6 +251,8 @@ export class WorkbookModel {
   selection: { sheet: Sheet; rect: Rect } | null = null;
   dirty = true;
   name = 'Book1.xlsx';
+  /** The workbook counts dates from 1904 (dates stay the serial numbers of the file). */
+  date1904 = false;
   private nextId = 1;
 
   newId(): number { return this.nextId++; }

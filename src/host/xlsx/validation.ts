@@ -1,14 +1,8 @@
-/**
- * Data validation in .xlsx, read and written by the host itself: ExcelJS expands every validated range into one
- * entry per cell on load (a million entries for a large entry table) and cannot write whole columns.
- */
-import type JSZip from 'jszip';
-import { type Rect, rectAddress, tryParseLocal, MAX_ROWS, cellName } from './address';
-import type { DataValidationModel, Sheet, WorkbookModel } from './model';
+/** Data validation in a worksheet part: read into the model, written from it (whole columns stay whole). */
+import { type Rect, rectAddress, tryParseLocal, MAX_ROWS, cellName } from '../address';
+import type { DataValidationModel, Sheet } from '../model';
+import { attr, child, children, type XNode } from './xml';
 
-function unesc(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -19,12 +13,6 @@ const OP_IN: Record<string, string> = {
   greaterThanOrEqual: 'GreaterThanOrEqualTo', lessThanOrEqual: 'LessThanOrEqualTo',
 };
 const OP_OUT: Record<string, string> = Object.fromEntries(Object.entries(OP_IN).map(([k, v]) => [v, k]));
-
-function attrs(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([\w:]+)="([^"]*)"/g)) out[m[1]] = unesc(m[2]);
-  return out;
-}
 
 function apiOperand(v: string): string | number {
   if (v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
@@ -52,30 +40,18 @@ function toModel(a: Record<string, string>, f1: string | undefined, f2: string |
   };
 }
 
-/** Removes <dataValidations> from the sheets (ExcelJS would expand them) and returns them per sheet name. */
-export async function extractValidations(zip: JSZip, parts: Map<string, string>): Promise<Map<string, { rects: Rect[]; dv: DataValidationModel }[]>> {
-  const out = new Map<string, { rects: Rect[]; dv: DataValidationModel }[]>();
-  for (const [name, part] of parts) {
-    const file = zip.file(part);
-    if (!file) continue;
-    const xml = await file.async('string');
-    const block = /<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>|<dataValidations\b[^>]*\/>/.exec(xml);
-    if (!block) continue;
-    const list: { rects: Rect[]; dv: DataValidationModel }[] = [];
-    for (const m of block[0].matchAll(/<dataValidation\b([^>]*?)(?:\/>|>([\s\S]*?)<\/dataValidation>)/g)) {
-      const a = attrs(m[1]);
-      const body = m[2] ?? '';
-      const f1 = /<formula1>([\s\S]*?)<\/formula1>/.exec(body)?.[1];
-      const f2 = /<formula2>([\s\S]*?)<\/formula2>/.exec(body)?.[1];
-      const dv = toModel(a, f1 === undefined ? undefined : unesc(f1), f2 === undefined ? undefined : unesc(f2));
-      if (!dv) continue;
-      const rects = (a.sqref ?? '').split(/\s+/).map((x) => tryParseLocal(x.replace(/\$/g, ''))).filter((r): r is Rect => r !== null);
-      if (rects.length) list.push({ rects, dv });
-    }
-    out.set(name, list);
-    zip.file(part, xml.slice(0, block.index) + xml.slice(block.index + block[0].length));
+/** The validation entries of a <dataValidations> element (types this host does not model are skipped). */
+export function readValidations(n: XNode): { rects: Rect[]; dv: DataValidationModel }[] {
+  const list: { rects: Rect[]; dv: DataValidationModel }[] = [];
+  for (const d of children(n, 'dataValidation')) {
+    const f1 = child(d, 'formula1')?.text;
+    const f2 = child(d, 'formula2')?.text;
+    const dv = toModel(d.attrs, f1, f2);
+    if (!dv) continue;
+    const rects = (attr(d, 'sqref') ?? '').split(/\s+/).map((x) => tryParseLocal(x.replace(/\$/g, ''))).filter((r): r is Rect => r !== null);
+    if (rects.length) list.push({ rects, dv });
   }
-  return out;
+  return list;
 }
 
 function fileOperand(v: unknown): string {
@@ -90,7 +66,7 @@ function sqref(r: Rect): string {
   return rectAddress(r);
 }
 
-function dvXml(sheet: Sheet): string {
+export function dvXml(sheet: Sheet): string {
   const items: string[] = [];
   for (const e of sheet.validations) {
     const dv = e.dv;
@@ -124,27 +100,3 @@ function dvXml(sheet: Sheet): string {
   return items.length ? `<dataValidations count="${items.length}">${items.join('')}</dataValidations>` : '';
 }
 
-/** Writes each sheet's validation into its part, where the schema wants it (after conditional formatting). */
-export async function injectValidations(zip: JSZip, parts: Map<string, string>, model: WorkbookModel): Promise<void> {
-  for (const sheet of model.sheets) {
-    const xmlDv = dvXml(sheet);
-    if (!xmlDv) continue;
-    const part = parts.get(sheet.name);
-    const file = part ? zip.file(part) : null;
-    if (!part || !file) continue;
-    let xml = await file.async('string');
-    xml = xml.replace(/<dataValidations\b[^>]*>[\s\S]*?<\/dataValidations>/, '');
-    const after = ['<hyperlinks', '<printOptions', '<pageMargins', '<pageSetup', '<headerFooter', '<rowBreaks', '<colBreaks', '<customProperties',
-      '<cellWatches', '<ignoredErrors', '<smartTags', '<drawing', '<legacyDrawing', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>']
-      .map((t) => xml.indexOf(t)).filter((i) => i >= 0);
-    const at = Math.min(...after);
-    zip.file(part, xml.slice(0, at) + xmlDv + xml.slice(at));
-  }
-}
-
-export function applyValidations(model: WorkbookModel, bySheet: Map<string, { rects: Rect[]; dv: DataValidationModel }[]>): void {
-  for (const [name, list] of bySheet) {
-    const sheet = model.sheetByName(name);
-    if (sheet) sheet.validations.push(...list);
-  }
-}
