@@ -1,4 +1,8 @@
-/** Formula evaluation over the model: a small, exact subset of Excel; anything else is #NAME?. */
+/**
+ * Formula evaluation over the model: a small, exact subset of Excel. A formula it cannot compute (a function or
+ * name it does not know, an array or data-table formula) keeps the result cached in its file; one set through the
+ * API without a cached result gives #NAME?. It never gives a wrong value.
+ */
 import { type Rect, MAX_ROWS, intersect } from './address';
 import { type Node, type StructSpec, parseFormula } from './formulaParse';
 import { type Cell, type CellValue, ErrorValue, type Sheet, type TableModel, type WorkbookModel, tableBody } from './model';
@@ -43,6 +47,9 @@ export function isParsable(formula: string): boolean {
 }
 
 class Abort { constructor(readonly v: ErrorValue) {} }
+/** Thrown where the host cannot compute a formula exactly. */
+class Unknown {}
+const UNKNOWN = new Unknown();
 
 export class Calculator {
   private state = new Map<Cell, 1 | 2>();
@@ -64,16 +71,25 @@ export class Calculator {
     const st = this.state.get(cell);
     if (st === 2) return cell.value;
     if (st === 1) return 0; // circular reference: Excel shows 0
+    const src = cell.src;
+    const fromFile = src !== undefined && src.formula === cell.formula;
+    if (fromFile && src.keep) { this.state.set(cell, 2); return cell.value; }
     this.state.set(cell, 1);
-    const v = this.evalFormula(cell.formula, sheet, r, c);
-    cell.value = v;
+    const v = this.evaluate(cell.formula, sheet, r, c);
+    const value = v === UNKNOWN ? (fromFile ? src.value : NAME) : v as CellValue;
+    cell.value = value;
     this.state.set(cell, 2);
-    return v;
+    return value;
   }
 
   evalFormula(formula: string, sheet: Sheet, r: number, c: number): CellValue {
+    const v = this.evaluate(formula, sheet, r, c);
+    return v === UNKNOWN ? NAME : v as CellValue;
+  }
+
+  private evaluate(formula: string, sheet: Sheet, r: number, c: number): CellValue | Unknown {
     const node = parsed(formula);
-    if (!node) return NAME;
+    if (!node) return UNKNOWN;
     try {
       const v = this.ev(node, { sheet, r, c });
       const s = this.toScalar(v, { sheet, r, c });
@@ -82,6 +98,7 @@ export class Calculator {
       return s;
     } catch (e) {
       if (e instanceof Abort) return e.v;
+      if (e instanceof Unknown) return UNKNOWN;
       throw e;
     }
   }
@@ -100,9 +117,10 @@ export class Calculator {
       case 'struct': return this.struct(n.table, n.spec, at);
       case 'name': {
         const def = this.wb.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase());
-        if (!def) return NAME;
+        if (!def) throw UNKNOWN;
         const node = parsed(def.formula);
-        return node ? this.ev(node, at) : NAME;
+        if (!node) throw UNKNOWN;
+        return this.ev(node, at);
       }
       case 'un': {
         const v = this.num(this.ev(n.e, at), at);
@@ -358,7 +376,8 @@ export class Calculator {
       case 'COUNTIF': case 'COUNTIFS': case 'SUMIF': case 'SUMIFS': case 'AVERAGEIF': case 'AVERAGEIFS':
         return this.ifs(fn, args, at);
     }
-    return NAME;
+    // A function this host does not compute (VLOOKUP, TEXT, TODAY …): the file's cached result stands.
+    throw UNKNOWN;
   }
 
   private scalarOrRange(v: Val): Val { return v; }

@@ -199,8 +199,26 @@ export class Sheet {
   }
 
   mergeAt(r: number, c: number): Rect | undefined {
-    return this.merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
+    if (this.merges.length < 16) return this.merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
+    // Many merged areas (a form with thousands of them): an index by row, rebuilt when the list changed.
+    if (this.mergeIndexOf !== this.merges || this.mergeIndexLen !== this.merges.length) {
+      const index = new Map<number, Rect[]>();
+      for (const m of this.merges) {
+        for (let row = m.r0; row <= Math.min(m.r1, m.r0 + 100000); row++) {
+          const list = index.get(row);
+          if (list) list.push(m); else index.set(row, [m]);
+        }
+      }
+      this.mergeIndex = index;
+      this.mergeIndexOf = this.merges;
+      this.mergeIndexLen = this.merges.length;
+    }
+    return this.mergeIndex.get(r)?.find((m) => c >= m.c0 && c <= m.c1 && r <= m.r1);
   }
+
+  private mergeIndex = new Map<number, Rect[]>();
+  private mergeIndexOf: Rect[] | null = null;
+  private mergeIndexLen = 0;
 }
 
 function range(a: number, b: number): number[] {
