@@ -46,6 +46,32 @@ export function isParsable(formula: string): boolean {
   return parsed(formula) !== null;
 }
 
+/** Sheets (by name) and tables a formula refers to; 'all' when it cannot be told (names, INDIRECT, OFFSET …). */
+const refsCache = new Map<string, { sheets: Set<string>; tables: Set<string> } | 'all'>();
+function formulaRefs(formula: string): { sheets: Set<string>; tables: Set<string> } | 'all' {
+  let hit = refsCache.get(formula);
+  if (hit !== undefined) return hit;
+  const node = parsed(formula);
+  const out = { sheets: new Set<string>(), tables: new Set<string>() };
+  let all = node === null;
+  const walk = (n: Node): void => {
+    switch (n.k) {
+      case 'ref': if (n.sheet !== null) out.sheets.add(n.sheet); break;
+      case 'struct': if (n.table !== null) out.tables.add(n.table); break;
+      case 'name': all = true; break;
+      case 'call': if (['INDIRECT', 'OFFSET', 'INDEX', 'CELL', 'INFO'].includes(n.fn.toUpperCase())) all = true; n.args.forEach(walk); break;
+      case 'un': case 'pct': walk(n.e); break;
+      case 'bin': walk(n.l); walk(n.r); break;
+      default: break;
+    }
+  };
+  if (node) walk(node);
+  hit = all ? 'all' : out;
+  if (refsCache.size > 50000) refsCache.clear();
+  refsCache.set(formula, hit);
+  return hit;
+}
+
 class Abort { constructor(readonly v: ErrorValue) {} }
 /** Thrown where the host cannot compute a formula exactly. */
 class Unknown {}
@@ -59,6 +85,45 @@ export class Calculator {
   recalcAll(): void {
     this.state.clear();
     for (const sheet of this.wb.sheets) {
+      for (const [r, row] of sheet.rows) {
+        for (const [c, cell] of row) if (cell.formula !== null) this.cellValue(sheet, r, c, cell);
+      }
+    }
+    this.state.clear();
+  }
+
+  /**
+   * Recomputes the formulas that can depend on the changed sheets: those on sheets that refer to them, directly or
+   * through other sheets (a sheet's formulas are recomputed together). Others keep their values.
+   */
+  recalcSheets(changed: Set<Sheet>): void {
+    if (changed.size === 0) return;
+    const deps = new Map<Sheet, Set<Sheet> | 'all'>();
+    for (const sheet of this.wb.sheets) {
+      let d: Set<Sheet> | 'all' = new Set([sheet]);
+      for (const [, row] of sheet.rows) {
+        for (const [, cell] of row) {
+          if (cell.formula === null) continue;
+          const refs = formulaRefs(cell.formula);
+          if (refs === 'all') { d = 'all'; break; }
+          for (const name of refs.sheets) { const s = this.wb.sheetByName(name); if (s) d.add(s); }
+          for (const name of refs.tables) { const t = this.wb.tableByName(name); if (t) d.add(t.sheet); }
+        }
+        if (d === 'all') break;
+      }
+      deps.set(sheet, d);
+    }
+    const scope = new Set(changed);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [sheet, d] of deps) {
+        if (scope.has(sheet)) continue;
+        if (d === 'all' || [...d].some((x) => scope.has(x))) { scope.add(sheet); grew = true; }
+      }
+    }
+    this.state.clear();
+    for (const sheet of this.wb.sheets) {
+      if (!scope.has(sheet)) continue;
       for (const [r, row] of sheet.rows) {
         for (const [c, cell] of row) if (cell.formula !== null) this.cellValue(sheet, r, c, cell);
       }

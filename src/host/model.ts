@@ -267,7 +267,16 @@ export class WorkbookModel {
   names: NameModel[] = [];
   activeSheet: Sheet | null = null;
   selection: { sheet: Sheet; rect: Rect } | null = null;
-  dirty = true;
+  private isDirty = true;
+  /** Sheets whose cells changed since the last calculation; null when anything may have changed. */
+  dirtySheets: Set<Sheet> | null = null;
+  /** Something changed since the last calculation (setting it means: anything may have changed). */
+  get dirty(): boolean { return this.isDirty; }
+  set dirty(v: boolean) { this.isDirty = v; this.dirtySheets = v ? null : new Set(); }
+  /** Cells of one sheet changed: only formulas that can see that sheet need calculating again. */
+  markDirty(sheet: Sheet): void {
+    if (!this.isDirty) { this.isDirty = true; this.dirtySheets = new Set([sheet]); } else this.dirtySheets?.add(sheet);
+  }
   name = 'Book1.xlsx';
   /** The workbook counts dates from 1904 (dates stay the serial numbers of the file). */
   date1904 = false;

@@ -188,7 +188,8 @@ function resizeTable(wb: WorkbookModel, t: TableModel, target: RangeTarget): voi
   });
   t.columns = columns;
   t.rect = { ...r };
-  wb.dirty = true;
+  // Formulas that see the table see its sheet (see Calculator.recalcSheets).
+  wb.markDirty(t.sheet);
 }
 
 // ---------------------------------------------------------------- columns

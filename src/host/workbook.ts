@@ -21,8 +21,10 @@ export class HostWorkbook {
   /** Recomputes formulas when something changed since the last calculation. */
   recalc(): void {
     if (!this.model.dirty) return;
+    const changed = this.model.dirtySheets;
     this.model.dirty = false;
-    new Calculator(this.model).recalcAll();
+    const calc = new Calculator(this.model);
+    if (changed) calc.recalcSheets(changed); else calc.recalcAll();
   }
 
   sheetNames(): string[] {

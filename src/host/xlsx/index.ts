@@ -8,6 +8,7 @@ import { readPackage } from './read';
 import { writePackage } from './write';
 
 export { PackageError } from './opc';
+export { setCodec, type Codec } from './zip';
 export { charsToPoints, pointsToChars } from './sheetRead';
 
 export async function loadXlsx(data: Uint8Array | ArrayBuffer): Promise<HostWorkbook> {

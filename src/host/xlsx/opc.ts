@@ -2,7 +2,8 @@
  * The Open Packaging Conventions layer: the zip, part names (absolute or relative, case-insensitive),
  * relationships and content types. Parts are kept as the bytes they were read as.
  */
-import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
+import { type ZipEntry, readZip, writeZip } from './zip';
 import { attr, escAttr, parseXml, type XNode } from './xml';
 
 /** A file that is not a workbook this host can read; the message is one line for the user. */
@@ -49,20 +50,22 @@ export class Package {
   /** Lower-case part name → entry name. */
   private readonly byLower = new Map<string, string>();
   private readonly textCache = new Map<string, string>();
+  /** The compressed form of each entry as read (copied on save while the entry is unchanged). */
+  private readonly raw = new Map<string, ZipEntry['raw']>();
 
   static read(bytes: Uint8Array): Package {
     sniff(bytes);
-    let files: Record<string, Uint8Array>;
+    let files: ZipEntry[];
     try {
-      files = unzipSync(bytes);
+      files = readZip(bytes);
     } catch (e) {
       throw new PackageError(`文件已损坏或不完整，无法解压（${e instanceof Error ? e.message : String(e)}）：请重新下载或从备份中找回`);
     }
     const p = new Package();
-    for (const [name, data] of Object.entries(files)) {
-      if (name.endsWith('/')) continue;
-      p.entries.set(name, data);
-      p.byLower.set(norm(name), name);
+    for (const f of files) {
+      p.entries.set(f.name, f.data);
+      p.raw.set(f.name, f.raw);
+      p.byLower.set(norm(f.name), f.name);
     }
     return p;
   }
@@ -111,6 +114,7 @@ export class Package {
   clone(): Package {
     const p = new Package();
     for (const [k, v] of this.entries) { p.entries.set(k, v); p.byLower.set(norm(k), k); }
+    for (const [k, v] of this.raw) p.raw.set(k, v);
     return p;
   }
 
@@ -122,11 +126,9 @@ export class Package {
   }
 
   zip(): Uint8Array {
-    const files: Zippable = {};
     // [Content_Types].xml first, as Office writes it (some readers expect it early).
     const names = [...this.entries.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-    for (const n of names) files[n] = [this.entries.get(n)!, { level: n.startsWith('xl/media/') ? 0 : 6 }];
-    return zipSync(files, { mtime: new Date(1980, 0, 1) });
+    return writeZip(names.map((n) => ({ name: n, data: this.entries.get(n)!, raw: this.raw.get(n) })));
   }
 }
 

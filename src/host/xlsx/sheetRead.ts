@@ -290,7 +290,7 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
       bodyEnd = close;
       cellEnd = close + q.length + 3;
     }
-    const a = parseAttrs(s, ne, selfClosing ? gt - 1 : gt);
+    const a = cellAttrs(s, ne, selfClosing ? gt - 1 : gt);
     let r = row, c: number;
     if (a.r !== undefined) {
       const pos = cellRef(a.r);
@@ -306,6 +306,11 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     let fNode: { attrs: Record<string, string>; text: string } | undefined;
     let inline: string | undefined;
     let j = bodyStart;
+    // Fast path: a body that is only <v>…</v> (the common numeric or shared-string cell).
+    if (s.startsWith('<v>', bodyStart)) {
+      const ve = s.indexOf('</v>', bodyStart + 3);
+      if (ve >= 0 && ve + 4 === bodyEnd) { vText = s.slice(bodyStart + 3, ve); j = bodyEnd; }
+    }
     while (j < bodyEnd) {
       const lt2 = s.indexOf('<', j);
       if (lt2 < 0 || lt2 >= bodyEnd) break;
@@ -387,6 +392,19 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
   }
   void colIndex;
   return missing;
+}
+
+/** The r, s and t attributes of a cell's start tag (the only ones read), quickly for the usual spelling. */
+function cellAttrs(s: string, from: number, to: number): { r?: string; s?: string; t?: string } {
+  const tag = s.slice(from, to);
+  if (/[\n\t\r'&]/.test(tag)) return parseAttrs(s, from, to);
+  const get = (name: string): string | undefined => {
+    const k = tag.indexOf(` ${name}="`);
+    if (k < 0) return undefined;
+    const e = tag.indexOf('"', k + name.length + 3);
+    return tag.slice(k + name.length + 3, e);
+  };
+  return { r: get('r'), s: get('s'), t: get('t') };
 }
 
 /** Index of the ">" that ends a start tag whose name ended at from (quotes respected). */
