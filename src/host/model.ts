@@ -49,8 +49,9 @@ export interface Cell {
  * calculator keeps the cached result of a formula it cannot compute exactly.
  */
 export interface CellSource {
-  /** The cell's XML as written in the file (`<c …>…</c>`). */
-  readonly xml: string;
+  /** Where the cell's XML (`<c …>…</c>`) is in its sheet part's text (offsets, so no copy is kept per cell). */
+  readonly start: number;
+  readonly end: number;
   readonly r: number;
   readonly c: number;
   readonly value: CellValue;

@@ -16,7 +16,8 @@ export interface SheetSource {
   /** Cells read with a source (for the unchanged check). */
   cellCount: number;
   /** Row start tags as written, by row index. */
-  rowTags: Map<number, { q: string; attrs: Record<string, string>; raw: string }>;
+  /** Row start tags as written (offsets in xml), by row index. */
+  rowTags: Map<number, { start: number; end: number }>;
   /** Conditional-formatting blocks this host does not model (kept as written). */
   otherCf: string[];
   /** Per-element digests at load (see digest.ts). */
@@ -239,7 +240,7 @@ function readCf(model: WorkbookModel, sheet: Sheet, xml: string, it: TopChild, s
 
 // ------------------------------------------------------------------------------------------------ sheetData
 
-interface PendingShared { cell: Cell; r: number; c: number; si: number; xml: string; value: CellValue; style: Style | undefined }
+interface PendingShared { cell: Cell; r: number; c: number; si: number; start: number; end: number; value: CellValue; style: Style | undefined }
 
 function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChild, styles: StylesPart, sst: SharedStrings, src: SheetSource): boolean {
   let missing = false;
@@ -265,11 +266,11 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     const gt = tagClose(s, ne);
     const selfClosing = s.charCodeAt(gt - 1) === 47;
     if (local === 'row') {
-      const a = parseAttrs(s, ne, selfClosing ? gt - 1 : gt);
+      const a = rowAttrs(s, ne, selfClosing ? gt - 1 : gt);
       row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
       col = -1;
       if (!(row >= 0 && row < MAX_ROWS)) { i = gt + 1; continue; }
-      src.rowTags.set(row, { q, attrs: a, raw: s.slice(lt, gt + 1) });
+      src.rowTags.set(row, { start: lt, end: gt + 1 });
       const ht = a.ht !== undefined ? Number(a.ht) : NaN;
       if (ht >= 0 && (bool(a.customHeight) || true)) sheet.rowHeights.set(row, ht);
       if (bool(a.hidden)) sheet.hiddenRows.add(row);
@@ -299,7 +300,6 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     } else c = col + 1;
     if (r < 0) r = 0;
     col = c;
-    const xml = s.slice(lt, cellEnd);
     const style = a.s !== undefined ? styles.style(Number(a.s)) : undefined;
     // Body: <f>, <v>, <is>.
     let vText: string | undefined;
@@ -366,7 +366,7 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     if (value === null && formula === null && si === undefined && !style) {
       // An empty, unstyled cell: nothing to model, but it is part of the sheet as written.
       const cell: Cell = { value: null, formula: null };
-      cell.src = { xml, r, c, value: null, formula: null, style: undefined };
+      cell.src = { start: lt, end: cellEnd, r, c, value: null, formula: null, style: undefined };
       rowMap.set(c, cell);
       src.cellCount++;
       i = cellEnd;
@@ -375,9 +375,9 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     const cell: Cell = { value, formula };
     if (style) cell.style = style;
     if (si !== undefined && !isMaster) {
-      pending.push({ cell, r, c, si, xml, value, style });
+      pending.push({ cell, r, c, si, start: lt, end: cellEnd, value, style });
     } else {
-      const cs: CellSource = { xml, r, c, value, formula, style, ...(keep ? { keep } : {}), ...(si !== undefined ? { si, master: true } : {}) };
+      const cs: CellSource = { start: lt, end: cellEnd, r, c, value, formula, style, ...(keep ? { keep } : {}), ...(si !== undefined ? { si, master: true } : {}) };
       cell.src = cs;
     }
     rowMap.set(c, cell);
@@ -388,10 +388,22 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     const m = masters.get(p.si);
     const formula = m ? fromFileFormula(shiftShared(m.text, p.r - m.r, p.c - m.c)) : null;
     p.cell.formula = formula;
-    p.cell.src = { xml: p.xml, r: p.r, c: p.c, value: p.value, formula, style: p.style, si: p.si, master: false };
+    p.cell.src = { start: p.start, end: p.end, r: p.r, c: p.c, value: p.value, formula, style: p.style, si: p.si, master: false };
   }
   void colIndex;
   return missing;
+}
+
+/** The attributes of a row's start tag this reader uses. */
+export function rowAttrs(s: string, from: number, to: number): Record<string, string | undefined> {
+  const tag = s.slice(from, to);
+  if (/[\n\t\r'&]/.test(tag)) return parseAttrs(s, from, to);
+  const get = (name: string): string | undefined => {
+    const k = tag.indexOf(` ${name}="`);
+    if (k < 0) return undefined;
+    return tag.slice(k + name.length + 3, tag.indexOf('"', k + name.length + 3));
+  };
+  return { r: get('r'), ht: get('ht'), hidden: get('hidden'), s: get('s'), customFormat: get('customFormat'), customHeight: get('customHeight') };
 }
 
 /** The r, s and t attributes of a cell's start tag (the only ones read), quickly for the usual spelling. */

@@ -355,7 +355,7 @@ function sheetDataXml(sheet: Sheet, src: SheetSource | undefined, ctx: SheetWrit
       const cols = [...row.keys()].sort((a, b) => a - b);
       for (const c of cols) {
         const cell = row.get(c)!;
-        const x = cellXml(sheet, cell, r, c, intact(cell, r, c), broken, model, styles, sst, P);
+        const x = cellXml(sheet, cell, r, c, intact(cell, r, c), broken, model, styles, sst, P, src?.xml ?? '');
         if (x) cells.push(x);
       }
     }
@@ -367,7 +367,13 @@ function sheetDataXml(sheet: Sheet, src: SheetSource | undefined, ctx: SheetWrit
 }
 
 function rowTag(sheet: Sheet, r: number, src: SheetSource | undefined, styles: StylesPart): { attrs: string; meaningful: boolean } {
-  const orig = src?.rowTags.get(r);
+  const pos = src?.rowTags.get(r);
+  let orig: { attrs: Record<string, string> } | undefined;
+  if (pos && src) {
+    const tag = src.xml.slice(pos.start, pos.end);
+    const ne = tag.search(/[\s/>]/);
+    orig = { attrs: parseAttrs(tag, ne, tag.length - (tag.endsWith('/>') ? 2 : 1)) };
+  }
   const a: Record<string, string> = orig ? { ...orig.attrs } : {};
   delete a.spans;
   a.r = String(r + 1);
@@ -383,16 +389,17 @@ function rowTag(sheet: Sheet, r: number, src: SheetSource | undefined, styles: S
   return { attrs: ordered.map((k) => ` ${k}="${escAttr(a[k])}"`).join(''), meaningful: h !== undefined || sheet.hiddenRows.has(r) || !!st || keys.length > 1 };
 }
 
-function cellXml(sheet: Sheet, cell: Cell, r: number, c: number, isIntact: boolean, broken: Set<number>, model: WorkbookModel, styles: StylesPart, sst: SharedStrings, P: (s: string) => string): string {
+function cellXml(sheet: Sheet, cell: Cell, r: number, c: number, isIntact: boolean, broken: Set<number>, model: WorkbookModel, styles: StylesPart, sst: SharedStrings, P: (s: string) => string, srcXml: string): string {
   const s = cell.src;
   const groupOk = s?.si === undefined || !broken.has(s.si);
   if (s && isIntact && groupOk) {
-    if (s.keep || valueEqual(cell.value, s.value)) return s.xml;
+    const raw = srcXml.slice(s.start, s.end);
+    if (s.keep || valueEqual(cell.value, s.value)) return raw;
     if (cell.formula !== null) {
       // Same formula, new result: keep the <f> element as written (shared/array form), write the new value.
-      const f = F_RE.exec(s.xml)?.[0];
+      const f = F_RE.exec(raw)?.[0];
       if (f) {
-        const open = /^<[^>]*?(\/?)>/.exec(s.xml)![0];
+        const open = /^<[^>]*?(\/?)>/.exec(raw)![0];
         const q = /^<([^\s/>]+)/.exec(open)![1];
         const a = parseAttrs(open, q.length + 1, open.length - (open.endsWith('/>') ? 2 : 1));
         delete a.t;
