@@ -52,6 +52,8 @@ function cellRef(ref: string): [number, number] | null {
 
 /** Serial number of an ISO date-time (t="d"), in the workbook's date system. */
 function isoSerial(s: string, date1904: boolean): number | null {
+  const time = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(s.trim());
+  if (time) return Math.round(((+time[1] * 3600 + +time[2] * 60 + Number(time[3] ?? 0)) / 86400) * 1e10) / 1e10;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/.exec(s.trim());
   if (!m) return null;
   const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), 0) + Math.round(Number(m[6] ?? 0) * 1000);
