@@ -133,7 +133,7 @@ export class Sheet {
   /** Default column width in points (Calibri 11: 8.43 characters = 48 pt) and row height in points. */
   standardWidth = 48;
   standardHeight = 15;
-  /** Parts of a loaded file this host does not model, kept for saving (ExcelJS worksheet model fields). */
+  /** Sheet-level facts read from a file that the API does not expose (grid lines, the selected tab). */
   passthrough: Record<string, unknown> = {};
 
   constructor(readonly id: number, name: string) {
