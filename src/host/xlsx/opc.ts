@@ -3,7 +3,7 @@
  * relationships and content types. Parts are kept as the bytes they were read as.
  */
 import { strFromU8, strToU8 } from 'fflate';
-import { type ZipEntry, readZip, writeZip } from './zip';
+import { type RawEntry, type ZipEntry, inflateEntry, readZip, writeZip } from './zip';
 import { attr, escAttr, parseXml, type XNode } from './xml';
 
 /** A file that is not a workbook this host can read; the message is one line for the user. */
@@ -45,13 +45,13 @@ function sniff(bytes: Uint8Array): void {
 }
 
 export class Package {
-  /** Entry name (as in the zip) → bytes. */
-  readonly entries = new Map<string, Uint8Array>();
+  /** Entry name (as in the zip) → bytes; null while an entry read from the file is unchanged (see raw). */
+  readonly entries = new Map<string, Uint8Array | null>();
   /** Lower-case part name → entry name. */
   private readonly byLower = new Map<string, string>();
   private readonly textCache = new Map<string, string>();
   /** The compressed form of each entry as read (copied on save while the entry is unchanged). */
-  private readonly raw = new Map<string, ZipEntry['raw']>();
+  private readonly raw = new Map<string, RawEntry | undefined>();
 
   static read(bytes: Uint8Array): Package {
     sniff(bytes);
@@ -63,7 +63,7 @@ export class Package {
     }
     const p = new Package();
     for (const f of files) {
-      p.entries.set(f.name, f.data);
+      p.entries.set(f.name, null);
       p.raw.set(f.name, f.raw);
       p.byLower.set(norm(f.name), f.name);
     }
@@ -80,7 +80,8 @@ export class Package {
 
   bytes(part: string): Uint8Array | undefined {
     const n = this.entryName(part);
-    return n === undefined ? undefined : this.entries.get(n);
+    if (n === undefined) return undefined;
+    return this.entries.get(n) ?? inflateEntry(n, this.raw.get(n)!);
   }
 
   text(part: string): string | undefined {
@@ -88,7 +89,8 @@ export class Package {
     if (n === undefined) return undefined;
     let t = this.textCache.get(n);
     if (t === undefined) {
-      t = decodeText(this.entries.get(n)!);
+      // Decoded once; the inflated bytes are not kept (the compressed ones are, for saving).
+      t = decodeText(this.entries.get(n) ?? inflateEntry(n, this.raw.get(n)!));
       this.textCache.set(n, t);
     }
     return t;
@@ -128,7 +130,7 @@ export class Package {
   zip(): Uint8Array {
     // [Content_Types].xml first, as Office writes it (some readers expect it early).
     const names = [...this.entries.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
-    return writeZip(names.map((n) => ({ name: n, data: this.entries.get(n)!, raw: this.raw.get(n) })));
+    return writeZip(names.map((n): ZipEntry => ({ name: n, data: this.entries.get(n) ?? undefined, raw: this.raw.get(n) })));
   }
 }
 

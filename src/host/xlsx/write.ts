@@ -234,9 +234,11 @@ function workbookXml(model: WorkbookModel, src: WorkbookSource, sheetPart: Map<S
   const edits: { at: number; end: number; text: string }[] = [];
   const pfx = root.qname.includes(':') ? `${root.qname.split(':')[0]}:` : '';
   const declared = /xmlns:([\w.-]+)="http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(xml.slice(root.start, root.innerStart))?.[1];
-  const rp = declared ?? 'kpr';
-  // Some writers declare the relationships namespace on each <sheet>, not on the root: declare it for new entries.
-  if (!declared) edits.push({ at: root.start, end: root.innerStart, text: setAttr(xml.slice(root.start, root.innerStart), 'xmlns:kpr', REL_BASE) });
+  // Some writers declare the relationships namespace on each <sheet>, not on the root: declare it on the root for the
+  // new entries, as "r" (some readers know no other prefix) unless the root uses "r" for something else.
+  const rootTag = xml.slice(root.start, root.innerStart);
+  const rp = declared ?? (/\sxmlns:r=/.test(rootTag) ? 'kpr' : 'r');
+  if (!declared) edits.push({ at: root.start, end: root.innerStart, text: setAttr(rootTag, `xmlns:${rp}`, REL_BASE) });
 
   // <sheets>: original entries in order (worksheets follow the model's order), new sheets after their predecessor.
   const order: { raw: string; sheet: Sheet | null }[] = [];

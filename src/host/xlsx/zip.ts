@@ -4,12 +4,13 @@
  */
 import { deflateSync, inflateSync } from 'fflate';
 
+export interface RawEntry { method: number; crc: number; compressed: Uint8Array; size: number }
 export interface ZipEntry {
   name: string;
-  /** Uncompressed bytes. */
-  data: Uint8Array;
-  /** As found in the input: compression method, CRC and compressed bytes (reused when data is unchanged). */
-  raw?: { method: number; crc: number; compressed: Uint8Array; data: Uint8Array };
+  /** Uncompressed bytes; undefined while an entry read from a file is used as it was (see raw). */
+  data?: Uint8Array;
+  /** As found in the input: compression method, CRC and compressed bytes (copied when data is not set). */
+  raw?: RawEntry;
 }
 
 export class ZipError extends Error {}
@@ -28,7 +29,14 @@ const enc = new TextEncoder();
 function u16(b: Uint8Array, o: number): number { return b[o] | (b[o + 1] << 8); }
 function u32(b: Uint8Array, o: number): number { return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0; }
 
-/** Reads the central directory and inflates every entry. */
+/** The uncompressed bytes of an entry as read. */
+export function inflateEntry(name: string, raw: RawEntry): Uint8Array {
+  if (raw.method === 0) return raw.compressed;
+  if (raw.method !== 8) throw new ZipError(`zip 条目 ${name} 使用了不支持的压缩方式 ${raw.method}`);
+  try { return codec.inflate(raw.compressed, raw.size); } catch { throw new ZipError(`zip 条目 ${name} 无法解压`); }
+}
+
+/** Reads the central directory; entries are inflated when first used (inflateEntry). */
 export function readZip(b: Uint8Array): ZipEntry[] {
   // End of central directory: scan back over a comment of up to 64 KB.
   let eocd = -1;
@@ -81,12 +89,8 @@ export function readZip(b: Uint8Array): ZipEntry[] {
     if (start + csize > b.length) throw new ZipError(`zip 条目 ${name} 不完整`);
     const compressed = b.subarray(start, start + csize);
     if (name.endsWith('/')) continue;
-    let data: Uint8Array;
-    if (method === 0) data = compressed;
-    else if (method === 8) {
-      try { data = codec.inflate(compressed, usize); } catch { throw new ZipError(`zip 条目 ${name} 无法解压`); }
-    } else throw new ZipError(`zip 条目 ${name} 使用了不支持的压缩方式 ${method}`);
-    out.push({ name, data, raw: { method, crc, compressed, data } });
+    if (method !== 0 && method !== 8) throw new ZipError(`zip 条目 ${name} 使用了不支持的压缩方式 ${method}`);
+    out.push({ name, raw: { method, crc, compressed, size: usize } });
   }
   return out;
 }
@@ -115,9 +119,12 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
   const time = 0, date = (0 << 9) | (1 << 5) | 1;
   for (const e of entries) {
     const nameBytes = enc.encode(e.name);
-    let method: number, crc: number, compressed: Uint8Array;
-    if (e.raw && e.raw.data === e.data) ({ method, crc, compressed } = e.raw);
-    else {
+    let method: number, crc: number, compressed: Uint8Array, size: number;
+    if (e.data === undefined) {
+      if (!e.raw) throw new ZipError(`zip 条目 ${e.name} 没有内容`);
+      ({ method, crc, compressed, size } = e.raw);
+    } else {
+      size = e.data.length;
       crc = crc32(e.data);
       const store = e.data.length < 64 || /\.(png|jpe?g|gif|emf|wmf)$/i.test(e.name);
       method = store ? 0 : 8;
@@ -128,13 +135,13 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
     const lv = new DataView(lh.buffer);
     lv.setUint32(0, 0x04034b50, true); lv.setUint16(4, 20, true); lv.setUint16(6, utf8, true); lv.setUint16(8, method, true);
     lv.setUint16(10, time, true); lv.setUint16(12, date, true); lv.setUint32(14, crc, true);
-    lv.setUint32(18, compressed.length, true); lv.setUint32(22, e.data.length, true); lv.setUint16(26, nameBytes.length, true); lv.setUint16(28, 0, true);
+    lv.setUint32(18, compressed.length, true); lv.setUint32(22, size, true); lv.setUint16(26, nameBytes.length, true); lv.setUint16(28, 0, true);
     lh.set(nameBytes, 30);
     const ch = new Uint8Array(46 + nameBytes.length);
     const cv = new DataView(ch.buffer);
     cv.setUint32(0, 0x02014b50, true); cv.setUint16(4, 20, true); cv.setUint16(6, 20, true); cv.setUint16(8, utf8, true); cv.setUint16(10, method, true);
     cv.setUint16(12, time, true); cv.setUint16(14, date, true); cv.setUint32(16, crc, true); cv.setUint32(20, compressed.length, true);
-    cv.setUint32(24, e.data.length, true); cv.setUint16(28, nameBytes.length, true); cv.setUint32(42, offset, true);
+    cv.setUint32(24, size, true); cv.setUint16(28, nameBytes.length, true); cv.setUint32(42, offset, true);
     ch.set(nameBytes, 46);
     chunks.push(lh, compressed);
     central.push(ch);
