@@ -136,13 +136,13 @@ export class Calculator {
     const st = this.state.get(cell);
     if (st === 2) return cell.value;
     if (st === 1) return 0; // circular reference: Excel shows 0
-    const src = cell.src;
-    const fromFile = src !== undefined && src.formula === cell.formula;
-    if (fromFile && src.keep) { this.state.set(cell, 2); return cell.value; }
+    // A formula as read from its file (unchanged since): its cached result is what the host falls back on.
+    const fromFile = cell.pristine;
+    if (fromFile && cell.keep) { this.state.set(cell, 2); return cell.value; }
     this.state.set(cell, 1);
     const v = this.evaluate(cell.formula, sheet, r, c);
-    const value = v === UNKNOWN ? (fromFile ? src.value : NAME) : v as CellValue;
-    cell.value = value;
+    const value = v === UNKNOWN ? (fromFile ? cell.cached : NAME) : v as CellValue;
+    cell.setResult(value);
     this.state.set(cell, 2);
     return value;
   }

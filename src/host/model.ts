@@ -35,33 +35,66 @@ export const DEFAULT_STYLE: Readonly<Style> = Object.freeze({
   indent: 0, locked: true, top: null, bottom: null, left: null, right: null,
 });
 
-export interface Cell {
-  value: CellValue;
-  /** Formula text with its leading "=", or null for a constant. */
-  formula: string | null;
-  style?: Style;
-  /** The cell as read from a file (set by the package reader; never changed by the API). */
-  src?: CellSource;
+const CHANGED = 1;
+const KEEP = 2;
+const SHARED = 4;
+const MASTER = 8;
+
+function same(a: CellValue, b: CellValue): boolean {
+  return a === b || (a instanceof ErrorValue && b instanceof ErrorValue && a.code === b.code);
 }
 
 /**
- * What a cell was when its file was read: the writer copies the original XML of a cell that is unchanged, and the
- * calculator keeps the cached result of a formula it cannot compute exactly.
+ * A cell. One read from a file also knows where its XML is in the sheet part and whether anything changed since
+ * (the writer copies an unchanged cell's XML as it was; the calculator keeps the cached result of a formula it
+ * cannot compute). Kept small: a workbook of 2,000 members has about two million cells.
  */
-export interface CellSource {
-  /** Where the cell's XML (`<c …>…</c>`) is in its sheet part's text (offsets, so no copy is kept per cell). */
-  readonly start: number;
-  readonly end: number;
-  readonly r: number;
-  readonly c: number;
-  readonly value: CellValue;
-  readonly formula: string | null;
-  readonly style: Style | undefined;
-  /** Array or data-table formula: never recomputed here; its cached results stay. */
-  readonly keep?: boolean;
-  /** Shared-formula group index (t="shared" si), with master true for the cell that holds the text. */
-  readonly si?: number;
-  readonly master?: boolean;
+export class Cell {
+  private v: CellValue;
+  private f: string | null;
+  private st: Style | undefined;
+  /** Offsets of the cell's XML (`<c …>…</c>`) in its sheet part's text; -1 when the cell was not read from a file. */
+  srcStart = -1;
+  srcEnd = -1;
+  /** Flags (changed, keep, shared, master) and the shared-formula group index (bits 4 and up). */
+  private meta = 0;
+  /** For a formula read from a file: the result cached there. */
+  cached: CellValue = null;
+
+  constructor(value: CellValue = null, formula: string | null = null, style?: Style) {
+    this.v = value;
+    this.f = formula;
+    this.st = style;
+  }
+
+  get value(): CellValue { return this.v; }
+  set value(x: CellValue) { if (!same(x, this.v)) { this.v = x; this.meta |= CHANGED; } }
+  get formula(): string | null { return this.f; }
+  set formula(x: string | null) { if (x !== this.f) { this.f = x; this.meta |= CHANGED; } }
+  get style(): Style | undefined { return this.st; }
+  set style(x: Style | undefined) { if (x !== this.st) { this.st = x; this.meta |= CHANGED; } }
+
+  /** A result the calculator computed: not a change anyone made to the cell. */
+  setResult(x: CellValue): void { this.v = x; }
+  /** The cell moved to another address (its XML, which names the address, no longer applies). */
+  moved(): void { this.meta |= CHANGED; }
+
+  /** Marks the cell as read from a file at these offsets. */
+  fromSource(start: number, end: number, opts: { keep?: boolean; si?: number; master?: boolean; cached?: CellValue } = {}): void {
+    this.srcStart = start;
+    this.srcEnd = end;
+    this.meta = (opts.keep ? KEEP : 0) | (opts.si !== undefined ? SHARED | (opts.master ? MASTER : 0) | (opts.si << 4) : 0);
+    if (opts.cached !== undefined) this.cached = opts.cached;
+  }
+
+  /** Read from a file and not changed since (its XML can be copied; a formula's value aside). */
+  get pristine(): boolean { return this.srcStart >= 0 && !(this.meta & CHANGED); }
+  get fromFile(): boolean { return this.srcStart >= 0; }
+  /** An array or data-table formula: never recomputed; its cached results stay. */
+  get keep(): boolean { return (this.meta & KEEP) !== 0; }
+  /** Shared-formula group (t="shared" si), or -1. */
+  get sharedIndex(): number { return this.meta & SHARED ? this.meta >> 4 : -1; }
+  get sharedMaster(): boolean { return (this.meta & MASTER) !== 0; }
 }
 
 export interface DataValidationModel {
@@ -150,9 +183,7 @@ export class Sheet {
     if (!row) { row = new Map(); this.rows.set(r, row); }
     let cell = row.get(c);
     if (!cell) {
-      cell = { value: null, formula: null };
-      const inherited = this.rowStyles.get(r) ?? this.colStyles.get(c);
-      if (inherited) cell.style = inherited;
+      cell = new Cell(null, null, this.rowStyles.get(r) ?? this.colStyles.get(c));
       row.set(c, cell);
     }
     return cell;

@@ -232,7 +232,7 @@ export function clearRange(wb: WorkbookModel, t: RangeTarget, applyTo: ClearWhat
     const table = wb.tableAt(sheet, r, c);
     const isHeader = table && table.showHeaders && r === table.rect.r0;
     if (contents && !isHeader) { cell.value = null; cell.formula = null; }
-    if (formats) delete cell.style;
+    if (formats) cell.style = undefined;
   }
   if (formats) {
     const wholeCols = rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;

@@ -119,6 +119,7 @@ export function shiftDown(wb: WorkbookModel, sheet: Sheet, fromRow: number, c0: 
       row.delete(c);
       let dest = sheet.rows.get(r + n);
       if (!dest) { dest = new Map(); sheet.rows.set(r + n, dest); }
+      cell.moved();
       dest.set(c, cell);
     }
     if (row.size === 0) sheet.rows.delete(r);

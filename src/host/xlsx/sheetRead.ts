@@ -1,7 +1,7 @@
 /** Reads a worksheet part into the model: cells (with their original XML), rows, columns, views, layout, rules. */
 import { type Rect, MAX_COLS, MAX_ROWS, colIndex, tryParseLocal } from '../address';
 import { fromFileFormula } from '../formulaShift';
-import { type Cell, type CellSource, type CellValue, type ConditionalFormatModel, ErrorValue, type Sheet, type Style, type WorkbookModel } from '../model';
+import { Cell, type CellValue, type ConditionalFormatModel, ErrorValue, type Sheet, type WorkbookModel } from '../model';
 import { shiftShared } from './sharedFormula';
 import { type SharedStrings, richText, textBody } from './strings';
 import { type StylesPart, colorOf } from './styles';
@@ -242,7 +242,7 @@ function readCf(model: WorkbookModel, sheet: Sheet, xml: string, it: TopChild, s
 
 // ------------------------------------------------------------------------------------------------ sheetData
 
-interface PendingShared { cell: Cell; r: number; c: number; si: number; start: number; end: number; value: CellValue; style: Style | undefined }
+interface PendingShared { cell: Cell; r: number; c: number; si: number; start: number; end: number }
 
 function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChild, styles: StylesPart, sst: SharedStrings, src: SheetSource): boolean {
   let missing = false;
@@ -365,22 +365,11 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
       if (t !== 'inlineStr' && (vText === undefined || (vText.trim() === '' && t !== 'str'))) missing = true;
     }
     if (!rowMap) { rowMap = sheet.rows.get(r); if (!rowMap) { rowMap = new Map(); sheet.rows.set(r, rowMap); } }
-    if (value === null && formula === null && si === undefined && !style) {
-      // An empty, unstyled cell: nothing to model, but it is part of the sheet as written.
-      const cell: Cell = { value: null, formula: null };
-      cell.src = { start: lt, end: cellEnd, r, c, value: null, formula: null, style: undefined };
-      rowMap.set(c, cell);
-      src.cellCount++;
-      i = cellEnd;
-      continue;
-    }
-    const cell: Cell = { value, formula };
-    if (style) cell.style = style;
+    const cell = new Cell(value, formula, style);
     if (si !== undefined && !isMaster) {
-      pending.push({ cell, r, c, si, start: lt, end: cellEnd, value, style });
+      pending.push({ cell, r, c, si, start: lt, end: cellEnd });
     } else {
-      const cs: CellSource = { start: lt, end: cellEnd, r, c, value, formula, style, ...(keep ? { keep } : {}), ...(si !== undefined ? { si, master: true } : {}) };
-      cell.src = cs;
+      cell.fromSource(lt, cellEnd, { keep, ...(si !== undefined ? { si, master: true } : {}), ...(formula !== null ? { cached: value } : {}) });
     }
     rowMap.set(c, cell);
     src.cellCount++;
@@ -389,8 +378,10 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
   for (const p of pending) {
     const m = masters.get(p.si);
     const formula = m ? fromFileFormula(shiftShared(m.text, p.r - m.r, p.c - m.c)) : null;
+    const value = p.cell.value;
+    // A fresh cell (nothing changed yet): set its formula, then record where it came from.
     p.cell.formula = formula;
-    p.cell.src = { start: p.start, end: p.end, r: p.r, c: p.c, value: p.value, formula, style: p.style, si: p.si, master: false };
+    p.cell.fromSource(p.start, p.end, { si: p.si, master: false, cached: value });
   }
   void colIndex;
   return missing;

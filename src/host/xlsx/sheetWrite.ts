@@ -5,12 +5,12 @@
  */
 import { type Rect, MAX_COLS, MAX_ROWS, cellName, rectAddress, colName } from '../address';
 import { toFileFormula } from '../formulaShift';
-import { type Cell, type CellValue, DEFAULT_STYLE, ErrorValue, type Sheet, type Style, type WorkbookModel } from '../model';
+import { type Cell, type CellValue, ErrorValue, type Sheet, type Style, type WorkbookModel } from '../model';
 import { type SheetDigest, sheetDigest } from './digest';
 import { REL_BASE } from './opc';
 import { type SheetSource, pointsToChars } from './sheetRead';
 import type { SharedStrings } from './strings';
-import { type StylesPart, sameStyle } from './styles';
+import type { StylesPart } from './styles';
 import { dvXml } from './validation';
 import { escAttr, escText, escXstring, parseAttrs } from './xml';
 
@@ -62,24 +62,18 @@ function cellsUnchanged(sheet: Sheet, src: SheetSource): boolean {
   let n = 0;
   for (const [r, row] of sheet.rows) {
     for (const [c, cell] of row) {
-      const s = cell.src;
-      if (!s) {
+      if (!cell.fromFile) {
         if (cell.formula !== null || (cell.value !== null && cell.value !== '') || (cell.style !== undefined && cell.style !== inherited(sheet, r, c))) return false;
         continue;
       }
-      if (s.r !== r || s.c !== c || cell.formula !== s.formula || !sameStyleRef(cell.style, s.style)) return false;
-      if (!s.keep && !valueEqual(cell.value, s.value) && !(cell.formula !== null)) return false;
+      // A formula's result may differ (recomputed); the file then asks for a recalculation on open.
+      if (!cell.pristine) return false;
       n++;
     }
   }
   return n === src.cellCount;
 }
 
-function sameStyleRef(a: Style | undefined, b: Style | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return (a ?? DEFAULT_STYLE) === DEFAULT_STYLE && (b ?? DEFAULT_STYLE) === DEFAULT_STYLE;
-  return sameStyle(a, b);
-}
 
 // ------------------------------------------------------------------------------------------------ writing
 
@@ -331,18 +325,9 @@ function sheetDataXml(sheet: Sheet, src: SheetSource | undefined, ctx: SheetWrit
   const { model, styles, sst } = ctx;
   // Shared-formula groups whose master changed: their other cells get their own formula.
   const broken = new Set<number>();
-  const intact = (cell: Cell, r: number, c: number): boolean => {
-    const s = cell.src;
-    return !!s && s.r === r && s.c === c && cell.formula === s.formula && sameStyleRef(cell.style, s.style);
-  };
   const masters = new Set<number>();
-  for (const [r, row] of sheet.rows) {
-    for (const [c, cell] of row) {
-      const s = cell.src;
-      if (s?.si !== undefined && s.master) { if (intact(cell, r, c)) masters.add(s.si); }
-    }
-  }
-  for (const [, row] of sheet.rows) for (const [, cell] of row) if (cell.src?.si !== undefined && !masters.has(cell.src.si)) broken.add(cell.src.si);
+  for (const [, row] of sheet.rows) for (const [, cell] of row) if (cell.sharedMaster && cell.pristine) masters.add(cell.sharedIndex);
+  for (const [, row] of sheet.rows) for (const [, cell] of row) if (cell.sharedIndex >= 0 && !masters.has(cell.sharedIndex)) broken.add(cell.sharedIndex);
 
   const rowKeys = new Set<number>([...sheet.rows.keys(), ...sheet.rowHeights.keys(), ...sheet.hiddenRows, ...sheet.rowStyles.keys()]);
   const sortedRows = [...rowKeys].filter((r) => r >= 0 && r < MAX_ROWS).sort((a, b) => a - b);
@@ -355,7 +340,7 @@ function sheetDataXml(sheet: Sheet, src: SheetSource | undefined, ctx: SheetWrit
       const cols = [...row.keys()].sort((a, b) => a - b);
       for (const c of cols) {
         const cell = row.get(c)!;
-        const x = cellXml(sheet, cell, r, c, intact(cell, r, c), broken, model, styles, sst, P, src?.xml ?? '');
+        const x = cellXml(sheet, cell, r, c, broken, model, styles, sst, P, src?.xml ?? '');
         if (x) cells.push(x);
       }
     }
@@ -389,32 +374,29 @@ function rowTag(sheet: Sheet, r: number, src: SheetSource | undefined, styles: S
   return { attrs: ordered.map((k) => ` ${k}="${escAttr(a[k])}"`).join(''), meaningful: h !== undefined || sheet.hiddenRows.has(r) || !!st || keys.length > 1 };
 }
 
-function cellXml(sheet: Sheet, cell: Cell, r: number, c: number, isIntact: boolean, broken: Set<number>, model: WorkbookModel, styles: StylesPart, sst: SharedStrings, P: (s: string) => string, srcXml: string): string {
-  const s = cell.src;
-  const groupOk = s?.si === undefined || !broken.has(s.si);
-  if (s && isIntact && groupOk) {
-    const raw = srcXml.slice(s.start, s.end);
-    if (s.keep || valueEqual(cell.value, s.value)) return raw;
-    if (cell.formula !== null) {
-      // Same formula, new result: keep the <f> element as written (shared/array form), write the new value.
-      const f = F_RE.exec(raw)?.[0];
-      if (f) {
-        const open = /^<[^>]*?(\/?)>/.exec(raw)![0];
-        const q = /^<([^\s/>]+)/.exec(open)![1];
-        const a = parseAttrs(open, q.length + 1, open.length - (open.endsWith('/>') ? 2 : 1));
-        delete a.t;
-        const { t, v } = valueParts(cell.value, sst, true);
-        if (t) a.t = t;
-        const vq = q.includes(':') ? `${q.split(':')[0]}:v` : 'v';
-        return `<${q}${Object.entries(a).map(([k, x]) => ` ${k}="${escAttr(x)}"`).join('')}>${f}${v === null ? '' : `<${vq}>${v}</${vq}>`}</${q}>`;
-      }
+function cellXml(sheet: Sheet, cell: Cell, r: number, c: number, broken: Set<number>, model: WorkbookModel, styles: StylesPart, sst: SharedStrings, P: (s: string) => string, srcXml: string): string {
+  const groupOk = cell.sharedIndex < 0 || !broken.has(cell.sharedIndex);
+  if (cell.pristine && groupOk) {
+    const raw = srcXml.slice(cell.srcStart, cell.srcEnd);
+    if (cell.formula === null || cell.keep || valueEqual(cell.value, cell.cached)) return raw;
+    // Same formula, new result: keep the <f> element as written (shared/array form), write the new value.
+    const f = F_RE.exec(raw)?.[0];
+    if (f) {
+      const open = /^<[^>]*?(\/?)>/.exec(raw)![0];
+      const q = /^<([^\s/>]+)/.exec(open)![1];
+      const a = parseAttrs(open, q.length + 1, open.length - (open.endsWith('/>') ? 2 : 1));
+      delete a.t;
+      const { t, v } = valueParts(cell.value, sst, true);
+      if (t) a.t = t;
+      const vq = q.includes(':') ? `${q.split(':')[0]}:v` : 'v';
+      return `<${q}${Object.entries(a).map(([k, x]) => ` ${k}="${escAttr(x)}"`).join('')}>${f}${v === null ? '' : `<${vq}>${v}</${vq}>`}</${q}>`;
     }
   }
   // Written anew.
   if (cell.formula === null && (cell.value === null || cell.value === undefined)) {
     const st = cell.style ?? inherited(sheet, r, c);
     const si = styles.index(st);
-    if (!si && !s) return '';
+    if (!si && !cell.fromFile) return '';
     return P(`<c r="${colName(c)}${r + 1}"${si ? ` s="${si}"` : ''}/>`);
   }
   const si = styles.index(cell.style ?? inherited(sheet, r, c));
