@@ -19,13 +19,16 @@ function apiOperand(v: string): string | number {
   return v.startsWith('=') ? v : `=${v}`;
 }
 
+/** xsd:boolean: "1" or "true" (LibreOffice writes the word). */
+function on(v: string | undefined): boolean { return v === '1' || v === 'true'; }
+
 function toModel(a: Record<string, string>, f1: string | undefined, f2: string | undefined): DataValidationModel | null {
   const kind = TYPE_IN[a.type ?? ''];
   if (!kind) return null;
   let rule: Record<string, unknown>;
   if (kind === 'list') {
     const src = f1 ?? '';
-    rule = { list: { inCellDropDown: a.showDropDown !== '1', source: src.startsWith('"') ? src.slice(1, -1).replace(/""/g, '"') : `=${src}` } };
+    rule = { list: { inCellDropDown: !on(a.showDropDown), source: src.startsWith('"') ? src.slice(1, -1).replace(/""/g, '"') : `=${src}` } };
   } else if (kind === 'custom') rule = { custom: { formula: `=${f1 ?? ''}` } };
   else {
     const body: Record<string, unknown> = { operator: OP_IN[a.operator ?? 'between'] ?? 'Between', formula1: apiOperand(f1 ?? '') };
@@ -34,9 +37,9 @@ function toModel(a: Record<string, string>, f1: string | undefined, f2: string |
   }
   return {
     rule,
-    prompt: { showPrompt: a.showInputMessage === '1', title: a.promptTitle ?? '', message: a.prompt ?? '' },
-    errorAlert: { showAlert: a.showErrorMessage === '1', style: a.errorStyle === 'warning' ? 'Warning' : a.errorStyle === 'information' ? 'Information' : 'Stop', title: a.errorTitle ?? '', message: a.error ?? '' },
-    ignoreBlanks: a.allowBlank === '1',
+    prompt: { showPrompt: on(a.showInputMessage), title: a.promptTitle ?? '', message: a.prompt ?? '' },
+    errorAlert: { showAlert: on(a.showErrorMessage), style: a.errorStyle === 'warning' ? 'Warning' : a.errorStyle === 'information' ? 'Information' : 'Stop', title: a.errorTitle ?? '', message: a.error ?? '' },
+    ignoreBlanks: on(a.allowBlank),
   };
 }
 

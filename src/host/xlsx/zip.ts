@@ -2,7 +2,7 @@
  * Zip read/write for packages. Reading inflates with fflate; writing copies the compressed bytes of every entry
  * that is unchanged (same bytes as read), so a save costs only the parts a command changed.
  */
-import { deflateSync, inflateSync } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 
 export interface RawEntry { method: number; crc: number; compressed: Uint8Array; size: number }
 export interface ZipEntry {
@@ -23,8 +23,6 @@ let codec: Codec = {
 };
 export function setCodec(c: Codec): void { codec = c; }
 
-const te = new TextDecoder('utf-8');
-const enc = new TextEncoder();
 
 function u16(b: Uint8Array, o: number): number { return b[o] | (b[o + 1] << 8); }
 function u32(b: Uint8Array, o: number): number { return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0; }
@@ -68,7 +66,7 @@ export function readZip(b: Uint8Array): ZipEntry[] {
     let usize = u32(b, p + 24);
     const nlen = u16(b, p + 28), xlen = u16(b, p + 30), clen = u16(b, p + 32);
     let local = u32(b, p + 42);
-    const name = te.decode(b.subarray(p + 46, p + 46 + nlen));
+    const name = strFromU8(b.subarray(p + 46, p + 46 + nlen));
     // Zip64 extra field.
     let x = p + 46 + nlen;
     const xend = x + xlen;
@@ -118,7 +116,7 @@ export function writeZip(entries: ZipEntry[]): Uint8Array {
   // DOS date 1980-01-01 00:00 (deterministic output).
   const time = 0, date = (0 << 9) | (1 << 5) | 1;
   for (const e of entries) {
-    const nameBytes = enc.encode(e.name);
+    const nameBytes = strToU8(e.name);
     let method: number, crc: number, compressed: Uint8Array, size: number;
     if (e.data === undefined) {
       if (!e.raw) throw new ZipError(`zip 条目 ${e.name} 没有内容`);
