@@ -74,6 +74,13 @@ export class Cell {
   get style(): Style | undefined { return this.st; }
   set style(x: Style | undefined) { if (x !== this.st) { this.st = x; this.meta |= CHANGED; } }
 
+  /** An exact copy (what the cell was, e.g. to put it back after a refused entry). */
+  clone(): Cell {
+    const c = new Cell(this.v, this.f, this.st);
+    c.srcStart = this.srcStart; c.srcEnd = this.srcEnd; c.meta = this.meta; c.cached = this.cached;
+    return c;
+  }
+
   /** A result the calculator computed: not a change anyone made to the cell. */
   setResult(x: CellValue): void { this.v = x; }
   /** The cell moved to another address (its XML, which names the address, no longer applies). */
