@@ -17,13 +17,13 @@ import { col, evaluationInput, readTables, type ReadKey, type TablesRead, type T
 
 const MODEL_KEYS: ReadKey[] = ['settings', 'rubric', 'roster'];
 
-function rosterOf(read: TablesRead, lang: Language): Roster {
+export function rosterOf(read: TablesRead, lang: Language): Roster {
   const { rubric } = currentModel(read, lang);
   return parseRoster(read.roster, rubric, lang);
 }
 
 /** The evaluator as a roster member (named peer scoring), or undefined for a ballot code / representative. */
-function evaluatorMember(roster: Roster, evaluator: string): RosterMember | undefined {
+export function evaluatorMember(roster: Roster, evaluator: string): RosterMember | undefined {
   const idx = roster.byKey.get(idKey(normalizeId(evaluator)));
   return idx === undefined ? undefined : roster.members[idx];
 }
@@ -40,7 +40,7 @@ export function formMembers(roster: Roster, round: Round, evaluator: string, gro
   return group ? active.filter((m) => m.group === group) : active;
 }
 
-function entryColumns(t: TableRead, round: Round) {
+export function entryColumns(t: TableRead, round: Round) {
   const keyNames = round === 'self' ? COLUMNS.selfKeys : COLUMNS.peerKeys;
   return {
     cEval: round === 'self' ? -1 : col(t, keyNames[0]),
@@ -51,7 +51,7 @@ function entryColumns(t: TableRead, round: Round) {
 }
 
 /** Upsert key of an entry row: evaluator (not for self) + member. null for a row with no member. */
-function rowKey(round: Round, c: ReturnType<typeof entryColumns>) {
+export function rowKey(round: Round, c: ReturnType<typeof entryColumns>) {
   return (row: RawCell[]): string | null => {
     const id = normalizeId(row[c.cId] ?? '');
     if (id === '') return null;

@@ -24,12 +24,14 @@ export interface State {
   printSheets: string[];
   /** The score limits install put in the entry tables' validation: table → column → points (null: unknown). */
   validation: Record<string, Record<string, number>> | null;
+  /** Ballot files handed out (ballotFiles.ts): one line per ballot, year\tround\tevaluator\tgroup\tlabel. */
+  ballots: string[];
 }
 
 const MAX_CELL_TEXT = 30000;
 
 export function parseState(t: TableRead): State {
-  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null };
+  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null, ballots: [] };
   if (!t.exists) return state;
   for (const row of t.rows) {
     const key = String(row[0] ?? '');
@@ -44,6 +46,7 @@ export function parseState(t: TableRead): State {
     else if (key === 'formsUsed') state.formsUsed = value === '' ? null : Number(value);
     else if (key === 'chart') state.chart = value === '1';
     else if (key === 'printSheets') state.printSheets = value === '' ? [] : value.split('\n');
+    else if (key === 'ballots' && value !== '') state.ballots.push(...value.split('\n'));
     else if (key === 'validation') {
       try {
         state.validation = value === '' ? null : (JSON.parse(value) as State['validation']);
@@ -79,6 +82,8 @@ export function stateRows(state: State): RawCell[][] {
   rows.push(['chart', state.chart ? '1' : '0']);
   rows.push(['printSheets', state.printSheets.join('\n')]);
   rows.push(['validation', state.validation ? JSON.stringify(state.validation) : '']);
+  // Issued ballots: split over rows so no cell exceeds Excel's text limit.
+  for (let i = 0; i < state.ballots.length; i += 200) rows.push(['ballots', state.ballots.slice(i, i + 200).join('\n')]);
   return rows;
 }
 

@@ -1,0 +1,77 @@
+/**
+ * Ballot files as bytes: each ballot workbook is made by the add-in's own code (writeBallotWorkbook) over the
+ * headless host (createWorkbook / run / saveXlsx), so the same code runs in the task pane (in the browser) and on
+ * the command line; returned files are loaded into the host and read with readBallotWorkbook. Several files
+ * travel as one .zip (JSZip). The task pane loads this module on demand (it pulls in the host).
+ */
+import JSZip from 'jszip';
+import { createWorkbook, loadXlsx, run, saveXlsx } from '../host';
+import { readBallotWorkbook, writeBallotWorkbook, type BallotRead, type BallotSpec } from './ballotFiles';
+import type { BallotFileInput } from './collect';
+
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** One ballot workbook as .xlsx bytes. */
+export async function buildBallotFile(spec: BallotSpec): Promise<Uint8Array> {
+  const wb = createWorkbook();
+  await run(wb, (c) => writeBallotWorkbook(c, spec));
+  return saveXlsx(wb);
+}
+
+export async function buildBallotFiles(specs: BallotSpec[]): Promise<NamedBytes[]> {
+  const out: NamedBytes[] = [];
+  for (const s of specs) out.push({ name: s.fileName, bytes: await buildBallotFile(s) });
+  return out;
+}
+
+/** Files in one .zip (UTF-8 names: 2026-互评-第一党小组-张伟.xlsx). */
+export async function zipFiles(files: NamedBytes[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const f of files) zip.file(f.name, f.bytes, { date: new Date(Date.UTC(2026, 0, 1)) });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** A .zip of ballots (not a workbook: no [Content_Types].xml) is opened into its .xlsx files. */
+async function expand(f: NamedBytes): Promise<NamedBytes[] | null> {
+  if (!isZip(f.bytes)) return null;
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(f.bytes);
+  } catch {
+    return null;
+  }
+  if (zip.file('[Content_Types].xml')) return null;
+  const inner = Object.values(zip.files).filter((e) => !e.dir && /\.xlsx$/i.test(e.name) && !/(^|\/)(__MACOSX|\.)/.test(e.name));
+  const out: NamedBytes[] = [];
+  for (const e of inner) out.push({ name: `${f.name}/${e.name}`, bytes: await e.async('uint8array') });
+  return out;
+}
+
+/** Reads one returned file: a ballot, a workbook that is not one, or not a workbook at all. */
+export async function readBallotFile(f: NamedBytes): Promise<BallotFileInput> {
+  let read: BallotRead;
+  try {
+    const wb = await loadXlsx(f.bytes);
+    read = await run(wb, (c) => readBallotWorkbook(c));
+  } catch (e) {
+    read = { kind: 'not_a_workbook', detail: String((e as Error)?.message ?? e).split('\n')[0].slice(0, 160) };
+  }
+  return { file: f.name, read };
+}
+
+/** Reads the returned files (a .zip counts as the ballots inside it). */
+export async function readBallotFiles(files: NamedBytes[]): Promise<BallotFileInput[]> {
+  const out: BallotFileInput[] = [];
+  for (const f of files) {
+    const inner = await expand(f);
+    for (const x of inner ?? [f]) out.push(await readBallotFile(x));
+  }
+  return out;
+}
