@@ -18,7 +18,7 @@ export interface Edit {
   cell: string;
   value: CellValue;
 }
-/** Structural edits openpyxl can make (rows deleted or inserted; no protection stops a script). */
+/** Structural edits openpyxl can make after the cell edits (rows deleted or inserted; no protection stops a script). */
 export interface OpenpyxlOps {
   edits: Edit[];
   deleteRows?: { sheet: string; row: number }[];
@@ -84,6 +84,11 @@ const OPENPYXL = String.raw`
 import json, sys, openpyxl
 job = json.load(sys.stdin)
 wb = openpyxl.load_workbook(job['in'])
+for e in job['edits']:
+    v = e['value']
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    wb[e['sheet']][e['cell']] = v
 for op in job.get('deleteRows', []):
     wb[op['sheet']].delete_rows(op['row'])
 for op in job.get('insertRows', []):
@@ -91,11 +96,6 @@ for op in job.get('insertRows', []):
     ws.insert_rows(op['row'])
     for i, v in enumerate(op['values']):
         ws.cell(row=op['row'], column=i + 1, value=v)
-for e in job['edits']:
-    v = e['value']
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    wb[e['sheet']][e['cell']] = v
 if job.get('identity'):
     ws = wb['kp_Ballot']
     for row in ws.iter_rows():

@@ -100,3 +100,157 @@ describe('ballot files round trip', () => {
     expect(out.every((b) => b.back)).toBe(true);
   });
 });
+
+/** A peer ballot of evaluator 001 (scores 002, 003, 004) filled with the case's numbers, as edits. */
+async function peerBallot001(wb: HostWorkbook) {
+  const peer = await ballots(wb, 'peer', { group: '第一党小组' });
+  const b = peer.find((x) => x.spec.identity.evaluator === '001');
+  if (!b) throw new Error('no ballot for 001');
+  const layout = await ballotLayout(b.bytes);
+  const scores = caseScores(CASE, 'peer', '001');
+  return { b, layout, scores, edits: scoreEdits(layout, scores) };
+}
+
+describe('returned ballots with problems', () => {
+  it('gives each bad file its verdict with sheet and cell, and writes nothing from it', async () => {
+    const wb = await blankWorkbook();
+    const { b, layout, scores, edits } = await peerBallot001(wb);
+    const row003 = layout.rows.get('003') as number;
+    const with_ = (id: string, dim: string, value: CellValue) => scoreEdits(layout, { ...scores, [id]: { ...scores[id], [dim]: value } });
+    const files: { name: string; bytes: Uint8Array }[] = [
+      { name: 'over.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits: with_('003', '爱岗敬业', 15.5) }) },
+      { name: 'text.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits: with_('002', '理想信念', '优') }) },
+      { name: 'formula.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits: with_('004', '服务社会', '=1+1') }) },
+      { name: 'deleted-row.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits, deleteRows: [{ sheet: layout.sheet, row: row003 }] }) },
+      {
+        name: 'added-row.xlsx',
+        bytes: fillWithOpenpyxl(b.bytes, { edits, insertRows: [{ sheet: layout.sheet, row: row003 + 1, values: [9, '005', '熊建梅', 9, 9, 14, 14, 14, 14, 9, 9] }] }),
+      },
+      { name: 'identity.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits, identity: { label: '评价人', value: '002' } }) },
+      { name: 'blank-member.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits: scoreEdits(layout, { '002': scores['002'], '003': scores['003'] }) }) },
+      { name: 'roster.csv.xlsx', bytes: new TextEncoder().encode('编号,姓名\n001,杜磊秀\n') },
+    ];
+    // A plain workbook that is not a ballot, and last year's ballot.
+    files.push({ name: 'plain.xlsx', bytes: await saveXlsx(await fillCase({ ...CASE, self: [], peer: [], mass: [] })) });
+    const lastYear = await fillCase({ ...CASE, year: 2025, self: [], peer: [], mass: [] });
+    const old = (await ballots(lastYear, 'peer', { group: '第一党小组' })).find((x) => x.spec.identity.evaluator === '001')!;
+    files.push({ name: 'last-year.xlsx', bytes: fillWithOpenpyxl(old.bytes, { edits: scoreEdits(await ballotLayout(old.bytes), scores) }) });
+    const before = { peer: await tableRows(wb, 'peer'), self: await tableRows(wb, 'self'), mass: await tableRows(wb, 'mass') };
+    wb.resetStats();
+    const report = await collect(wb, files);
+    expect(wb.stats.syncs).toBeLessThanOrEqual(2);
+    const by = Object.fromEntries(report.files.map((f) => [f.file, f]));
+    const first = (name: string) => by[name].problems.find((p) => p.severity === 'error');
+    const D = (dim: string) => String.fromCharCode(65 + (layout.columns.get(dim) as number));
+    expect([by['over.xlsx'].verdict, first('over.xlsx')?.code, first('over.xlsx')?.cell, first('over.xlsx')?.sheet]).toEqual(['rejected', 'out_of_range', `${D('爱岗敬业')}${row003}`, '测评表']);
+    expect(first('over.xlsx')?.message).toContain('测评表');
+    expect([by['text.xlsx'].verdict, first('text.xlsx')?.code, first('text.xlsx')?.cell]).toEqual(['rejected', 'not_a_number', `${D('理想信念')}${layout.rows.get('002')}`]);
+    expect([by['formula.xlsx'].verdict, first('formula.xlsx')?.code, first('formula.xlsx')?.cell]).toEqual(['rejected', 'formula_in_score', `${D('服务社会')}${layout.rows.get('004')}`]);
+    expect([by['deleted-row.xlsx'].verdict, first('deleted-row.xlsx')?.code]).toEqual(['rejected', 'row_missing']);
+    expect(first('deleted-row.xlsx')?.message).toContain('003');
+    expect([by['added-row.xlsx'].verdict, first('added-row.xlsx')?.code, first('added-row.xlsx')?.cell]).toEqual(['rejected', 'row_added', `B${row003 + 1}`]);
+    expect([by['identity.xlsx'].verdict, first('identity.xlsx')?.code]).toEqual(['rejected', 'identity_changed']);
+    expect([by['blank-member.xlsx'].verdict, first('blank-member.xlsx')?.code]).toEqual(['rejected', 'member_not_scored']);
+    expect([by['roster.csv.xlsx'].verdict, first('roster.csv.xlsx')?.code, by['roster.csv.xlsx'].evaluator]).toEqual(['not_a_ballot', 'not_a_workbook', null]);
+    expect([by['plain.xlsx'].verdict, first('plain.xlsx')?.code]).toEqual(['not_a_ballot', 'not_a_ballot']);
+    expect([by['last-year.xlsx'].verdict, first('last-year.xlsx')?.code]).toEqual(['stale', 'other_year']);
+    expect(report.files.every((f) => f.forms === 0)).toBe(true);
+    expect(report.written).toBe(0);
+    // Nothing entered the workbook.
+    expect(await tableRows(wb, 'peer')).toEqual(before.peer);
+    expect(await tableRows(wb, 'self')).toEqual(before.self);
+    expect(await tableRows(wb, 'mass')).toEqual(before.mass);
+    // The good copy next to them goes in.
+    const good = await collect(wb, [...files.slice(0, 3), { name: 'good.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits }) }]);
+    expect(good.files.map((f) => f.verdict)).toEqual(['rejected', 'rejected', 'rejected', 'accepted']);
+    expect(good.files[3].forms).toBe(3);
+    const rows = await tableRows(wb, 'peer');
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      ['001', '002', '周燕玉', 8.6],
+      ['001', '003', '赵强敏', 9.8],
+      ['001', '004', '谭华敏', 9.2],
+    ]);
+  });
+
+  it('a number typed as text is counted with a warning', async () => {
+    const wb = await blankWorkbook();
+    const { b, layout, scores } = await peerBallot001(wb);
+    const bytes = fillWithOpenpyxl(b.bytes, { edits: scoreEdits(layout, { ...scores, '002': { ...scores['002'], 理想信念: '８.６' } }) });
+    const report = await collect(wb, [{ name: 'a.xlsx', bytes }]);
+    expect(report.files[0].verdict).toBe('accepted');
+    expect(report.files[0].problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'number_as_text']]);
+    expect((await tableRows(wb, 'peer'))[0][3]).toBe(8.6);
+  });
+
+  it('the roster changed after the ballots went out: stale', async () => {
+    const wb = await blankWorkbook();
+    const { b, edits } = await peerBallot001(wb);
+    await run(wb, async (c) => {
+      const p = queueReadTables(c, ['roster']);
+      await c.sync();
+      const t = p().roster;
+      t.table.rows.add(undefined, [['008', '新党员', '第一党小组', '机关党员', '', '']]);
+    });
+    const report = await collect(wb, [{ name: 'a.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits }) }]);
+    expect([report.files[0].verdict, report.files[0].problems[0].code]).toEqual(['stale', 'member_list_changed']);
+    expect(await tableRows(wb, 'peer')).toEqual([]);
+  });
+
+  it('two copies of one ballot: identical counted once, different neither', async () => {
+    const wb = await blankWorkbook();
+    const { b, layout, scores, edits } = await peerBallot001(wb);
+    const one = fillWithOpenpyxl(b.bytes, { edits });
+    const same = await fillWithExcelJS(b.bytes, edits);
+    const report = await collect(wb, [{ name: 'a.xlsx', bytes: one }, { name: 'b.xlsx', bytes: same }]);
+    expect(report.files.map((f) => [f.verdict, f.forms])).toEqual([['accepted', 3], ['duplicate', 0]]);
+    expect(report.files[1].problems[0].code).toBe('duplicate_same');
+    expect(await tableRows(wb, 'peer')).toHaveLength(3);
+
+    const wb2 = await blankWorkbook();
+    const b2 = (await peerBallot001(wb2)).b;
+    const other = fillWithOpenpyxl(b2.bytes, { edits: scoreEdits(layout, { ...scores, '003': { ...scores['003'], 学习教育: 10 } }) });
+    const r2 = await collect(wb2, [{ name: 'a.xlsx', bytes: fillWithOpenpyxl(b2.bytes, { edits }) }, { name: 'b.xlsx', bytes: other }]);
+    expect(r2.files.map((f) => [f.verdict, f.forms, f.problems[0]?.code])).toEqual([
+      ['duplicate', 0, 'duplicate_different'],
+      ['duplicate', 0, 'duplicate_different'],
+    ]);
+    expect(await tableRows(wb2, 'peer')).toEqual([]);
+  });
+
+  it('the same ballot collected in two runs: identical is not counted again; different is not overwritten without replace', async () => {
+    const wb = await blankWorkbook();
+    const { b, layout, scores, edits } = await peerBallot001(wb);
+    const first = await collect(wb, [{ name: 'a.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits }) }]);
+    expect(first.files[0].verdict).toBe('accepted');
+    const again = await collect(wb, [{ name: 'a-again.xlsx', bytes: await fillWithExcelJS(b.bytes, edits) }]);
+    expect([again.files[0].verdict, again.files[0].forms, again.files[0].problems[0].code]).toEqual(['duplicate', 0, 'already_collected']);
+    expect(await tableRows(wb, 'peer')).toHaveLength(3);
+    const changed = fillWithOpenpyxl(b.bytes, { edits: scoreEdits(layout, { ...scores, '004': { ...scores['004'], 理想信念: 5 } }) });
+    const refused = await collect(wb, [{ name: 'changed.xlsx', bytes: changed }]);
+    expect([refused.files[0].verdict, refused.files[0].problems[0].code, refused.files[0].problems[0].sheet]).toEqual(['duplicate', 'already_in_workbook', '党员互评']);
+    expect((await tableRows(wb, 'peer'))[2][3]).toBe(9.2);
+    const replaced = await collect(wb, [{ name: 'changed.xlsx', bytes: changed }], { replace: ['changed.xlsx'] });
+    expect([replaced.files[0].verdict, replaced.files[0].forms]).toEqual(['accepted', 3]);
+    const rows = await tableRows(wb, 'peer');
+    expect(rows).toHaveLength(3);
+    expect(rows[2].slice(0, 4)).toEqual(['001', '004', '谭华敏', 5]);
+  });
+
+  it('mass ballots are anonymous: no name in the file, only the code is recorded', async () => {
+    const wb = await blankWorkbook();
+    const [q] = await ballots(wb, 'mass', { codes: 1 });
+    expect(q.spec.identity.evaluator).toBe('Q01');
+    expect(q.spec.anonymous).toBe(true);
+    const layout = await ballotLayout(q.bytes);
+    const bytes = fillWithOpenpyxl(q.bytes, { edits: scoreEdits(layout, caseScores(CASE, 'mass', 'Q01')) });
+    const report = await collect(wb, [{ name: 'q.xlsx', bytes }]);
+    expect([report.files[0].verdict, report.files[0].evaluator, report.files[0].forms]).toEqual(['accepted', 'Q01', 7]);
+    const rows = await tableRows(wb, 'mass');
+    expect(new Set(rows.map((r) => r[0]))).toEqual(new Set(['Q01']));
+    // Codes continue after those handed out: the next distribution starts at Q02.
+    const next = await ballots(wb, 'mass', { codes: 2 });
+    expect(next.map((x) => x.spec.identity.evaluator)).toEqual(['Q02', 'Q03']);
+    const out = await run(wb, (c) => getBallotsOut(c));
+    expect(out.map((o) => [o.evaluator, o.back])).toEqual([['Q01', true], ['Q02', false], ['Q03', false]]);
+  });
+});
