@@ -163,7 +163,8 @@ const FILE_ROUND: Record<Round, string> = { self: '自评', peer: '互评', mass
 
 /** A file-name part without characters Windows, macOS or a phone refuse. */
 function safe(part: string): string {
-  return part.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, '').slice(0, 40);
+  const cleaned = [...part].map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+  return cleaned.replace(/\s+/g, '').slice(0, 40);
 }
 
 /** 2026-互评-第一党小组-张伟.xlsx, 2026-群众参评-Q07.xlsx, 2026-自评-第一党小组-张伟.xlsx. */
