@@ -10,7 +10,7 @@ import { collectBallots, type CollectOptions, type CollectReport } from '../../s
 import { compute } from '../../src/workbook/compute';
 import { queueReadTables } from '../../src/workbook/readTables';
 import { ballotLayout, fillWithExcelJS, fillWithOpenpyxl, resaveAllWithLibreOffice, scoreEdits, type CellValue } from '../support/ballotFill';
-import { fillCase, loadCase, type CaseJson } from '../support/fillCase';
+import { fillCase, loadCase, syntheticCase, type CaseJson } from '../support/fillCase';
 
 jest.setTimeout(600_000);
 
@@ -252,5 +252,36 @@ describe('returned ballots with problems', () => {
     expect(next.map((x) => x.spec.identity.evaluator)).toEqual(['Q02', 'Q03']);
     const out = await run(wb, (c) => getBallotsOut(c));
     expect(out.map((o) => [o.evaluator, o.back])).toEqual([['Q01', true], ['Q02', false], ['Q03', false]]);
+  });
+});
+
+describe('collect budget', () => {
+  it('merges 1 file and 40 files with the same 2 syncs (one read, one write)', async () => {
+    const c = syntheticCase(40);
+    const blank = () => fillCase({ ...c, self: [], peer: [], mass: [] });
+    const wb = await blank();
+    const made = await ballots(wb, 'peer');
+    expect(made).toHaveLength(40);
+    const files = [];
+    for (const b of made) {
+      const layout = await ballotLayout(b.bytes);
+      files.push({ name: b.spec.fileName, bytes: await fillWithExcelJS(b.bytes, scoreEdits(layout, caseScores(c, 'peer', b.spec.identity.evaluator))) });
+    }
+    const one = await blank();
+    const readOne = await readBallotFiles(files.slice(0, 1));
+    one.resetStats();
+    const r1 = await run(one, (ctx) => collectBallots(ctx, readOne));
+    const syncsOne = one.stats.syncs;
+    const all = await blank();
+    const readAll = await readBallotFiles(files);
+    all.resetStats();
+    const r40 = await run(all, (ctx) => collectBallots(ctx, readAll));
+    expect([r1.written, r40.written]).toEqual([9, 360]);
+    expect(syncsOne).toBe(2);
+    expect(all.stats.syncs).toBe(2);
+    expect((await tableRows(all, 'peer')).length).toBe(360);
+    const typed = await fillCase({ ...c, self: [], mass: [] });
+    const peerOf = async (w: HostWorkbook) => (await run(w, (ctx) => compute(ctx))).evaluation.members.map((m) => [m.id, m.peer]);
+    expect(await peerOf(all)).toEqual(await peerOf(typed));
   });
 });

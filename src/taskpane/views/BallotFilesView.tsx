@@ -109,8 +109,8 @@ function Distribute({ commands, lang, status, onChanged }: ViewProps) {
     <div className={styles.section} role="group" aria-label={bt(lang, 'distribute')}>
       <Text size={200}>{bt(lang, 'distributeHint')}</Text>
       <div className={styles.row}>
-        <Field label={lang === 'en-US' ? 'Round' : '测评环节'}>
-          <Select value={round} onChange={(_, d) => setRound(d.value as Round)} aria-label={lang === 'en-US' ? 'Ballot round' : '分发环节'}>
+        <Field label={lang === 'en-US' ? 'Ballots for' : '分发环节'}>
+          <Select value={round} onChange={(_, d) => setRound(d.value as Round)}>
             {ROUNDS.map((r) => (
               <option key={r} value={r}>
                 {roundName(lang, r)}
