@@ -2,6 +2,10 @@
  * Ballot files: made for a fixture branch, filled by openpyxl, LibreOffice and ExcelJS, collected; the results
  * equal those of typing the same numbers. Every bad return gets its verdict and the workbook keeps the rest.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_RUBRIC, type RawCell, type Round } from '../../src/domain';
 import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
 import { issueBallots, getBallotsOut, type BallotSpec } from '../../src/workbook/ballotFiles';
@@ -9,7 +13,7 @@ import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballotPacka
 import { collectBallots, type CollectOptions, type CollectReport } from '../../src/workbook/collect';
 import { compute } from '../../src/workbook/compute';
 import { queueReadTables } from '../../src/workbook/readTables';
-import { ballotLayout, fillWithExcelJS, fillWithOpenpyxl, resaveAllWithLibreOffice, scoreEdits, type CellValue } from '../support/ballotFill';
+import { ballotLayout, fillWithExcelJS, fillWithOpenpyxl, resaveAllWithLibreOffice, scoreEdits, soffice, type CellValue } from '../support/ballotFill';
 import { fillCase, loadCase, syntheticCase, type CaseJson } from '../support/fillCase';
 
 jest.setTimeout(600_000);
@@ -283,5 +287,58 @@ describe('collect budget', () => {
     const typed = await fillCase({ ...c, self: [], mass: [] });
     const peerOf = async (w: HostWorkbook) => (await run(w, (ctx) => compute(ctx))).evaluation.members.map((m) => [m.id, m.peer]);
     expect(await peerOf(all)).toEqual(await peerOf(typed));
+  });
+});
+
+describe('the ballot file as other programs see it', () => {
+  it('openpyxl: title, instruction, protected without a password, only score cells unlocked and validated, identity very hidden', async () => {
+    const wb = await fillCase({ ...syntheticCase(20), branch: '龙口市科技局机关党支部', self: [], peer: [], mass: [] });
+    const [q] = await ballots(wb, 'mass', { codes: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'kp-ballot-inspect-'));
+    try {
+      const path = join(dir, q.spec.fileName);
+      writeFileSync(path, q.bytes);
+      const script = String.raw`
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['测评表']
+unlocked = sorted(c.coordinate for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column) for c in row if c.protection.locked is False)
+dv = [[str(d.sqref), d.formula1, d.showErrorMessage, d.errorStyle] for d in ws.data_validations.dataValidation]
+print(json.dumps({
+  'sheets': [[s.title, s.sheet_state] for s in wb.worksheets],
+  'title': ws['A1'].value, 'who': ws['A2'].value, 'howto': ws['A3'].value, 'header': [c.value for c in ws[4]],
+  'protected': ws.protection.sheet, 'password': ws.protection.password,
+  'unlocked': unlocked, 'dv': dv,
+  'landscape': ws.page_setup.orientation, 'paper': ws.page_setup.paperSize,
+}, ensure_ascii=False))
+`;
+      const info = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path]).toString());
+      expect(info.sheets).toEqual([['测评表', 'visible'], ['评分标准', 'visible'], ['kp_Ballot', 'veryHidden']]);
+      expect(info.title).toBe('龙口市科技局机关党支部2026年度党员分类量化考评群众参评测评表');
+      expect(info.who).toBe('测评表编号：Q01');
+      expect(info.howto).toMatch(/^填写说明：请在黄色单元格中填写各项分数（0 至该项分值，最多一位小数）.*本表匿名，请勿填写姓名。/);
+      expect(info.header).toEqual(['序号', '党员编号', '姓名', ...DEFAULT_RUBRIC.categories[0].dimensions.map((d) => `${d.name}\n(${d.points}分)`), '合计']);
+      expect([info.protected, info.password]).toEqual([true, null]);
+      // Exactly the 20 × 8 score cells D5:K24 are unlocked.
+      const cells = [];
+      for (let r = 5; r <= 24; r++) for (const c of 'DEFGHIJK') cells.push(`${c}${r}`);
+      expect(info.unlocked).toEqual(cells.sort());
+      expect(info.dv.map((d: unknown[]) => d[0]).sort()).toEqual([...'DEFGHIJK'].map((c) => `${c}5:${c}24`));
+      const points = DEFAULT_RUBRIC.categories[0].dimensions.map((d) => d.points);
+      info.dv.forEach((d: [string, string, boolean, string]) => {
+        const c = d[0][0];
+        expect(d[1]).toBe(`AND(ISNUMBER(${c}5),${c}5>=0,${c}5<=${points['DEFGHIJK'.indexOf(c)]},ROUND(${c}5,1)=${c}5)`);
+        // errorStyle absent means stop (ECMA-376 default).
+        expect([d[2], d[3] ?? 'stop']).toEqual([true, 'stop']);
+      });
+      expect([info.landscape, info.paper]).toEqual(['landscape', 9]);
+      // LibreOffice prints 测评表 of 20 members on one A4 landscape page (then 评分标准 on A4 portrait).
+      execFileSync(soffice(), [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path], { stdio: 'pipe', timeout: 120_000 });
+      const pdf = execFileSync('pdfinfo', ['-f', '1', '-l', '20', path.replace(/\.xlsx$/, '.pdf')]).toString();
+      const sizes = [...pdf.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
+      expect(sizes).toEqual(['landscape', 'portrait']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
