@@ -280,7 +280,11 @@ export async function writeBallotWorkbook(context: Excel.RequestContext, spec: B
     ...cols.map((c) => scoreHeader(c.name, spec.identity.mode === 'total' ? [100] : spec.members.flatMap((m) => m.dimensions.filter((d) => d.name === c.name).map((d) => d.points)))),
     ...(spec.identity.mode === 'total' ? [] : [COLUMNS.total]),
   ];
-  const line = (row: number, value: string, opts: { bold?: boolean; size?: number; center?: boolean; height?: number; wrap?: boolean } = {}) => {
+  // Column widths in points: a total-only ballot (one score column) gets wider columns so the title fits.
+  const narrow = width <= 5;
+  const widths = headers.map((_, c) => (c === 0 ? (narrow ? 40 : 32) : c === 1 ? (narrow ? 80 : 58) : c === 2 ? (narrow ? 110 : 66) : narrow ? 140 : c >= first + cols.length ? 50 : 60));
+  const across = widths.reduce((a, b) => a + b, 0);
+  const line = (row: number, value: string, opts: { bold?: boolean; size?: number; center?: boolean; height?: number } = {}) => {
     const r = sheet.getRange(blockAddress(row, 0, 1, width));
     r.merge(false);
     r.numberFormat = [headers.map(() => '@')];
@@ -289,12 +293,15 @@ export async function writeBallotWorkbook(context: Excel.RequestContext, spec: B
     r.format.font.size = opts.size ?? 11;
     r.format.horizontalAlignment = opts.center ? 'Center' : 'Left';
     r.format.verticalAlignment = 'Center';
-    r.format.wrapText = opts.wrap ?? false;
-    if (opts.height) r.format.rowHeight = opts.height;
+    r.format.wrapText = true;
+    // Tall enough for the wrapped text (a CJK character is about one em wide).
+    const size = opts.size ?? 11;
+    const lines = Math.max(1, Math.ceil((value.length * size) / (across * 0.92)));
+    r.format.rowHeight = Math.max(opts.height ?? 0, Math.ceil(lines * size * 1.4 + 6));
   };
   line(1, `${spec.branch}${spec.year}年度党员分类量化考评${ROUND_TITLE[spec.round]}测评表`, { bold: true, size: 16, center: true, height: 30 });
   line(2, spec.anonymous ? `测评表编号：${spec.evaluatorLabel}${spec.identity.group ? `　　被评党小组：${spec.identity.group}` : ''}` : `评价人：${spec.evaluatorLabel}`, { size: 12, height: 22 });
-  line(3, instruction(spec), { wrap: true, height: 48, size: 10 });
+  line(3, instruction(spec), { height: 30, size: 10 });
   const head = sheet.getRange(blockAddress(header, 0, 1, width));
   head.numberFormat = [headers.map(() => '@')];
   head.values = [headers];
@@ -365,13 +372,11 @@ export async function writeBallotWorkbook(context: Excel.RequestContext, spec: B
     grid.format.borders.getItem(side).style = 'Continuous';
   }
   line(header + n + 2, spec.anonymous ? '填写日期：　　　　年　　月　　日' : '评价人（签名）：＿＿＿＿＿＿＿＿　　填写日期：　　　　年　　月　　日', { height: 24 });
-  headers.forEach((_, c) => {
-    sheet.getRange(blockAddress(header, c, 1, 1)).format.columnWidth = c === 0 ? 32 : c === 1 ? 58 : c === 2 ? 66 : c >= first + cols.length ? 50 : 60;
-  });
+  widths.forEach((w, c) => (sheet.getRange(blockAddress(header, c, 1, 1)).format.columnWidth = w));
   sheet.freezePanes.freezeRows(header);
   const page = sheet.pageLayout;
   page.paperSize = 'A4';
-  page.orientation = 'Landscape';
+  page.orientation = narrow ? 'Portrait' : 'Landscape';
   page.centerHorizontally = true;
   page.leftMargin = 36;
   page.rightMargin = 36;

@@ -12,6 +12,7 @@ import { issueBallots, getBallotsOut, type BallotSpec } from '../../src/workbook
 import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballotPackage';
 import { collectBallots, type CollectOptions, type CollectReport } from '../../src/workbook/collect';
 import { compute } from '../../src/workbook/compute';
+import { saveSettings } from '../../src/workbook/settingsCmd';
 import { queueReadTables } from '../../src/workbook/readTables';
 import { ballotLayout, fillWithExcelJS, fillWithOpenpyxl, resaveAllWithLibreOffice, scoreEdits, soffice, type CellValue } from '../support/ballotFill';
 import { fillCase, loadCase, syntheticCase, type CaseJson } from '../support/fillCase';
@@ -33,7 +34,7 @@ function caseScores(c: CaseJson, round: Round, evaluator: string): Record<string
   for (const r of c[round]) {
     if (round === 'self' ? r[0] !== evaluator : r[0] !== evaluator) continue;
     const id = String(round === 'self' ? r[0] : r[1]);
-    out[id] = Object.fromEntries(DIMS.map((d, j) => [d, r[keys + j] as CellValue]));
+    out[id] = Object.fromEntries(DIMS.map((d, j) => [d, r[keys + j] as CellValue]).filter(([, v]) => v !== null));
   }
   return out;
 }
@@ -340,5 +341,75 @@ print(json.dumps({
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** small-categories made clean: no member of a category the rubric lacks, every score within its points. */
+function cleanCategories(): CaseJson {
+  const c = loadCase('small-categories').input;
+  const points = (id: unknown, d: string): number | null => {
+    const cat = c.roster.find((r) => r[0] === id)?.[3];
+    if (cat === '机关党员') return DEFAULT_RUBRIC.categories[0].dimensions.find((x) => x.name === d)?.points ?? null;
+    return (c.categories?.[String(cat)] ?? []).find(([n]) => n === d)?.[1] ?? null;
+  };
+  const roster = c.roster.filter((r) => r[3] !== '流动党员');
+  const ids = new Set(roster.map((r) => r[0]));
+  const fix = (rows: RawCell[][], keys: number) =>
+    rows
+      .filter((r) => ids.has(r[keys - 2]) && (keys === 2 || ids.has(r[0]) || !/^\d+$/.test(String(r[0]))))
+      .map((r) => [...r.slice(0, keys), ...DIMS.map((d, j) => {
+        const p = points(r[keys - 2], d);
+        const v = r[keys + j];
+        return p === null ? null : typeof v === 'number' ? Math.min(Math.max(v, 0), p) : p - 1;
+      })]);
+  return { ...c, roster, self: fix(c.self, 2), peer: fix(c.peer, 3), mass: fix(c.mass, 3) };
+}
+
+describe('categories and total-only entry', () => {
+  it('a ballot over two categories greys the dimension one lacks; collected results equal typed ones', async () => {
+    const c = cleanCategories();
+    const typed = await fillCase(c);
+    const expected = await results(typed);
+    expect(expected.every((m) => m.status === 'ok')).toBe(true);
+    const wb = await fillCase({ ...c, self: [], peer: [], mass: [] });
+    const files = [];
+    for (const round of ['self', 'peer', 'mass'] as Round[]) {
+      for (const b of await ballots(wb, round, round === 'mass' ? { codes: 3 } : {})) {
+        const layout = await ballotLayout(b.bytes);
+        files.push({ name: b.spec.fileName, bytes: fillWithOpenpyxl(b.bytes, { edits: scoreEdits(layout, caseScores(c, round, b.spec.identity.evaluator)) }) });
+      }
+    }
+    const mass = await ballots(await fillCase({ ...c, self: [], peer: [], mass: [] }), 'mass', { codes: 1 });
+    const retired = mass[0].spec.members.find((m) => m.category === '离退休党员')!;
+    expect(retired.dimensions.map((d) => d.name)).not.toContain('工作绩效');
+    expect(mass[0].spec.columns.find((x) => x.name === '学习教育')).toEqual({ name: '学习教育', points: 20 });
+    const report = await collect(wb, files);
+    expect(report.files.filter((f) => f.verdict !== 'accepted').map((f) => [f.file, f.problems])).toEqual([]);
+    expect(await results(wb)).toEqual(expected);
+  });
+
+  it('total-only peer entry: the ballot asks one 合计 (0–100) per member and collects it', async () => {
+    const wb = await blankWorkbook();
+    expect((await run(wb, (ctx) => saveSettings(ctx, { 'entryMode.peer': '合计' }))).filter((p) => p.severity === 'error')).toEqual([]);
+    const peer = await ballots(wb, 'peer');
+    expect(peer[0].spec.columns).toEqual([{ name: '合计', points: 100 }]);
+    const files = [];
+    for (const b of peer) {
+      const layout = await ballotLayout(b.bytes);
+      const totals: Record<string, Record<string, CellValue>> = {};
+      for (const [id, dims] of Object.entries(caseScores(CASE, 'peer', b.spec.identity.evaluator))) {
+        totals[id] = { 合计: Object.values(dims).reduce((a: number, v) => a + Math.round(Number(v) * 10), 0) / 10 };
+      }
+      files.push({ name: b.spec.fileName, bytes: await fillWithExcelJS(b.bytes, scoreEdits(layout, totals)) });
+    }
+    const firstLayout = await ballotLayout(peer[0].bytes);
+    const overScores = Object.fromEntries([...firstLayout.rows.keys()].map((id, i) => [id, { 合计: i === 0 ? 100.5 : 90 }]));
+    const over = await fillWithExcelJS(peer[0].bytes, scoreEdits(firstLayout, overScores));
+    const report = await collect(wb, [...files, { name: 'over.xlsx', bytes: over }]);
+    expect(report.files.map((f) => f.verdict)).toEqual([...files.map(() => 'accepted'), 'rejected']);
+    expect(report.files[files.length].problems.map((p) => p.code)).toEqual(['out_of_range']);
+    const typed = await results(await fillCase({ ...CASE, self: [], mass: [] }));
+    const got = await results(wb);
+    expect(got.map((m) => [m.id, m.peer])).toEqual(typed.map((m) => [m.id, m.peer]));
   });
 });
