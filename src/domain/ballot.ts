@@ -172,6 +172,28 @@ export function ballotFileName(year: number, round: Round, parts: readonly strin
   return [String(year), FILE_ROUND[round], ...parts.filter((p) => p !== '').map(safe)].join('-') + '.xlsx';
 }
 
+// ---- ballots handed out (kp_State 'ballots' lines) -----------------------------------------------------------
+
+/** An issued-ballot line of kp_State. */
+export function issuedLine(year: number, round: Round, evaluator: string, group: string, label: string): string {
+  return [year, round, evaluator, group, label].map((v) => String(v).replace(/[\t\n]/g, ' ')).join('\t');
+}
+
+export interface IssuedBallot {
+  year: number;
+  round: Round;
+  evaluator: string;
+  group: string;
+  label: string;
+}
+
+export function parseIssued(lines: readonly string[]): IssuedBallot[] {
+  return lines
+    .map((l) => l.split('\t'))
+    .filter((p) => p.length >= 5 && ['self', 'peer', 'mass'].includes(p[1]))
+    .map(([year, round, evaluator, group, label]) => ({ year: Number(year), round: round as Round, evaluator, group, label }));
+}
+
 // ---- verdicts and ballot-level problems ---------------------------------------------------------------------
 
 export type BallotVerdict = 'accepted' | 'rejected' | 'duplicate' | 'stale' | 'not_a_ballot';

@@ -17,8 +17,10 @@ import {
   ballotFileName,
   ballotFingerprint,
   identityRows,
+  issuedLine,
   makeIdentity,
   parseIdentity,
+  parseIssued,
   type BallotIdentity,
   type BallotMember,
 } from '../domain/ballot';
@@ -100,26 +102,6 @@ export function expectedBallot(
     dimensions: memberDims(mode, m.category),
   }));
   return { members, fingerprint: ballotFingerprint(settings.year, round, mode, evaluator, group, members), mode, roster, year: settings.year };
-}
-
-/** An issued-ballot line of kp_State. */
-function issuedLine(year: number, round: Round, evaluator: string, group: string, label: string): string {
-  return [year, round, evaluator, group, label].map((v) => String(v).replace(/[\t\n]/g, ' ')).join('\t');
-}
-
-export interface IssuedBallot {
-  year: number;
-  round: Round;
-  evaluator: string;
-  group: string;
-  label: string;
-}
-
-export function parseIssued(lines: readonly string[]): IssuedBallot[] {
-  return lines
-    .map((l) => l.split('\t'))
-    .filter((p) => p.length >= 5 && ['self', 'peer', 'mass'].includes(p[1]))
-    .map(([year, round, evaluator, group, label]) => ({ year: Number(year), round: round as Round, evaluator, group, label }));
 }
 
 /** The ballots of a round (pure, over the tables read). */

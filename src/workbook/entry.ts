@@ -2,6 +2,7 @@
  * Entry forms per evaluator (录入, SPEC §3.3): which members an evaluator scores, saving their rows as one upsert
  * (never a duplicate, other evaluators untouched, ≤ 2 syncs), and who has scored whom.
  */
+import { ballotCode, ballotCodeNumber, parseIssued } from '../domain/ballot';
 import { COLUMNS, TABLES } from '../domain/contract';
 import { evaluate } from '../domain';
 import { evaluatorKey, idKey, normalizeId, normalizeName, parseScore, trimAll } from '../domain/parse';
@@ -14,6 +15,7 @@ import { currentModel } from './install';
 import { totalFormula } from './layout';
 import { queueAdoptOutsideRows } from './outside';
 import { col, evaluationInput, readTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
+import { parseState } from './state';
 
 const MODEL_KEYS: ReadKey[] = ['settings', 'rubric', 'roster'];
 
@@ -184,8 +186,7 @@ export function buildProgress(read: TablesRead, round: Round): ProgressReport {
     const memberId = idx === undefined ? id : roster.members[idx].id;
     membersWithForms.add(idKey(memberId));
     const evRaw = round === 'self' ? memberId : normalizeName(normalizeId(r[c.cEval] ?? ''));
-    const q = /^Q(\d+)$/i.exec(evRaw);
-    if (q) maxQ = Math.max(maxQ, Number(q[1]));
+    maxQ = Math.max(maxQ, ballotCodeNumber(evRaw));
     const k = evaluatorKey(evRaw);
     const e = scored.get(k) ?? { evaluator: evRaw, ids: new Set<string>() };
     e.ids.add(memberId);
@@ -210,11 +211,15 @@ export function buildProgress(read: TablesRead, round: Round): ProgressReport {
     }
   }
   const membersWithoutForms = roster.members.filter((m) => !m.exempt && !membersWithForms.has(m.key)).map((m) => m.id);
-  const nextBallotCode = `Q${String(maxQ + 1).padStart(2, '0')}`;
+  // Codes on ballot files handed out this year are taken too (a typed paper ballot must not reuse one).
+  if (read.state?.exists) {
+    for (const b of parseIssued(parseState(read.state).ballots)) if (b.round === round && b.year === settings.year) maxQ = Math.max(maxQ, ballotCodeNumber(b.evaluator));
+  }
+  const nextBallotCode = ballotCode(maxQ + 1);
   return { round, evaluators, membersWithoutForms, nextBallotCode };
 }
 
 export async function getProgress(context: Excel.RequestContext, round: Round): Promise<ProgressReport> {
-  const { read } = await readTables(context, [...MODEL_KEYS, round]);
+  const { read } = await readTables(context, [...MODEL_KEYS, round, 'state']);
   return buildProgress(read, round);
 }

@@ -12,6 +12,7 @@ import { issueBallots, getBallotsOut, type BallotSpec } from '../../src/workbook
 import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballotPackage';
 import { collectBallots, type CollectOptions, type CollectReport } from '../../src/workbook/collect';
 import { compute } from '../../src/workbook/compute';
+import { getProgress } from '../../src/workbook/entry';
 import { saveSettings } from '../../src/workbook/settingsCmd';
 import { queueReadTables } from '../../src/workbook/readTables';
 import { ballotLayout, fillWithExcelJS, fillWithOpenpyxl, resaveAllWithLibreOffice, scoreEdits, soffice, type CellValue } from '../support/ballotFill';
@@ -257,6 +258,8 @@ describe('returned ballots with problems', () => {
     expect(next.map((x) => x.spec.identity.evaluator)).toEqual(['Q02', 'Q03']);
     const out = await run(wb, (c) => getBallotsOut(c));
     expect(out.map((o) => [o.evaluator, o.back])).toEqual([['Q01', true], ['Q02', false], ['Q03', false]]);
+    // Typing a paper mass ballot proposes a code no ballot file has.
+    expect((await run(wb, (c) => getProgress(c, 'mass'))).nextBallotCode).toBe('Q04');
   });
 });
 
