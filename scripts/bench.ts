@@ -2,6 +2,7 @@
  * `npm run bench`: prints the project's benchmark figures. Structured as a list of sections; each section
  * prints its own lines. Figures are printed, not asserted (the unit tests assert behaviour, not speed).
  */
+import { benchBallots } from './bench-ballots';
 import { COLUMNS, SHEETS, entryHeaders } from '../src/domain/contract';
 import { evaluate } from '../src/domain/evaluate';
 import { benchBundle } from './bench-bundle';
@@ -135,7 +136,9 @@ const bundle: BenchSection = { name: 'bundle', run: () => benchBundle() };
 /** `npm run bench` runs every section; `npm run bench -- scoring` runs the named ones only. */
 const commands: BenchSection = { name: 'commands', run: () => benchCommands() };
 
-export const SECTIONS: BenchSection[] = [scoring, commands, bundle];
+const ballots: BenchSection = { name: 'ballots', run: () => benchBallots() };
+
+export const SECTIONS: BenchSection[] = [scoring, commands, ballots, bundle];
 
 export async function main(args: string[]): Promise<void> {
   const only = args.filter((a) => !a.startsWith('--'));
