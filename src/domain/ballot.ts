@@ -229,8 +229,18 @@ export interface BallotProblem {
 type Msg = (p: Record<string, string | number>) => string;
 const MESSAGES: Record<BallotProblemCode, { 'zh-CN': Msg; 'en-US': Msg }> = {
   not_a_workbook: {
-    'zh-CN': (p) => `不是 Excel 工作簿（.xlsx），无法读取：${p.detail}`,
-    'en-US': (p) => `Not an Excel workbook (.xlsx); it cannot be read: ${p.detail}`,
+    'zh-CN': (p) =>
+      p.detail === 'empty_zip'
+        ? '压缩包中没有 .xlsx 文件。'
+        : p.detail === 'broken'
+          ? '文件无法作为 Excel 工作簿打开（可能已损坏，或只下载了一部分），请让评价人重新发送。'
+          : '不是 Excel 工作簿（.xlsx）：文件内容是别的格式（可能是 .csv、.xls、.et 或其他文件改了扩展名），请另存为 .xlsx 后再交回。',
+    'en-US': (p) =>
+      p.detail === 'empty_zip'
+        ? 'The .zip holds no .xlsx file.'
+        : p.detail === 'broken'
+          ? 'The file cannot be opened as an Excel workbook (damaged, or only partly downloaded); ask for it again.'
+          : 'Not an Excel workbook (.xlsx): the content is another format (a .csv, .xls or .et renamed?); save it as .xlsx and send it again.',
   },
   not_a_ballot: {
     'zh-CN': () => '这是一个工作簿，但不是考评加载项分发的测评表（没有测评表身份信息）。',

@@ -428,7 +428,9 @@ export type BallotRead =
       values: unknown[][];
       formulas: unknown[][];
     }
-  | { kind: 'not_a_ballot' | 'identity_changed' | 'not_a_workbook'; detail: string };
+  | { kind: 'not_a_ballot' | 'identity_changed'; detail: string }
+  /** detail: 'not_zip' (another format renamed), 'broken' (cannot be opened), 'empty_zip' (a .zip without .xlsx). */
+  | { kind: 'not_a_workbook'; detail: 'not_zip' | 'broken' | 'empty_zip' };
 
 /** Reads a ballot workbook's identity and score sheet. Excel API only; two syncs (in the ballot's own workbook). */
 export async function readBallotWorkbook(context: Excel.RequestContext): Promise<BallotRead> {

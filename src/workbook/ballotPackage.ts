@@ -56,12 +56,14 @@ async function expand(f: NamedBytes): Promise<NamedBytes[] | null> {
 
 /** Reads one returned file: a ballot, a workbook that is not one, or not a workbook at all. */
 export async function readBallotFile(f: NamedBytes): Promise<BallotFileInput> {
+  if (!isZip(f.bytes)) return { file: f.name, read: { kind: 'not_a_workbook', detail: 'not_zip' } };
   let read: BallotRead;
   try {
     const wb = await loadXlsx(f.bytes);
     read = await run(wb, (c) => readBallotWorkbook(c));
-  } catch (e) {
-    read = { kind: 'not_a_workbook', detail: String((e as Error)?.message ?? e).split('\n')[0].slice(0, 160) };
+  } catch {
+    // A zip that is no workbook, or a damaged one: the reader's own words mean nothing to a secretary.
+    read = { kind: 'not_a_workbook', detail: 'broken' };
   }
   return { file: f.name, read };
 }
@@ -71,6 +73,7 @@ export async function readBallotFiles(files: NamedBytes[]): Promise<BallotFileIn
   const out: BallotFileInput[] = [];
   for (const f of files) {
     const inner = await expand(f);
+    if (inner && inner.length === 0) out.push({ file: f.name, read: { kind: 'not_a_workbook', detail: 'empty_zip' } });
     for (const x of inner ?? [f]) out.push(await readBallotFile(x));
   }
   return out;

@@ -127,7 +127,12 @@ describe('ballot files in the task pane', () => {
     const changed = await fill({ ...massFiles[0], name: 'Q01-改过.xlsx' }, (s) => (s['001'].服务社会 = 6));
     const notBallot = join(DIR, 'returned', '名单.xlsx');
     writeFileSync(notBallot, '编号,姓名\n');
-    await pick([bad, changed, notBallot]);
+    // The changed copy comes inside a .zip: its line is "回收.zip/Q01-改过.xlsx" and 替换 reads the .zip again.
+    const zip = new JSZip();
+    zip.file('Q01-改过.xlsx', readFileSync(changed));
+    const zipPath = join(DIR, '回收.zip');
+    writeFileSync(zipPath, await zip.generateAsync({ type: 'uint8array' }));
+    await pick([bad, zipPath, notBallot]);
     await pane().getByRole('button', { name: '核对并合并' }).click();
     await pane().getByText('共 3 个文件：接收 0 个，合并测评表 0 份；未接收 3 个。').waitFor();
     await expect(pane().locator('li[data-verdict="rejected"]').getByText(/超出范围/).isVisible()).resolves.toBe(true);
@@ -137,6 +142,7 @@ describe('ballot files in the task pane', () => {
     await pane().getByRole('button', { name: '以此文件为准替换' }).click();
     await pane().getByText('已替换。').waitFor();
     await expect(pane().locator('li[data-verdict="accepted"]').count()).resolves.toBe(1);
+    await expect(pane().locator('li[data-verdict="accepted"]').getByText('回收.zip/Q01-改过.xlsx').isVisible()).resolves.toBe(true);
   });
 
   it('the downloaded workbook has the peer and mass scores of typing the same numbers', async () => {

@@ -128,6 +128,11 @@ describe('kaoping collect', () => {
       [`${zip}/杜磊秀.xlsx`, 'accepted'],
       [`${zip}/周燕玉.xlsx`, 'accepted'],
     ]);
+    // A .zip without any .xlsx in it is one line too.
+    const empty = join(dir, '空.zip');
+    writeFileSync(empty, await zipFiles([{ name: 'readme.txt', bytes: new TextEncoder().encode('hi') }]));
+    const e = await cli('collect', wb, empty, '-o', join(dir, 'e.xlsx'), '--json');
+    expect([e.code, JSON.parse(e.out).files.map((f: { file: string; verdict: string }) => [f.file, f.verdict])]).toEqual([1, [[empty, 'not_a_ballot']]]);
     const changed = await fill(join(out, '2026-互评-第一党小组-杜磊秀.xlsx'), '001', (s) => (s['004'].理想信念 = 3));
     const refused = await cli('collect', first, changed, '-o', join(dir, 'second.xlsx'));
     expect(refused.code).toBe(1);

@@ -158,6 +158,7 @@ describe('returned ballots with problems', () => {
     expect([by['identity.xlsx'].verdict, first('identity.xlsx')?.code]).toEqual(['rejected', 'identity_changed']);
     expect([by['blank-member.xlsx'].verdict, first('blank-member.xlsx')?.code]).toEqual(['rejected', 'member_not_scored']);
     expect([by['roster.csv.xlsx'].verdict, first('roster.csv.xlsx')?.code, by['roster.csv.xlsx'].evaluator]).toEqual(['not_a_ballot', 'not_a_workbook', null]);
+    expect(first('roster.csv.xlsx')?.message).toBe('不是 Excel 工作簿（.xlsx）：文件内容是别的格式（可能是 .csv、.xls、.et 或其他文件改了扩展名），请另存为 .xlsx 后再交回。');
     expect([by['plain.xlsx'].verdict, first('plain.xlsx')?.code]).toEqual(['not_a_ballot', 'not_a_ballot']);
     expect([by['last-year.xlsx'].verdict, first('last-year.xlsx')?.code]).toEqual(['stale', 'other_year']);
     expect(report.files.every((f) => f.forms === 0)).toBe(true);

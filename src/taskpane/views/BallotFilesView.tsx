@@ -188,10 +188,11 @@ function Collect({ commands, lang, onChanged }: ViewProps) {
     return r;
   });
   const replace = useAction(lang, async (name: string) => {
-    const file = picked.find((f) => f.name === name);
+    // A ballot inside a picked .zip is reported as "zip/ballot.xlsx": the .zip is read again, only that one replaced.
+    const file = picked.find((f) => f.name === name) ?? picked.find((f) => name.startsWith(`${f.name}/`));
     if (!file) return null;
     const r = await collectFn([file], { replace: [name] });
-    const line = r.files[0];
+    const line = r.files.find((f) => f.file === name);
     if (line) setReport((prev) => (prev ? { ...prev, written: prev.written + r.written, files: prev.files.map((f) => (f.file === name ? line : f)) } : prev));
     if (line?.verdict === 'accepted') setReplaced((s) => new Set([...s, name]));
     onChanged();
@@ -200,7 +201,14 @@ function Collect({ commands, lang, onChanged }: ViewProps) {
   const onPick = async (list: FileList | null) => {
     if (!list) return;
     const files: PickedFile[] = [];
-    for (const f of Array.from(list)) files.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    const seen = new Set<string>();
+    for (const f of Array.from(list)) {
+      // Two files of one name (from different folders) get "(2)": each line of the report is one file.
+      let name = f.name;
+      for (let i = 2; seen.has(name); i++) name = `${f.name} (${i})`;
+      seen.add(name);
+      files.push({ name, bytes: new Uint8Array(await f.arrayBuffer()) });
+    }
     setPicked(files);
     setReport(null);
     collect.reset();
