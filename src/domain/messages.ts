@@ -127,6 +127,10 @@ const PROBLEMS: Record<ProblemCode, Entry> = {
     'zh-CN': '{at}：工作簿中没有表格 {table}，已按默认{what}计算；运行“安装考评表”可补回。',
     'en-US': '{at}: the workbook has no table {table}; the default {what} are used. Run Install to restore it.',
   },
+  write_interrupted: {
+    'zh-CN': '{at}：上次“{command}”在写入工作簿时中断，表格可能只写入了一部分。请再次执行“{command}”，完成后此提示消失。',
+    'en-US': '{at}: the last "{command}" stopped while writing to the workbook; the tables may be half written. Run "{command}" again; this message goes away when it completes.',
+  },
 };
 
 /** Everything else the domain shows: labels, round names, notes, details of composite messages. */

@@ -68,7 +68,8 @@ export type ProblemCode =
   | 'setting_invalid' // error: a kp_Settings value that cannot be used
   | 'rubric_invalid' // error: a category not summing to 100, sub-items not summing to their dimension, …
   | 'rows_outside_table' // warning: rows typed directly below a table that did not grow (counted)
-  | 'table_missing'; // warning: kp_Settings or kp_Rubric is not in the workbook (defaults used)
+  | 'table_missing' // warning: kp_Settings or kp_Rubric is not in the workbook (defaults used)
+  | 'write_interrupted'; // error: a command's writes stopped part-way (kp_State still marks it); run it again
 
 export interface Problem {
   severity: Severity;

@@ -28,7 +28,9 @@ import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { totalFormula } from './layout';
 import { queueAdoptOutsideRows } from './outside';
+import { pendingMark } from './pending';
 import { col, readTables, type TablesRead } from './readTables';
+import { queueBeginWrites, queueEndWrites } from './state';
 
 export interface BallotFileInput {
   /** The file name, for the report only. */
@@ -211,7 +213,7 @@ function checkFile(read: TablesRead, f: BallotFileInput, lang: Language): Checke
 
 /** Collects the files into the workbook. 2 syncs (one read, one write), whatever the number of files. */
 export async function collectBallots(context: Excel.RequestContext, files: BallotFileInput[], options: CollectOptions = {}): Promise<CollectReport> {
-  const { read } = await readTables(context, ['settings', 'rubric', 'roster', 'self', 'peer', 'mass']);
+  const { read } = await readTables(context, ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'state']);
   const { rubric, settings } = currentModel(read);
   const lang = settings.language;
   const checked = files.map((f) => checkFile(read, f, lang));
@@ -294,6 +296,9 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
     byRound.set(id.round, [...(byRound.get(id.round) ?? []), ...rows]);
   }
   let written = 0;
+  // Marked in kp_State while the rows are written (a batch stopped part-way is reported by check until collect
+  // runs again; re-running with the same files writes only what is missing).
+  const leave = byRound.size > 0 ? queueBeginWrites(context, read.state, pendingMark('collectBallots', [...byRound.keys()][0])) : null;
   for (const [round, rows] of byRound) {
     const t = read[round];
     queueAdoptOutsideRows(context, t);
@@ -308,6 +313,9 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
     queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols, formulaCols: new Set(formula ? [c.cTotal] : []) });
     written += rows.length;
   }
-  if (written > 0) await context.sync();
+  if (written > 0) {
+    queueEndWrites(context, read.state, leave);
+    await context.sync();
+  }
   return { files: checked.map((c) => c.report), written };
 }

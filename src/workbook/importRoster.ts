@@ -11,6 +11,8 @@ import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
+import { pendingCommand, pendingMark } from './pending';
+import { queueBeginWrites, queueEndWrites } from './state';
 import { importText } from './texts';
 import { mergeRoster, parseRosterGrid, type GridSource, type ParsedRoster, type RosterRow } from './rosterImport';
 
@@ -108,7 +110,7 @@ export function previewImport(read: TablesRead, grid: GridSource): RosterImportP
 
 /** Merges a grid (already read, from any workbook) into this workbook's kp_Roster: one read, one write. */
 export async function importRosterGrid(context: Excel.RequestContext, grid: GridSource): Promise<RosterImportReport> {
-  const { read } = await readTables(context, ['settings', 'rubric', 'roster']);
+  const { read } = await readTables(context, ['settings', 'rubric', 'roster', 'state']);
   return queueImport(context, read, grid, true);
 }
 
@@ -153,8 +155,14 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   for (const [i, r] of updated) plan.inPlace.set(i, r);
   const textCols = new Set(COLUMNS.roster.map((h) => col(t, h)).filter((i) => i >= 0));
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
+    const leave = queueBeginWrites(context, read.state, pendingMark('importRoster', 'roster'));
     queueAdoptOutsideRows(context, t);
     queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
+    queueEndWrites(context, read.state, leave);
+    if (sync) await context.sync();
+  } else if (pendingCommand(read) === 'importRoster') {
+    // An import that stopped part-way and is now complete (nothing left to write): its mark goes.
+    queueEndWrites(context, read.state, null);
     if (sync) await context.sync();
   }
   return { ...preview(parsed, merged), added: merged.added, updated: merged.updated, unchanged: merged.unchanged };
@@ -162,7 +170,7 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
 
 /** Import from a sheet of this workbook: the grid and the roster read in one sync, written in the next. */
 export async function importRoster(context: Excel.RequestContext, sheet: string): Promise<RosterImportReport> {
-  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster'], () => queueReadGrid(context, sheet));
+  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster', 'state'], () => queueReadGrid(context, sheet));
   return queueImport(context, read, get(), true);
 }
 

@@ -13,7 +13,8 @@ import { currentModel, planAndQueueInstall, validationLimits } from './install';
 import { freeSheetName, tableLayouts } from './layout';
 import { ALL_KEYS, readTables, type ReadKey, type TablesRead } from './readTables';
 import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
-import { parseState, queueWriteState } from './state';
+import { pendingCommandOf, pendingDetail, pendingMark } from './pending';
+import { parseState, queueBeginWrites, queueWriteState } from './state';
 import { formatGrid, toWrite } from './tableWrite';
 import { texts } from './texts';
 
@@ -39,9 +40,17 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   const report: NewYearReport = { archivedSheet: null, clearedTables: [], year, messages: [] };
   const taken = new Set(names);
   const results = read.results;
-  if (results.exists && hasData(results.rows)) {
-    const name = freeSheetName(`${settings.year}年考评结果`, taken);
+  const previous = parseState(read.state).pending;
+  // A new year that stopped part-way left its archive sheet while the results were still there: rebuilt in place.
+  const unfinished = previous !== null && pendingCommandOf(previous) === 'newYear' ? pendingDetail(previous) : '';
+  const archiving = results.exists && hasData(results.rows);
+  const redo = archiving && unfinished !== '' && names.includes(unfinished);
+  const name = !archiving ? '' : redo ? unfinished : freeSheetName(`${settings.year}年考评结果`, taken);
+  // Marked unfinished before the first write; the mark is cleared with the last (the state, after the year).
+  const leave = queueBeginWrites(context, read.state, pendingMark('newYear', 'settings', name || undefined));
+  if (archiving) {
     taken.add(name);
+    if (redo) context.workbook.worksheets.getItem(name).delete();
     const sheet = context.workbook.worksheets.add(name);
     const width = results.headers.length;
     const rows = results.rows.filter((r) => r.some((v) => v !== '' && v !== null));
@@ -101,8 +110,10 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   if (results.exists) queueClearResultsSide(context, results.sheet, results.firstRow - 1, results.firstColumn, results.headers.length);
   // Last year's posting sheet keeps its place under a name with the year (nothing is lost); the new year's
   // posting sheet is made afresh.
+  // (A print sheet no longer there is forgotten.)
   const printSheets = state.printSheets.filter((name) => {
-    if (!names.includes(name) || !name.startsWith(SHEETS.posting)) return true;
+    if (!names.includes(name)) return false;
+    if (!name.startsWith(SHEETS.posting)) return true;
     const archived = freeSheetName(`${settings.year}年${SHEETS.posting}`, taken);
     taken.add(archived);
     context.workbook.worksheets.getItem(name).name = archived;
@@ -115,7 +126,7 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   const install = planAndQueueInstall(context, read, taken, { year });
   report.messages.push(...install.messages.filter((m) => m !== T.nothingToDo));
   if (!install.messages.some((m) => m.includes(String(year)))) report.messages.push(T.yearSet(year));
-  queueWriteState(context, read.state, { ...state, printSheets, highlights: [], computedAt: null, fingerprint: null, formsUsed: null, validation: validationLimits(layouts) });
+  queueWriteState(context, read.state, { ...state, printSheets, highlights: [], computedAt: null, fingerprint: null, formsUsed: null, validation: validationLimits(layouts), pending: leave });
   await context.sync();
   return report;
 }

@@ -13,10 +13,13 @@ import { resultOrder } from './compute';
 import { currentModel } from './install';
 import { freeSheetName } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
+import { pendingCommand, pendingCommandOf, pendingMark } from './pending';
 import { parseState, queueWriteState } from './state';
 import { texts } from './texts';
 
 export const POSTING_SHEET = '考评结果公示';
+/** The posting sheet's name while it is being built (see queuePostingSheet). */
+const BUILDING_SHEET = `${POSTING_SHEET}（未完成）`;
 
 /** Members in posting order: by rank (unranked, e.g. exempt, at the end) or in roster order. */
 export function postingMembers(evaluation: Evaluation, order: PostingOptions['order']): MemberResult[] {
@@ -40,6 +43,8 @@ export async function makePostingSheet(
   const sheets = context.workbook.worksheets;
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { evaluation, lang } = evaluateRead(read);
+  // An interrupted posting is what this run completes: that mark does not block it.
+  if (pendingCommand(read) === 'posting') evaluation.problems = evaluation.problems.filter((p) => p.code !== 'write_interrupted');
   const blockers = postingBlockers(evaluation, lang);
   if (blockers.length > 0) return { created: false, sheet: '', rows: 0, blockedReasons: blockers };
   const names = sheets.items.map((s) => s.name);
@@ -61,19 +66,20 @@ export function queuePostingSheet(
   const T = texts(settings.language);
   const state = parseState(read.state);
   const ours = sheetNames.find((n) => n === POSTING_SHEET && state.printSheets.includes(n));
-  let name: string;
-  if (ours) {
-    // Rebuild our own sheet from scratch: delete and add again under the same name.
-    context.workbook.worksheets.getItem(ours).delete();
-    name = ours;
-  } else {
-    const previous = state.printSheets.find((n) => n.startsWith(POSTING_SHEET) && sheetNames.includes(n));
-    if (previous) {
-      context.workbook.worksheets.getItem(previous).delete();
-      name = previous;
-    } else name = freeSheetName(POSTING_SHEET, new Set(sheetNames));
+  // Built under a working name, then put in the old sheet's place in one rename: a run that stops part-way leaves
+  // the old posting sheet as it was (and a sheet called "…（未完成）", ours to delete on the next run).
+  let building = BUILDING_SHEET;
+  if (sheetNames.includes(building)) {
+    if (state.printSheets.includes(building)) context.workbook.worksheets.getItem(building).delete();
+    else building = freeSheetName(BUILDING_SHEET, new Set(sheetNames));
   }
-  const sheet = context.workbook.worksheets.add(name);
+  const old = ours ?? state.printSheets.find((n) => n.startsWith(POSTING_SHEET) && n !== building && sheetNames.includes(n));
+  const name = old ?? freeSheetName(POSTING_SHEET, new Set(sheetNames));
+  const own = state.pending === null || pendingCommandOf(state.pending) === 'posting';
+  const leave = own ? null : state.pending;
+  // The working sheet is ours (to delete) before it exists; the mark says the posting is under way.
+  queueWriteState(context, read.state, { ...state, pending: own ? pendingMark('posting', 'results') : state.pending, printSheets: [...state.printSheets.filter((s) => s !== building && s !== name), building, name] });
+  const sheet = context.workbook.worksheets.add(building);
   const members = postingMembers(evaluation, options.order);
   const headers = [T.posting.seq, T.posting.name, T.posting.group, T.posting.final, T.posting.result];
   const width = headers.length;
@@ -137,7 +143,9 @@ export function queuePostingSheet(
   page.setPrintArea(blockAddress(1, 0, last + 3, width));
   page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';
   sheet.freezePanes.freezeRows(3);
-  const printSheets = [...state.printSheets.filter((s) => s !== name), name];
-  queueWriteState(context, read.state, { ...state, printSheets });
+  if (old) context.workbook.worksheets.getItem(old).delete();
+  sheet.name = name;
+  const printSheets = [...state.printSheets.filter((s) => s !== name && s !== building), name];
+  queueWriteState(context, read.state, { ...state, printSheets, pending: leave });
   return name;
 }
