@@ -50,6 +50,7 @@ export async function collectCommand(p: Parsed, o: Output): Promise<number> {
       o.out(`${f.file}：${verdictText('zh-CN', f.verdict, f.forms)}`);
       for (const x of f.problems) o.out(`  [${x.severity === 'error' ? '错误' : '警告'}] ${x.message}`);
     }
+    for (const n of report.notes ?? []) o.out(n);
     const accepted = report.files.filter((f) => f.verdict === 'accepted').length;
     o.out(`共 ${report.files.length} 个文件：接收 ${accepted} 个，合并测评表 ${report.written} 份；未接收 ${report.files.length - accepted} 个。已写入 ${out}。`);
   }

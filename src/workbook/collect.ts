@@ -29,8 +29,10 @@ import { currentModel } from './install';
 import { totalFormula } from './layout';
 import { queueAdoptOutsideRows } from './outside';
 import { pendingMark } from './pending';
+import { refuseProtected } from './protection';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueBeginWrites, queueEndWrites } from './state';
+import { texts } from './texts';
 
 export interface BallotFileInput {
   /** The file name, for the report only. */
@@ -53,6 +55,8 @@ export interface CollectReport {
   files: BallotFileReport[];
   /** Forms written in all. */
   written: number;
+  /** What else the merge did (a table filter cleared so new rows are seen), in the workbook's language. */
+  notes?: string[];
 }
 
 export interface CollectOptions {
@@ -296,6 +300,9 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
     byRound.set(id.round, [...(byRound.get(id.round) ?? []), ...rows]);
   }
   let written = 0;
+  // A protected entry sheet: nothing is written and the secretary is told which sheet to unprotect (as saving a form).
+  refuseProtected(read, [...byRound.keys()], lang);
+  const notes: string[] = [];
   // Marked in kp_State while the rows are written (a batch stopped part-way is reported by check until collect
   // runs again; re-running with the same files writes only what is missing).
   const leave = byRound.size > 0 ? queueBeginWrites(context, read.state, pendingMark('collectBallots', [...byRound.keys()][0])) : null;
@@ -310,12 +317,13 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
     const plan = planUpsert(t, rows, rowKey(round, c));
     const textCols = new Set([c.cEval, c.cId, c.cName].filter((i) => i >= 0));
     const numberCols = new Set((mode === 'total' ? [c.cTotal] : dims.map((d) => col(t, d))).filter((i) => i >= 0));
-    queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols, formulaCols: new Set(formula ? [c.cTotal] : []) });
+    const { filterCleared } = queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols, formulaCols: new Set(formula ? [c.cTotal] : []) });
+    if (filterCleared) notes.push(texts(lang).filterCleared(t.sheet));
     written += rows.length;
   }
   if (written > 0) {
     queueEndWrites(context, read.state, leave);
     await context.sync();
   }
-  return { files: checked.map((c) => c.report), written };
+  return { files: checked.map((c) => c.report), written, ...(notes.length > 0 ? { notes } : {}) };
 }

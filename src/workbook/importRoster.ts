@@ -11,6 +11,7 @@ import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
+import { refuseProtected } from './protection';
 import { pendingCommand, pendingMark } from './pending';
 import { queueBeginWrites, queueEndWrites } from './state';
 import { importText } from './texts';
@@ -155,6 +156,7 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   for (const [i, r] of updated) plan.inPlace.set(i, r);
   const textCols = new Set(COLUMNS.roster.map((h) => col(t, h)).filter((i) => i >= 0));
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
+    refuseProtected(read, ['roster'], settings.language);
     const leave = queueBeginWrites(context, read.state, pendingMark('importRoster', 'roster'));
     queueAdoptOutsideRows(context, t);
     queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });

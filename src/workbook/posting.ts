@@ -11,13 +11,16 @@ import { evaluateRead } from './check';
 import type { PostingOptions, PostingReport } from './commandTypes';
 import { resultOrder } from './compute';
 import { currentModel } from './install';
-import { freeSheetName } from './layout';
+import { freeSheetName, printScale } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { pendingCommand, pendingCommandOf, pendingMark } from './pending';
-import { parseState, queueWriteState } from './state';
+import { parseState, queueWriteState, takenIfStateLost } from './state';
 import { texts } from './texts';
+import { refuseProtected } from './protection';
 
 export const POSTING_SHEET = '考评结果公示';
+/** Column widths of the posting sheet in points (序号, 姓名, 党小组, 最终得分, 评定结果). */
+export const POSTING_WIDTHS = [44, 80, 110, 70, 180];
 /** The posting sheet's name while it is being built (see queuePostingSheet). */
 const BUILDING_SHEET = `${POSTING_SHEET}（未完成）`;
 
@@ -47,6 +50,7 @@ export async function makePostingSheet(
   if (pendingCommand(read) === 'posting') evaluation.problems = evaluation.problems.filter((p) => p.code !== 'write_interrupted');
   const blockers = postingBlockers(evaluation, lang);
   if (blockers.length > 0) return { created: false, sheet: '', rows: 0, blockedReasons: blockers };
+  refuseProtected(read, ['state'], currentModel(read).settings.language);
   const names = sheets.items.map((s) => s.name);
   const name = queuePostingSheet(context, read, names, evaluation, options, now());
   await context.sync();
@@ -131,13 +135,14 @@ export function queuePostingSheet(
   foot.numberFormat = [Array.from({ length: width }, () => '@')];
   foot.values = [[T.postingFoot(settings.branch, chineseDate(date)), '', '', '', '']];
   foot.format.horizontalAlignment = 'Right';
-  [44, 80, 110, 70, 180].forEach((w, c) => {
+  POSTING_WIDTHS.forEach((w, c) => {
     sheet.getRange(blockAddress(1, c, 1, 1)).format.columnWidth = w;
   });
   const page = sheet.pageLayout;
   page.orientation = 'Portrait';
   page.paperSize = 'A4';
   page.centerHorizontally = true;
+  page.zoom = { scale: printScale(POSTING_WIDTHS, 'Portrait') };
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, last + 3, width));
@@ -146,6 +151,7 @@ export function queuePostingSheet(
   if (old) context.workbook.worksheets.getItem(old).delete();
   sheet.name = name;
   const printSheets = [...state.printSheets.filter((s) => s !== name && s !== building), name];
-  queueWriteState(context, read.state, { ...state, printSheets, pending: leave });
+  // A lost kp_State is made again, so the posting sheet stays known as ours.
+  queueWriteState(context, read.state, { ...state, printSheets, pending: leave }, takenIfStateLost(read, [...sheetNames, name]));
   return name;
 }

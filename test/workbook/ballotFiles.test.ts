@@ -417,3 +417,19 @@ describe('categories and total-only entry', () => {
     expect(got.map((m) => [m.id, m.peer])).toEqual(typed.map((m) => [m.id, m.peer]));
   });
 });
+
+describe('a protected entry sheet', () => {
+  it('collect writes nothing and names the sheet to unprotect', async () => {
+    const wb = await blankWorkbook();
+    const { b, edits } = await peerBallot001(wb);
+    await run(wb, async (c) => {
+      c.workbook.worksheets.getItem('党员互评').protection.protect();
+    });
+    const read = await readBallotFiles([{ name: 'a.xlsx', bytes: fillWithOpenpyxl(b.bytes, { edits }) }]);
+    await expect(run(wb, (c) => collectBallots(c, read))).rejects.toMatchObject({ code: 'SheetProtected', sheet: '党员互评' });
+    await run(wb, async (c) => {
+      c.workbook.worksheets.getItem('党员互评').protection.unprotect();
+    });
+    expect(await tableRows(wb, 'peer')).toEqual([]);
+  });
+});

@@ -243,6 +243,11 @@ function Collect({ commands, lang, onChanged }: ViewProps) {
           <Note intent={accepted === report.files.length ? 'success' : 'warning'}>
             {bt(lang, 'summary', { files: report.files.length, accepted, written: report.written, others: report.files.length - accepted })}
           </Note>
+          {(report.notes ?? []).map((n) => (
+            <Note key={n} intent="info">
+              {n}
+            </Note>
+          ))}
           <ul className={styles.report} aria-label={lang === 'en-US' ? 'Files' : '回收结果'}>
             {report.files.map((f) => (
               <li key={f.file} className={styles.line} data-verdict={f.verdict}>
