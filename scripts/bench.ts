@@ -7,6 +7,7 @@ import { COLUMNS, SHEETS, entryHeaders } from '../src/domain/contract';
 import { evaluate } from '../src/domain/evaluate';
 import { benchBundle } from './bench-bundle';
 import { benchCommands } from './bench-commands';
+import { benchXlsx } from './bench-xlsx';
 import { DEFAULT_RUBRIC, dimensionColumns, rubricToRows } from '../src/domain/rubric';
 import { DEFAULT_SETTINGS, settingsToRows } from '../src/domain/settings';
 import type { EvaluationInput, RawCell, TableBlock } from '../src/domain/types';
@@ -136,9 +137,11 @@ const bundle: BenchSection = { name: 'bundle', run: () => benchBundle() };
 /** `npm run bench` runs every section; `npm run bench -- scoring` runs the named ones only. */
 const commands: BenchSection = { name: 'commands', run: () => benchCommands() };
 
+const xlsx: BenchSection = { name: 'xlsx', run: () => benchXlsx() };
+
 const ballots: BenchSection = { name: 'ballots', run: () => benchBallots() };
 
-export const SECTIONS: BenchSection[] = [scoring, commands, ballots, bundle];
+export const SECTIONS: BenchSection[] = [scoring, commands, xlsx, ballots, bundle];
 
 export async function main(args: string[]): Promise<void> {
   const only = args.filter((a) => !a.startsWith('--'));

@@ -2,9 +2,10 @@
  * Ballot files as bytes: each ballot workbook is made by the add-in's own code (writeBallotWorkbook) over the
  * headless host (createWorkbook / run / saveXlsx), so the same code runs in the task pane (in the browser) and on
  * the command line; returned files are loaded into the host and read with readBallotWorkbook. Several files
- * travel as one .zip (JSZip). The task pane loads this module on demand (it pulls in the host).
+ * travel as one .zip (fflate, the zip library the host uses). The task pane loads this module on demand (it pulls
+ * in the host).
  */
-import JSZip from 'jszip';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { createWorkbook, loadXlsx, run, saveXlsx } from '../host';
 import { readBallotWorkbook, writeBallotWorkbook, type BallotRead, type BallotSpec } from './ballotFiles';
 import type { BallotFileInput } from './collect';
@@ -29,9 +30,10 @@ export async function buildBallotFiles(specs: BallotSpec[]): Promise<NamedBytes[
 
 /** Files in one .zip (UTF-8 names: 2026-互评-第一党小组-张伟.xlsx). */
 export async function zipFiles(files: NamedBytes[]): Promise<Uint8Array> {
-  const zip = new JSZip();
-  for (const f of files) zip.file(f.name, f.bytes, { date: new Date(Date.UTC(2026, 0, 1)) });
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const entries: Zippable = {};
+  // .xlsx files are zips already: stored, not compressed again.
+  for (const f of files) entries[f.name] = [f.bytes, { level: 0, mtime: new Date(Date.UTC(2026, 0, 1)) }];
+  return zipSync(entries);
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -41,17 +43,27 @@ function isZip(bytes: Uint8Array): boolean {
 /** A .zip of ballots (not a workbook: no [Content_Types].xml) is opened into its .xlsx files. */
 async function expand(f: NamedBytes): Promise<NamedBytes[] | null> {
   if (!isZip(f.bytes)) return null;
-  let zip: JSZip;
+  const names: string[] = [];
   try {
-    zip = await JSZip.loadAsync(f.bytes);
+    // Names first (nothing inflated), to tell a workbook from a .zip of workbooks.
+    unzipSync(f.bytes, {
+      filter: (e) => {
+        names.push(e.name);
+        return false;
+      },
+    });
   } catch {
     return null;
   }
-  if (zip.file('[Content_Types].xml')) return null;
-  const inner = Object.values(zip.files).filter((e) => !e.dir && /\.xlsx$/i.test(e.name) && !/(^|\/)(__MACOSX|\.)/.test(e.name));
-  const out: NamedBytes[] = [];
-  for (const e of inner) out.push({ name: `${f.name}/${e.name}`, bytes: await e.async('uint8array') });
-  return out;
+  if (names.includes('[Content_Types].xml')) return null;
+  const wanted = (name: string) => /\.xlsx$/i.test(name) && !/(^|\/)(__MACOSX|\.)/.test(name);
+  let inner: Record<string, Uint8Array>;
+  try {
+    inner = unzipSync(f.bytes, { filter: (e) => wanted(e.name) });
+  } catch {
+    return null;
+  }
+  return Object.entries(inner).map(([name, bytes]) => ({ name: `${f.name}/${name}`, bytes }));
 }
 
 /** Reads one returned file: a ballot, a workbook that is not one, or not a workbook at all. */
