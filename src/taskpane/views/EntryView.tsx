@@ -29,6 +29,7 @@ import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { EntryTable, existingRows } from './EntryTable';
 import { ProblemList } from './ProblemList';
+import { BallotFilesView } from './BallotFilesView';
 import { ProgressPanel } from './ProgressPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { useMembers } from './useMembers';
@@ -372,6 +373,7 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
           <ProgressPanel lang={lang} round={round} report={progress.result} busy={progress.busy} error={progress.error} members={members} />
         </>
       )}
+      {step !== 'review' && <BallotFilesView commands={commands} lang={lang} status={status} onChanged={onChanged} />}
       <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && pending && (pending.resolve(false), setPending(null))}>
         <DialogSurface>
           {pending && (
