@@ -71,6 +71,14 @@ export const COMMANDS: CommandDef[] = [
     options: [output, { name: 'year', takesValue: true, help: '新的考评年度' }],
     required: ['output', 'year'],
   },
+  {
+    name: 'report',
+    usage: 'kaoping report IN.xlsx [--member ID] -o OUT.xlsx',
+    summary: '生成个人考评明细（每名党员一页 A4，不含评价人和单张测评表分数）',
+    positionals: 1,
+    options: [output, { name: 'member', takesValue: true, help: '党员编号（默认：全部党员；多个用逗号分隔，如 001,002）' }],
+    required: ['output'],
+  },
 ];
 
 export function helpText(): string {

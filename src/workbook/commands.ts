@@ -11,6 +11,8 @@ import { importRoster, previewRosterImport } from './importRoster';
 import { install } from './install';
 import { newYear } from './newYear';
 import { makePostingSheet } from './posting';
+import { getPlan } from './plans';
+import { makeScoreSheets } from './scoreSheet';
 import { saveRubric } from './rubricCmd';
 import { getSettings, saveSettings } from './settingsCmd';
 import { getStatus, selectCell } from './status';
@@ -29,6 +31,8 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     selectCell: (sheet, cell) => runner((c) => selectCell(c, sheet, cell)),
     compute: () => runner((c) => compute(c)),
     makePostingSheet: (options) => runner((c) => makePostingSheet(c, options)),
+    getPlan: (memberId) => runner((c) => getPlan(c, memberId)),
+    makeScoreSheets: (request) => runner((c) => makeScoreSheets(c, request)),
     newYear: (year) => runner((c) => newYear(c, year)),
     getSettings: () => runner((c) => getSettings(c)),
     saveSettings: (values) => runner((c) => saveSettings(c, values)),

@@ -14,6 +14,8 @@ import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { fingerprint, parseState } from './state';
 import { formatGrid, queueNewTable, toWrite } from './tableWrite';
 import { texts } from './texts';
+import { change, readLastYear, type LastYear } from './lastYear';
+import { idKey } from '../domain/parse';
 
 const AMBER = '#FFEB9C';
 const RED = '#FFC7CE';
@@ -25,8 +27,10 @@ export function resultOrder(members: MemberResult[]): MemberResult[] {
 }
 
 /** One kp_Results row by header name (so a table whose columns were moved still gets the right cells). */
-function resultCell(m: MemberResult, header: string): RawCell {
+function resultCell(m: MemberResult, header: string, last: LastYear | null): RawCell {
   switch (header) {
+    case '上年得分': return last?.finals.get(idKey(m.id)) ?? null;
+    case '增减': return change(m.final, last?.finals.get(idKey(m.id)));
     case '排名': return m.rank;
     case '党员编号': return m.id;
     case '姓名': return m.name;
@@ -74,7 +78,7 @@ export function summarize(evaluation: Evaluation): ComputeReport['summary'] {
 }
 
 const TEXT_HEADERS = new Set(['党员编号', '姓名', '党小组', '类别', '评定结果', '说明']);
-const SCORE_HEADERS = new Set(['自评', '互评', '群众参评', '平均分', '加分', '最终得分']);
+const SCORE_HEADERS = new Set(['自评', '互评', '群众参评', '平均分', '加分', '最终得分', '上年得分']);
 
 /** Queues the results table (rewritten in place, resized to the members) and its formats. */
 function queueResults(
@@ -85,6 +89,7 @@ function queueResults(
   lang: Language,
   eligibleThreshold: number,
   admonishThreshold: number,
+  last: LastYear | null,
 ): { sheet: Excel.Worksheet; headerRow: number; firstColumn: number; width: number } {
   const t = read.results;
   const ordered = resultOrder(evaluation.members);
@@ -92,7 +97,7 @@ function queueResults(
   const layout = tableLayouts(rubric, dims, settings).results;
   const headers = t.exists ? t.headers : layout.headers;
   const width = headers.length;
-  const rows = ordered.map((m) => headers.map((h) => resultCell(m, h.replace(/\s+/g, ''))));
+  const rows = ordered.map((m) => headers.map((h) => resultCell(m, h.replace(/\s+/g, ''), last)));
   const textCols = new Set(headers.map((h, i) => (TEXT_HEADERS.has(h) ? i : -1)).filter((i) => i >= 0));
   let sheet: Excel.Worksheet;
   let headerRow: number;
@@ -125,6 +130,7 @@ function queueResults(
   // Scores show two decimals; the cells hold the exact values (6 decimals for round means).
   headers.forEach((h, c) => {
     if (SCORE_HEADERS.has(h)) sheet.getRange(blockAddress(headerRow + 1, firstColumn + c, n, 1)).numberFormat = Array.from({ length: n }, () => ['0.00']);
+    if (h === '增减') sheet.getRange(blockAddress(headerRow + 1, firstColumn + c, n, 1)).numberFormat = Array.from({ length: n }, () => ['+0.00;-0.00;0.00']);
   });
   // 排名 centred: right-aligned next to a left-aligned 党员编号 it read as one number ("1 003") in print.
   const cRank = headers.indexOf('排名');
@@ -191,7 +197,9 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
   const { settings } = currentModel(read);
   const T = texts(lang);
   const taken = new Set(sheets.items.map((s) => s.name));
-  const where = queueResults(context, read, taken, evaluation, lang, settings.eligibleThreshold, settings.admonishThreshold);
+  // Year over year (上年得分, 增减): one more read only when last year's archive is in the workbook.
+  const last = !read.results.exists || read.results.headers.some((h) => h.replace(/\s+/g, '') === '上年得分') ? await readLastYear(context, [...taken], settings.year) : null;
+  const where = queueResults(context, read, taken, evaluation, lang, settings.eligibleThreshold, settings.admonishThreshold, last);
   // The distribution table (and, once, its chart) beside the results.
   const dist = distribution(evaluation);
   const distCol = where.firstColumn + where.width + 1;

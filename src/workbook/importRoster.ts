@@ -11,6 +11,7 @@ import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
+import { queueAddPlanRows } from './plans';
 import { importText } from './texts';
 import { mergeRoster, parseRosterGrid, type GridSource, type ParsedRoster, type RosterRow } from './rosterImport';
 
@@ -108,7 +109,7 @@ export function previewImport(read: TablesRead, grid: GridSource): RosterImportP
 
 /** Merges a grid (already read, from any workbook) into this workbook's kp_Roster: one read, one write. */
 export async function importRosterGrid(context: Excel.RequestContext, grid: GridSource): Promise<RosterImportReport> {
-  const { read } = await readTables(context, ['settings', 'rubric', 'roster']);
+  const { read } = await readTables(context, ['settings', 'rubric', 'roster', 'plans']);
   return queueImport(context, read, grid, true);
 }
 
@@ -152,17 +153,19 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   const plan = planUpsert({ rows: t.rows }, added, () => null);
   for (const [i, r] of updated) plan.inPlace.set(i, r);
   const textCols = new Set(COLUMNS.roster.map((h) => col(t, h)).filter((i) => i >= 0));
+  // Every member gets a row in kp_Plans (年度工作计划) to write their plan in; existing rows stay as they are.
+  const planRows = read.plans?.exists ? queueAddPlanRows(context, read.plans, merged.rows.filter((r) => r.id).map((r) => ({ id: r.id, name: r.name }))) : 0;
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
     queueAdoptOutsideRows(context, t);
     queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
-    if (sync) await context.sync();
   }
-  return { ...preview(parsed, merged), added: merged.added, updated: merged.updated, unchanged: merged.unchanged };
+  if (sync && (planRows > 0 || plan.inPlace.size > 0 || plan.append.length > 0)) await context.sync();
+  return { ...preview(parsed, merged), added: merged.added, updated: merged.updated, unchanged: merged.unchanged, planRows };
 }
 
 /** Import from a sheet of this workbook: the grid and the roster read in one sync, written in the next. */
 export async function importRoster(context: Excel.RequestContext, sheet: string): Promise<RosterImportReport> {
-  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster'], () => queueReadGrid(context, sheet));
+  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster', 'plans'], () => queueReadGrid(context, sheet));
   return queueImport(context, read, get(), true);
 }
 

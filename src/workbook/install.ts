@@ -18,6 +18,8 @@ import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type 
 import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
 import { parseState, queueWriteState, stateRows, type State } from './state';
+import { initialPlanRows, queueAddPlanRows, rosterMembers } from './plans';
+import { COLUMNS } from '../domain/contract';
 import { texts } from './texts';
 
 export interface InstallOptions {
@@ -75,7 +77,7 @@ function queueColumnFormats(
     whole.format.columnWidth = layout.widths[c] ?? 64;
     const body = sheet.getRange(blockAddress(at.headerRow + 1, at.firstColumn + c, at.bodyRows, 1));
     if (layout.inputCols.has(c)) body.format.protection.locked = false;
-    if (layout.headers[c] === '目标要求' || layout.headers[c] === '说明') body.format.wrapText = true;
+    if (layout.headers[c] === '目标要求' || layout.headers[c] === '说明' || layout.headers[c] === '工作计划') body.format.wrapText = true;
     // Short numbers between text columns: centred, so 分值 "10" does not run into the 目标要求 text in print.
     if (layout.headers[c] === '分值' || layout.headers[c] === '序号') whole.format.horizontalAlignment = 'Center';
     queueValidation(sheet, layout, at, c, lang);
@@ -88,10 +90,11 @@ function queueColumnFormats(
   header.format.font.bold = true;
 }
 
-function initialRows(key: ReadKey, settings: Settings, rubric: Rubric, options: InstallOptions): RawCell[][] {
+function initialRows(key: ReadKey, settings: Settings, rubric: Rubric, options: InstallOptions, read: TablesRead): RawCell[][] {
   if (key === 'settings') return settingsToRows(settings);
   if (key === 'rubric') return rubricToRows(rubric);
   if (key === 'roster') return options.rosterRows ?? [];
+  if (key === 'plans') return initialPlanRows(read, read.roster.exists ? undefined : options.rosterRows);
   if (key === 'state') return stateRows({ ...parseState({ exists: false } as TableRead), validation: options.validation ?? null });
   return [];
 }
@@ -195,7 +198,7 @@ export function planAndQueueInstall(
       const name = reuse ? layout.sheet : freeSheetName(layout.sheet, taken);
       taken.add(name);
       if (name !== layout.sheet) report.messages.push(T.sheetTaken(layout.sheet, name));
-      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options), lang, reuse);
+      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options, read), lang, reuse);
       if (!reuse) report.createdSheets.push(name);
       report.createdTables.push(layout.table);
       continue;
@@ -206,6 +209,11 @@ export function planAndQueueInstall(
     queueRepairColumns(context, t, layout, report, lang);
   }
   if (read.settings.exists) queueRepairSettings(context, read.settings, settings, options, report);
+  // Every roster member gets a row in kp_Plans (编号, 姓名) to write the plan in; existing rows stay as they are.
+  if (read.plans.exists) {
+    const added = queueAddPlanRows(context, read.plans, rosterMembers(read));
+    if (added > 0) report.repaired.push(T.addedPlanRows(layouts.plans.table, added));
+  }
   queueRepairValidation(context, read, layouts, validation, report, lang);
   // The hidden bookkeeping sheet is not news to the secretary.
   for (const s of report.createdSheets) if (s !== STATE_SHEET) report.messages.push(T.createdSheet(s));
@@ -281,7 +289,9 @@ function queueFillTotals(context: Excel.RequestContext, t: TableRead, layout: Ta
 function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout: TableLayout, report: InstallReport, lang: Language): void {
   const T = texts(lang);
   const has = (h: string) => t.headers.some((x) => x.replace(/\s+/g, '') === h);
-  const missing = layout.headers.map((h, i) => ({ h, i })).filter(({ h }) => !has(h));
+  // The year-over-year columns of kp_Results are optional: an older kp_Results has the distribution beside it.
+  const optional = layout.key === 'results' ? new Set<string>(COLUMNS.yearOverYear) : new Set<string>();
+  const missing = layout.headers.map((h, i) => ({ h, i })).filter(({ h }) => !has(h) && !optional.has(h));
   if (missing.length === 0) return;
   const sheet = context.workbook.worksheets.getItem(t.sheet);
   const headers = t.headers.slice();

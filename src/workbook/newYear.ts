@@ -3,7 +3,7 @@
  * sheet ("2025年考评结果"); clear entries, bonus, review and results; set the year. From a hand-made workbook with
  * no kp_ tables, install and import the roster from its summary sheet instead. ≤ 3 syncs (budget 4).
  */
-import { SHEETS, TABLES } from '../domain/contract';
+import { POSTING_SHEETS, TABLES } from '../domain/contract';
 import { DEFAULT_CATEGORY } from '../domain/rubric';
 import type { RawCell } from '../domain/types';
 import { blockAddress } from './a1';
@@ -14,6 +14,7 @@ import { freeSheetName, tableLayouts } from './layout';
 import { ALL_KEYS, readTables, type ReadKey, type TablesRead } from './readTables';
 import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
 import { parseState, queueWriteState } from './state';
+import { queueArchivePlans } from './plans';
 import { formatGrid, toWrite } from './tableWrite';
 import { texts } from './texts';
 
@@ -71,6 +72,14 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     report.archivedSheet = name;
     report.messages.push(T.archived(name));
   } else report.messages.push(T.noResultsToArchive);
+  // Last year's work plans go beside the archived results; this year's plans start blank (the rows stay).
+  if (read.plans.exists) {
+    const name = freeSheetName(`${settings.year}年工作计划`, taken);
+    if (queueArchivePlans(context, read.plans, name, T.plansArchiveTitle(settings.branch, settings.year))) {
+      taken.add(name);
+      report.messages.push(T.plansArchived(name));
+    }
+  }
   const { rubric, dims } = currentModel(read);
   const layouts = tableLayouts(rubric, dims, settings);
   for (const key of CLEARED) {
@@ -101,9 +110,12 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   if (results.exists) queueClearResultsSide(context, results.sheet, results.firstRow - 1, results.firstColumn, results.headers.length);
   // Last year's posting sheet keeps its place under a name with the year (nothing is lost); the new year's
   // posting sheet is made afresh.
+  // The same for the rubric and work-plan posting sheets of the posting pack.
+  const postingBase = (name: string) => Object.values(POSTING_SHEETS).find((b) => name.startsWith(b));
   const printSheets = state.printSheets.filter((name) => {
-    if (!names.includes(name) || !name.startsWith(SHEETS.posting)) return true;
-    const archived = freeSheetName(`${settings.year}年${SHEETS.posting}`, taken);
+    const base = postingBase(name);
+    if (!names.includes(name) || !base) return true;
+    const archived = freeSheetName(`${settings.year}年${base}`, taken);
     taken.add(archived);
     context.workbook.worksheets.getItem(name).name = archived;
     report.messages.push(T.postingArchived(name, archived));

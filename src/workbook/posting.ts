@@ -1,26 +1,41 @@
 /**
- * Posting sheet (生成公示表, SPEC §3.6): a print-ready A4 sheet with the title, 序号, 姓名, 党小组, 最终得分 and
- * 评定结果, the posting period, the phone for objections, the branch and date at the foot. No per-evaluator data
- * (ballots are confidential). Only when postingBlockers is empty; otherwise a refusal naming who and why.
- * One read, one write: 2 syncs.
+ * The posting pack (公示上墙, SPEC §3.6 and the scheme's 考评办法 4: "将党员个人年度工作计划、分类考评细则和评定
+ * 结果实行公示并上墙"): one command, three print-ready A4 sheets, each with the branch, year and posting period:
+ * 1. 考评结果公示: title, 序号, 姓名, 党小组, 最终得分, 评定结果, the period, the phone for objections, the branch
+ *    and date at the foot. No per-evaluator data (ballots are confidential). A vetoed member shows the result
+ *    label only: no score (it would tell the reason), listed after the ranked members.
+ * 2. 考评细则公示: the rubric of each category in use (序号, 考评内容, 分值, 目标要求), one page per category.
+ * 3. 工作计划公示: 个人年度工作计划一览 (序号, 姓名, 党小组, 工作计划).
+ * Only when postingBlockers is empty; otherwise a refusal naming who and why. One read, one write: 2 syncs.
  */
 import { postingBlockers } from '../domain';
+import { POSTING_SHEETS } from '../domain/contract';
+import { plansByKey } from '../domain/plans';
+import { idKey } from '../domain/parse';
+import type { CategoryRubric, Rubric } from '../domain/rubric';
+import type { Settings } from '../domain/settings';
 import type { Evaluation, MemberResult } from '../domain/types';
 import { blockAddress } from './a1';
 import { evaluateRead } from './check';
 import type { PostingOptions, PostingReport } from './commandTypes';
 import { resultOrder } from './compute';
 import { currentModel } from './install';
-import { freeSheetName } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
-import { parseState, queueWriteState } from './state';
+import { BLOCK_HEIGHT, claimPrintSheet, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
+import { parseState, queueWriteState, type State } from './state';
 import { texts } from './texts';
 
-export const POSTING_SHEET = '考评结果公示';
+export const POSTING_SHEET = POSTING_SHEETS.results;
 
-/** Members in posting order: by rank (unranked, e.g. exempt, at the end) or in roster order. */
+/**
+ * Members in posting order: by rank (vetoed members, whose score is not posted, then the unranked, e.g. exempt,
+ * at the end) or in roster order.
+ */
 export function postingMembers(evaluation: Evaluation, order: PostingOptions['order']): MemberResult[] {
-  return order === 'rank' ? resultOrder(evaluation.members) : evaluation.members.slice();
+  if (order !== 'rank') return evaluation.members.slice();
+  const ordered = resultOrder(evaluation.members);
+  const vetoed = (m: MemberResult) => m.veto && m.rank !== null;
+  return [...ordered.filter((m) => !vetoed(m) && m.rank !== null), ...ordered.filter(vetoed), ...ordered.filter((m) => m.rank === null)];
 }
 
 /** "2026年11月24日" */
@@ -43,12 +58,37 @@ export async function makePostingSheet(
   const blockers = postingBlockers(evaluation, lang);
   if (blockers.length > 0) return { created: false, sheet: '', rows: 0, blockedReasons: blockers };
   const names = sheets.items.map((s) => s.name);
-  const name = queuePostingSheet(context, read, names, evaluation, options, now());
+  const made = queuePostingPack(context, read, names, evaluation, options, now());
   await context.sync();
-  return { created: true, sheet: name, rows: evaluation.members.length, blockedReasons: [] };
+  return { created: true, sheet: made[0], sheets: made, rows: evaluation.members.length, blockedReasons: [] };
 }
 
-/** Queues the posting sheet; returns its name. Exposed for the command line (compute makes it when allowed). */
+/**
+ * Queues the three posting sheets (results, rubric, plans); returns their names in that order. Exposed for the
+ * command line (compute makes them when allowed). Our earlier sheets of these names are rebuilt in place.
+ */
+export function queuePostingPack(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  sheetNames: string[],
+  evaluation: Evaluation,
+  options: PostingOptions,
+  date: Date,
+): string[] {
+  const { settings, rubric } = currentModel(read);
+  const state = parseState(read.state);
+  const taken = new Set(sheetNames);
+  const names = [
+    queueResultsPosting(context, read, sheetNames, taken, state, evaluation, options, date),
+    queueRubricPosting(context, sheetNames, taken, state, settings, rubric, evaluation, options, date),
+    queuePlansPosting(context, read, sheetNames, taken, state, settings, evaluation, options, date),
+  ];
+  const printSheets = [...state.printSheets.filter((s) => !names.includes(s)), ...names];
+  queueWriteState(context, read.state, { ...state, printSheets });
+  return names;
+}
+
+/** Queues the results posting sheet alone (and records it); returns its name. */
 export function queuePostingSheet(
   context: Excel.RequestContext,
   read: TablesRead,
@@ -57,43 +97,43 @@ export function queuePostingSheet(
   options: PostingOptions,
   date: Date,
 ): string {
-  const { settings } = currentModel(read);
-  const T = texts(settings.language);
   const state = parseState(read.state);
-  const ours = sheetNames.find((n) => n === POSTING_SHEET && state.printSheets.includes(n));
-  let name: string;
-  if (ours) {
-    // Rebuild our own sheet from scratch: delete and add again under the same name.
-    context.workbook.worksheets.getItem(ours).delete();
-    name = ours;
-  } else {
-    const previous = state.printSheets.find((n) => n.startsWith(POSTING_SHEET) && sheetNames.includes(n));
-    if (previous) {
-      context.workbook.worksheets.getItem(previous).delete();
-      name = previous;
-    } else name = freeSheetName(POSTING_SHEET, new Set(sheetNames));
-  }
+  const name = queueResultsPosting(context, read, sheetNames, new Set(sheetNames), state, evaluation, options, date);
+  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });
+  return name;
+}
+
+/** The period, phone and date lines of every posting sheet. */
+function postingLines(settings: Settings, options: PostingOptions, date: Date) {
+  const T = texts(settings.language);
+  return {
+    T,
+    period: T.postingPeriod(options.periodStart || settings.postingStart, options.periodEnd || settings.postingEnd),
+    phone: T.postingPhone(options.phone || settings.phone),
+    foot: T.postingFoot(settings.branch, chineseDate(date)),
+  };
+}
+
+function queueResultsPosting(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  sheetNames: string[],
+  taken: Set<string>,
+  state: State,
+  evaluation: Evaluation,
+  options: PostingOptions,
+  date: Date,
+): string {
+  const { settings } = currentModel(read);
+  const { T, period, phone, foot } = postingLines(settings, options, date);
+  const name = claimPrintSheet(context, POSTING_SHEET, sheetNames, state, taken);
   const sheet = context.workbook.worksheets.add(name);
   const members = postingMembers(evaluation, options.order);
   const headers = [T.posting.seq, T.posting.name, T.posting.group, T.posting.final, T.posting.result];
   const width = headers.length;
-  const start = options.periodStart || settings.postingStart;
-  const end = options.periodEnd || settings.postingEnd;
-  const phone = options.phone || settings.phone;
   // Row 1 title, row 2 period, row 3 header, rows 4.. members, then the objection line and the foot.
-  const title = sheet.getRange(blockAddress(1, 0, 1, width));
-  title.merge(false);
-  title.numberFormat = [Array.from({ length: width }, () => '@')];
-  title.values = [[T.postingTitle(settings.branch, settings.year), '', '', '', '']];
-  title.format.font.bold = true;
-  title.format.font.size = 16;
-  title.format.horizontalAlignment = 'Center';
-  title.format.rowHeight = 30;
-  const period = sheet.getRange(blockAddress(2, 0, 1, width));
-  period.merge(false);
-  period.numberFormat = [Array.from({ length: width }, () => '@')];
-  period.values = [[T.postingPeriod(start, end), '', '', '', '']];
-  period.format.horizontalAlignment = 'Center';
+  queueLine(sheet, 1, width, T.postingTitle(settings.branch, settings.year), { bold: true, size: 16, align: 'Center', height: 30 });
+  queueLine(sheet, 2, width, period, { align: 'Center' });
   const header = sheet.getRange(blockAddress(3, 0, 1, width));
   header.numberFormat = [headers.map(() => '@')];
   header.values = [headers];
@@ -101,7 +141,8 @@ export function queuePostingSheet(
   header.format.horizontalAlignment = 'Center';
   header.format.fill.color = '#D9D9D9';
   const n = members.length;
-  const rows = members.map((m, i) => [i + 1, m.name, m.group, m.final === null ? '' : m.final, m.result]);
+  // A vetoed member: the result label only (a score beside 不得参加评先树优 would tell the reason).
+  const rows = members.map((m, i) => [i + 1, m.name, m.group, m.final === null || m.veto ? '' : m.final, m.result]);
   const last = 3 + Math.max(n, 0);
   if (n > 0) {
     const body = sheet.getRange(blockAddress(4, 0, n, width));
@@ -109,25 +150,10 @@ export function queuePostingSheet(
     body.values = rows;
     body.format.horizontalAlignment = 'Center';
   }
-  const grid = sheet.getRange(blockAddress(3, 0, n + 1, width));
-  for (const side of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'] as const) {
-    const b = grid.format.borders.getItem(side);
-    b.style = 'Continuous';
-    b.color = '#000000';
-  }
-  const objection = sheet.getRange(blockAddress(last + 2, 0, 1, width));
-  objection.merge(false);
-  objection.numberFormat = [Array.from({ length: width }, () => '@')];
-  objection.values = [[T.postingPhone(phone), '', '', '', '']];
-  objection.format.wrapText = true;
-  const foot = sheet.getRange(blockAddress(last + 3, 0, 1, width));
-  foot.merge(false);
-  foot.numberFormat = [Array.from({ length: width }, () => '@')];
-  foot.values = [[T.postingFoot(settings.branch, chineseDate(date)), '', '', '', '']];
-  foot.format.horizontalAlignment = 'Right';
-  [44, 80, 110, 70, 180].forEach((w, c) => {
-    sheet.getRange(blockAddress(1, c, 1, 1)).format.columnWidth = w;
-  });
+  queueGrid(sheet, 3, 0, n + 1, width);
+  queueLine(sheet, last + 2, width, phone, { wrap: true });
+  queueLine(sheet, last + 3, width, foot, { align: 'Right' });
+  queueWidths(sheet, [44, 80, 110, 70, 180]);
   const page = sheet.pageLayout;
   page.orientation = 'Portrait';
   page.paperSize = 'A4';
@@ -137,7 +163,159 @@ export function queuePostingSheet(
   page.setPrintArea(blockAddress(1, 0, last + 3, width));
   page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';
   sheet.freezePanes.freezeRows(3);
-  const printSheets = [...state.printSheets.filter((s) => s !== name), name];
-  queueWriteState(context, read.state, { ...state, printSheets });
+  return name;
+}
+
+/** Categories that members are scored in (rubric order); the default category when nobody is. */
+export function categoriesInUse(rubric: Rubric, evaluation: Evaluation): CategoryRubric[] {
+  const used = new Set(evaluation.members.filter((m) => m.status !== 'exempt').map((m) => m.category));
+  const list = rubric.categories.filter((c) => used.has(c.category));
+  return list.length > 0 ? list : rubric.categories.slice(0, 1);
+}
+
+/** Rubric posting widths: 序号, 考评内容, 分值, 目标要求 (within PAGE_WIDTH: several categories print at scale 100). */
+const RUBRIC_WIDTHS = [28, 62, 34, 276];
+
+function queueRubricPosting(
+  context: Excel.RequestContext,
+  sheetNames: string[],
+  taken: Set<string>,
+  state: State,
+  settings: Settings,
+  rubric: Rubric,
+  evaluation: Evaluation,
+  options: PostingOptions,
+  date: Date,
+): string {
+  const { T, period, foot } = postingLines(settings, options, date);
+  const name = claimPrintSheet(context, POSTING_SHEETS.rubric, sheetNames, state, taken);
+  const sheet = context.workbook.worksheets.add(name);
+  const categories = categoriesInUse(rubric, evaluation);
+  const width = RUBRIC_WIDTHS.length;
+  const textWidth = RUBRIC_WIDTHS[3];
+  let row = 1;
+  for (const c of categories) {
+    // One block per category: title, period, category line, header, dimensions (and sub-items), foot.
+    const top = row;
+    let used = 0;
+    const line = (value: string, style: Parameters<typeof queueLine>[4], height: number) => {
+      queueLine(sheet, row++, width, value, { ...style, height });
+      used += height;
+    };
+    line(T.rubricPostingTitle(settings.branch, settings.year), { bold: true, size: 16, align: 'Center' }, 30);
+    line(period, { align: 'Center' }, 18);
+    line(T.rubricPostingCategory(c.category, categorySum(c)), { bold: true }, 21);
+    const headerRow = row;
+    const header = sheet.getRange(blockAddress(row, 0, 1, width));
+    header.numberFormat = [RUBRIC_WIDTHS.map(() => '@')];
+    header.values = [T.rubricPostingHeaders.slice()];
+    header.format.font.bold = true;
+    header.format.horizontalAlignment = 'Center';
+    header.format.fill.color = '#D9D9D9';
+    header.format.rowHeight = 21;
+    used += 21;
+    row++;
+    const items: (string | number)[][] = [];
+    c.dimensions.forEach((d, i) => {
+      items.push([String(i + 1), d.name, d.points, d.text]);
+      d.items?.forEach((s, j) => items.push([`${i + 1}.${j + 1}`, `  ${s.name}`, s.points, s.text]));
+    });
+    if (items.length > 0) {
+      const body = sheet.getRange(blockAddress(row, 0, items.length, width));
+      body.numberFormat = items.map(() => ['@', '@', '0.0##', '@']);
+      body.values = items;
+      body.format.verticalAlignment = 'Center';
+      // Several categories print at scale 100, one page each: a smaller font keeps a category on its page.
+      const small = categories.length > 1;
+      body.format.font.size = small ? 9 : 10;
+      sheet.getRange(blockAddress(row, 3, items.length, 1)).format.wrapText = true;
+      sheet.getRange(blockAddress(row, 1, items.length, 1)).format.wrapText = true;
+      sheet.getRange(blockAddress(row, 0, items.length, 1)).format.horizontalAlignment = 'Center';
+      sheet.getRange(blockAddress(row, 2, items.length, 1)).format.horizontalAlignment = 'Center';
+      items.forEach((it, k) => {
+        // 10 pt text: about 12 pt per CJK character, 14.25 pt a line; 9 pt: 11 and 12.75.
+        const charWidth = small ? 11 : 12;
+        const lines = Math.max(textLines(String(it[3]), textWidth, charWidth), textLines(String(it[1]), RUBRIC_WIDTHS[1], charWidth));
+        const h = rowHeight(lines, small ? 12.75 : 14.25);
+        sheet.getRange(blockAddress(row + k, 0, 1, 1)).format.rowHeight = h;
+        used += h;
+      });
+      row += items.length;
+    }
+    queueGrid(sheet, headerRow, 0, items.length + 1, width);
+    line(foot, { align: 'Right' }, 24);
+    // Several categories: each block fills its page (see printLayout.ts), so each category prints on its own.
+    if (categories.length > 1 && used < BLOCK_HEIGHT) {
+      sheet.getRange(blockAddress(row, 0, 1, 1)).format.rowHeight = Math.floor((BLOCK_HEIGHT - used) / 0.75) * 0.75;
+      row++;
+    }
+    void top;
+  }
+  queueWidths(sheet, RUBRIC_WIDTHS);
+  // One category: fitted to one page whatever its texts; several: one page each at scale 100.
+  const page = queuePortrait(sheet, categories.length === 1 ? { tall: 1 } : null);
+  page.setPrintArea(blockAddress(1, 0, row - 1, width));
+  return name;
+}
+
+function categorySum(c: CategoryRubric): number {
+  return Math.round(c.dimensions.reduce((a, d) => a + d.points * 10, 0)) / 10;
+}
+
+/** Plans posting widths: 序号, 姓名, 党小组, 工作计划. */
+const PLAN_WIDTHS = [32, 64, 84, 290];
+
+function queuePlansPosting(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  sheetNames: string[],
+  taken: Set<string>,
+  state: State,
+  settings: Settings,
+  evaluation: Evaluation,
+  options: PostingOptions,
+  date: Date,
+): string {
+  const { T, period, foot } = postingLines(settings, options, date);
+  const name = claimPrintSheet(context, POSTING_SHEETS.plans, sheetNames, state, taken);
+  const sheet = context.workbook.worksheets.add(name);
+  const width = PLAN_WIDTHS.length;
+  const plans = plansByKey(read.plans?.exists ? read.plans : undefined);
+  // Every member taking part (roster order); an exempt member only when a plan was written for them.
+  const members = evaluation.members.filter((m) => m.status !== 'exempt' || plans.get(idKey(m.id))?.plan);
+  queueLine(sheet, 1, width, T.plansPostingTitle(settings.branch, settings.year), { bold: true, size: 16, align: 'Center', height: 30 });
+  queueLine(sheet, 2, width, period, { align: 'Center', height: 18 });
+  const header = sheet.getRange(blockAddress(3, 0, 1, width));
+  header.numberFormat = [PLAN_WIDTHS.map(() => '@')];
+  header.values = [T.plansPostingHeaders.slice()];
+  header.format.font.bold = true;
+  header.format.horizontalAlignment = 'Center';
+  header.format.fill.color = '#D9D9D9';
+  header.format.rowHeight = 21;
+  const n = members.length;
+  if (n > 0) {
+    const rows = members.map((m, i) => {
+      const p = plans.get(idKey(m.id));
+      const text = [p?.plan ?? '', p?.attachment ? T.plansAttachment(p.attachment) : ''].filter(Boolean).join('\n');
+      return [i + 1, m.name, m.group, text || T.plansNone];
+    });
+    const body = sheet.getRange(blockAddress(4, 0, n, width));
+    body.numberFormat = rows.map(() => ['0', '@', '@', '@']);
+    body.values = rows;
+    body.format.verticalAlignment = 'Center';
+    sheet.getRange(blockAddress(4, 3, n, 1)).format.wrapText = true;
+    sheet.getRange(blockAddress(4, 0, n, 3)).format.horizontalAlignment = 'Center';
+    rows.forEach((r, k) => {
+      sheet.getRange(blockAddress(4 + k, 0, 1, 1)).format.rowHeight = rowHeight(textLines(String(r[3]), PLAN_WIDTHS[3]));
+    });
+  }
+  queueGrid(sheet, 3, 0, n + 1, width);
+  queueLine(sheet, n + 5, width, foot, { align: 'Right', height: 24 });
+  queueWidths(sheet, PLAN_WIDTHS);
+  const page = queuePortrait(sheet, { tall: 0 });
+  page.setPrintTitleRows('$3:$3');
+  page.setPrintArea(blockAddress(1, 0, n + 5, width));
+  page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';
+  sheet.freezePanes.freezeRows(3);
   return name;
 }
