@@ -50,9 +50,10 @@ export const COLUMNS = {
     '平均分', '加分', '最终得分', '评定结果', '说明',
   ],
   /**
-   * Year over year, the last two columns of a kp_Results that install creates: last year's final score (from the
-   * archived sheet "{year-1}年考评结果") and the change. Optional: a kp_Results without them (made by an older
-   * version) is not repaired (the columns beside the table hold the distribution); compute fills them when there.
+   * Year over year: last year's final score (from the archived sheet "{year-1}年考评结果") and the change.
+   * Optional columns of kp_Results, appended by new year when it archives the results (a first year has no
+   * last year); compute fills them when they are there. Compute keeps the two columns right of a table without
+   * them free (its distribution starts after them), so adding them moves nothing.
    */
   yearOverYear: ['上年得分', '增减'],
 } as const;

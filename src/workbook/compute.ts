@@ -4,6 +4,7 @@
  * fingerprint of the inputs) so that later edits mark the results stale. One read, one write: 2 syncs.
  */
 import { postingBlockers } from '../domain';
+import { COLUMNS } from '../domain/contract';
 import type { Evaluation, Language, MemberResult, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import { countProblems, evaluateRead, queueCheckWrites } from './check';
@@ -198,11 +199,11 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
   const T = texts(lang);
   const taken = new Set(sheets.items.map((s) => s.name));
   // Year over year (上年得分, 增减): one more read only when last year's archive is in the workbook.
-  const last = !read.results.exists || read.results.headers.some((h) => h.replace(/\s+/g, '') === '上年得分') ? await readLastYear(context, [...taken], settings.year) : null;
+  const last = read.results.exists && read.results.headers.some((h) => h.replace(/\s+/g, '') === '上年得分') ? await readLastYear(context, [...taken], settings.year) : null;
   const where = queueResults(context, read, taken, evaluation, lang, settings.eligibleThreshold, settings.admonishThreshold, last);
   // The distribution table (and, once, its chart) beside the results.
   const dist = distribution(evaluation);
-  const distCol = where.firstColumn + where.width + 1;
+  const distCol = distributionColumn(where.firstColumn, headersOf(read, where.width));
   const distRange = where.sheet.getRange(blockAddress(where.headerRow, distCol, dist.length + 1, 2));
   distRange.numberFormat = formatGrid(dist.length + 1, 2, new Set([0]));
   distRange.values = [[T.distribution.label, T.distribution.count], ...dist.map((d) => [d.label, d.count])];
@@ -230,6 +231,19 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     computedAt,
     fingerprint: state.fingerprint,
   };
+}
+
+/**
+ * Column of the distribution table beside kp_Results: one blank column after the table, and after the two
+ * year-over-year columns (上年得分, 增减) when the table does not have them yet (new year appends them there).
+ */
+export function distributionColumn(firstColumn: number, headers: readonly string[]): number {
+  const has = COLUMNS.yearOverYear.every((h) => headers.some((x) => x.replace(/\s+/g, '') === h));
+  return firstColumn + headers.length + 1 + (has ? 0 : COLUMNS.yearOverYear.length);
+}
+
+function headersOf(read: TablesRead, width: number): string[] {
+  return read.results.exists ? read.results.headers : Array.from({ length: width }, (_, i) => [...COLUMNS.results][i] ?? '');
 }
 
 /** "2026-11-24 14:05" in the local time zone. */

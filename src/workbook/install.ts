@@ -19,7 +19,6 @@ import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
 import { parseState, queueWriteState, stateRows, type State } from './state';
 import { initialPlanRows, queueAddPlanRows, rosterMembers } from './plans';
-import { COLUMNS } from '../domain/contract';
 import { texts } from './texts';
 
 export interface InstallOptions {
@@ -289,9 +288,7 @@ function queueFillTotals(context: Excel.RequestContext, t: TableRead, layout: Ta
 function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout: TableLayout, report: InstallReport, lang: Language): void {
   const T = texts(lang);
   const has = (h: string) => t.headers.some((x) => x.replace(/\s+/g, '') === h);
-  // The year-over-year columns of kp_Results are optional: an older kp_Results has the distribution beside it.
-  const optional = layout.key === 'results' ? new Set<string>(COLUMNS.yearOverYear) : new Set<string>();
-  const missing = layout.headers.map((h, i) => ({ h, i })).filter(({ h }) => !has(h) && !optional.has(h));
+  const missing = layout.headers.map((h, i) => ({ h, i })).filter(({ h }) => !has(h));
   if (missing.length === 0) return;
   const sheet = context.workbook.worksheets.getItem(t.sheet);
   const headers = t.headers.slice();

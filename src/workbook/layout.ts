@@ -134,7 +134,7 @@ export function tableLayouts(rubric: Rubric, dims: string[], settings: Settings)
   const rosterCols = [...COLUMNS.roster];
   const bonusCols = [...COLUMNS.bonus];
   const reviewCols = [...COLUMNS.review];
-  const resultCols = [...COLUMNS.results, ...COLUMNS.yearOverYear];
+  const resultCols = [...COLUMNS.results];
   const planCols = [...COLUMNS.plans];
   return {
     settings: plain('settings', settingsCols, ['项目'], ['值']),
