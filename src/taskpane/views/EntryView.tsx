@@ -11,6 +11,7 @@ import { roundName, text } from '../strings';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { EntryGrid } from './EntryGrid';
+import { PlanNote } from './PlanNote';
 import { ProgressPanel } from './ProgressPanel';
 import { useMembers } from './useMembers';
 
@@ -165,6 +166,7 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
       </div>
       <ErrorBar message={open.error ?? ballot.error} />
       {ballot.result && <Note intent="success">{text(lang, 'ballotDone', { sheet: ballot.result })}</Note>}
+      {form?.round === 'self' && form.evaluator && <PlanNote commands={commands} lang={lang} memberId={form.evaluator} />}
       {form && (
         <EntryGrid
           key={formKey}

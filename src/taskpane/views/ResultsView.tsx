@@ -7,6 +7,7 @@ import { formatTime, statusName, text, type Params, type StringKey } from '../st
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { DistributionBars } from './DistributionBars';
+import { ScoreSheetList } from './ScoreSheetList';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -118,6 +119,7 @@ export function ResultsView({ commands, lang, status, onChanged }: ViewProps) {
               </ul>
             </section>
           )}
+          <ScoreSheetList commands={commands} lang={lang} members={report.evaluation.members} onChanged={onChanged} />
           {report.postingAllowed ? (
             <Note intent="info">{text(lang, 'postingReady')}</Note>
           ) : (
