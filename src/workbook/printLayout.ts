@@ -36,7 +36,7 @@ export function textLines(text: string, width: number, charWidth = 13): number {
   let lines = 0;
   for (const part of text.split('\n')) {
     let units = 0;
-    for (const ch of part) units += /[\u0000-\u00ff]/.test(ch) ? 0.55 : 1;
+    for (const ch of part) units += ch.charCodeAt(0) < 0x100 ? 0.55 : 1;
     lines += Math.max(1, Math.ceil(units / per));
   }
   return Math.max(1, lines);

@@ -7,7 +7,7 @@
  * Read, (last year's archive when present), write: ≤ 3 syncs.
  */
 import { evaluateDetailed, type ScoreDetails } from '../domain/evaluate';
-import { idKey, isBlank, normalizeId, parseYesNo, rawText, tenthsText, toHalfWidth } from '../domain/parse';
+import { idKey, isBlank, normalizeId, parseYesNo, rawText, toHalfWidth } from '../domain/parse';
 import { SCORE_SHEET } from '../domain/contract';
 import type { Settings } from '../domain/settings';
 import type { Evaluation, Language, MemberResult, Round, TableBlock } from '../domain/types';
