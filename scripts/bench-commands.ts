@@ -10,6 +10,7 @@ import { saveForm } from '../src/workbook/entry';
 import { install } from '../src/workbook/install';
 import { newYear } from '../src/workbook/newYear';
 import { makePostingSheet } from '../src/workbook/posting';
+import { makeScoreSheets } from '../src/workbook/scoreSheet';
 import { fillCase, syntheticCase } from '../test/support/fillCase';
 
 type Batch = Parameters<typeof run>[1];
@@ -36,8 +37,9 @@ export async function benchCommands(): Promise<void> {
     console.log(`    save a form      ${await measure(wb, (c) => saveForm(c, 'peer', '0001', rows))}`);
     console.log(`    check            ${await measure(wb, (c) => check(c))}`);
     console.log(`    compute          ${await measure(wb, (c) => compute(c))}`);
-    console.log(`    posting          ${await measure(wb, (c) => makePostingSheet(c, { order: 'rank' }))}`);
+    console.log(`    posting (3 sheets) ${await measure(wb, (c) => makePostingSheet(c, { order: 'rank' }))}`);
+    console.log(`    score sheets (all) ${await measure(wb, (c) => makeScoreSheets(c, {}))}`);
     console.log(`    new year         ${await measure(wb, (c) => newYear(c, 2027))}`);
   }
-  console.log('  budgets (SPEC §6): install ≤ 3, save a form ≤ 2, check ≤ 2, compute ≤ 3, posting ≤ 3, new year ≤ 4');
+  console.log('  budgets (SPEC §6): install ≤ 3, save a form ≤ 2, check ≤ 2, compute ≤ 3, posting ≤ 3, new year ≤ 4; score sheets ≤ 3');
 }

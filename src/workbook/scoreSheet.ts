@@ -4,7 +4,7 @@
  * the highest and lowest valid form total of the peer and mass rounds, the bonus items with their 依据, the
  * branch review, the final score, rank and result, and last year's final with the change when last year's
  * archive ("2025年考评结果") is in the workbook. No evaluator's identity and no single form's score.
- * Read, (last year's archive when present), write: ≤ 3 syncs.
+ * Read, (last year's archive when present), write: ≤ 3 syncs up to 100 members, one more per further 100.
  */
 import { evaluateDetailed, type ScoreDetails } from '../domain/evaluate';
 import { idKey, isBlank, normalizeId, parseYesNo, rawText, toHalfWidth } from '../domain/parse';
@@ -105,6 +105,9 @@ const en: Texts = {
   sign: (branch, date) => `${branch}  ${date}`,
 };
 
+/** Pages queued per sync (see makeScoreSheets). */
+export const PAGES_PER_SYNC = 100;
+
 /** Column widths (points) of a score sheet page: six columns within PAGE_WIDTH (see printLayout.ts). */
 const WIDTHS = [70, 56, 64, 64, 64, 78];
 const W = WIDTHS.length;
@@ -173,6 +176,21 @@ function queuePage(
     queueLine(sheet, row++, W, value, { ...style, height: h, wrap: true });
     used += h;
   };
+  // A one-line text without a merge (fewer merged areas: each costs the host and Excel a little): centred across
+  // the page, at the left (overflowing into the empty cells beside it) or at the right edge.
+  const plain = (value: string, style: { bold?: boolean; size?: number; align: 'Center' | 'Left' | 'Right'; height: number }) => {
+    const c = style.align === 'Right' ? W - 1 : 0;
+    const range = sheet.getRange(blockAddress(row, 0, 1, W));
+    range.numberFormat = [Array.from({ length: W }, () => '@')];
+    range.values = [Array.from({ length: W }, (_, k) => (k === c ? value : ''))];
+    range.format.horizontalAlignment = style.align === 'Center' ? 'CenterAcrossSelection' : style.align;
+    range.format.verticalAlignment = 'Center';
+    if (style.bold) range.format.font.bold = true;
+    if (style.size) range.format.font.size = style.size;
+    range.format.rowHeight = style.height;
+    used += style.height;
+    row++;
+  };
   const cells = (values: string[], opts: { bold?: boolean; fill?: string; merge?: [number, number][]; height?: number; center?: boolean } = {}) => {
     const range = sheet.getRange(blockAddress(row, 0, 1, W));
     range.numberFormat = [values.map(() => '@')];
@@ -199,14 +217,14 @@ function queuePage(
     used += 9;
   };
 
-  line(T.title(settings.branch, settings.year), { bold: true, size: 16, align: 'Center', height: 30 });
-  line(T.info(m), { align: 'Center', height: 24 });
+  plain(T.title(settings.branch, settings.year), { bold: true, size: 16, align: 'Center', height: 30 });
+  plain(T.info(m), { align: 'Center', height: 24 });
   gap();
   if (m.status === 'exempt') {
     line(T.exempt, { height: 24 });
   } else {
     // 1. Rounds: forms counted, mean, highest and lowest valid totals (peer, mass), weight.
-    line(T.s1, { bold: true, height: 21 });
+    plain(T.s1, { bold: true, align: 'Left', height: 21 });
     const first = cells(T.roundHeaders.slice(), { bold: true, fill: '#D9D9D9' });
     const notes: string[] = [];
     for (const r of ROUNDS) {
@@ -228,7 +246,7 @@ function queuePage(
     line([...notes.map((n) => `${n}。`), T.roundsNote].join(settings.language === 'en-US' ? ' ' : ''), { size: 9 });
     gap();
     // 2. Bonus items with their 依据.
-    line(T.s2, { bold: true, height: 21 });
+    plain(T.s2, { bold: true, align: 'Left', height: 21 });
     const items = bonusItems(ctx.read.bonus, details, idx);
     const bFirst = cells(T.bonusHeaders.slice(), { bold: true, fill: '#D9D9D9', merge: [[1, 2], [4, 5]] });
     if (items.length === 0) cells([T.noBonus, '', '', '', '', ''], { merge: [[0, 5]] });
@@ -239,10 +257,10 @@ function queuePage(
       return a + (v > 0 ? v : 0);
     }, 0);
     const capped = settings.bonusCap !== null && positive > settings.bonusCap + 1e-9;
-    line(T.bonusTotal(m.bonus.toFixed(1), capped ? String(settings.bonusCap) : null), { height: 21 });
+    plain(T.bonusTotal(m.bonus.toFixed(1), capped ? String(settings.bonusCap) : null), { align: 'Left', height: 21 });
     gap();
     // 3. Branch review.
-    line(T.s3, { bold: true, height: 21 });
+    plain(T.s3, { bold: true, align: 'Left', height: 21 });
     const review = reviewOf(ctx.read.review, m.id);
     const rFirst = cells([T.veto, m.veto ? T.yes : review.veto === null ? '—' : T.no, T.review, review.opinions.join('；') || '—', '', ''], { merge: [[3, 5]] });
     let reviewRows = 1;
@@ -254,7 +272,7 @@ function queuePage(
     gap();
   }
   // 4. Result: average, bonus, final, rank, result label; last year's final and the change.
-  line(T.s4, { bold: true, height: 21 });
+  plain(T.s4, { bold: true, align: 'Left', height: 21 });
   const r4 = cells([T.average, fixed2(m.average), T.bonus, m.status === 'exempt' ? '—' : m.bonus.toFixed(1), T.final, fixed2(m.final)]);
   cells([T.rank, m.rank === null ? '—' : T.rankOf(m.rank, ctx.ranked), T.result, m.result, '', ''], { merge: [[3, 5]] });
   const lastFinal = ctx.last ? ctx.last.finals.get(idKey(m.id)) : undefined;
@@ -273,7 +291,7 @@ function queuePage(
   for (const c of [0, 2]) sheet.getRange(blockAddress(r4 + 1, c, 2, 1)).format.font.bold = true;
   gap();
   line(T.foot, { size: 9 });
-  line(T.sign(settings.branch, ctx.date), { align: 'Right', height: 21 });
+  plain(T.sign(settings.branch, ctx.date), { align: 'Right', height: 21 });
   // Several members: the page block is filled to the page height so the next member starts a new page.
   if (ctx.pad && used < BLOCK_HEIGHT) {
     sheet.getRange(blockAddress(row++, 0, 1, 1)).format.rowHeight = Math.floor((BLOCK_HEIGHT - used) / 0.75) * 0.75;
@@ -304,9 +322,12 @@ export async function makeScoreSheets(
   const ranked = evaluation.members.filter((m) => m.rank !== null).length;
   const ctx = { T, settings, details, read, ranked, last, date: chineseDate(now()), pad: members.length > 1 };
   let row = 1;
-  members.forEach((m, k) => {
-    row = queuePage(sheet, row, m, indexes[k], ctx);
-  });
+  for (let k = 0; k < members.length; k++) {
+    // Excel on the web refuses a request over 5 MB (about 10 KB a page): a sync after every PAGES_PER_SYNC pages,
+    // so up to that many members take one write.
+    if (k > 0 && k % PAGES_PER_SYNC === 0) await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+    row = queuePage(sheet, row, members[k], indexes[k], ctx);
+  }
   queueWidths(sheet, WIDTHS);
   // One member: fitted to one page; several: one page each at scale 100 (the blocks fill the pages).
   const page = queuePortrait(sheet, members.length === 1 ? { tall: 1 } : null);
