@@ -28,8 +28,20 @@ function pngSize(file: string): [number, number] | null {
   return [b.readUInt32BE(16), b.readUInt32BE(20)];
 }
 
+export interface CheckOptions {
+  /**
+   * `root` is a build output (dist/): the pages must be files there and every URL must lie under the folder of
+   * the task pane's SourceLocation (the address the add-in was built for), not under https://localhost:3000/.
+   */
+  built?: boolean;
+  /** A production build: a URL on localhost / 127.0.0.1 is a leftover from development and an error. */
+  production?: boolean;
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /** Returns a list of problems (empty when the manifest is fine). */
-export function checkManifest(root: string): string[] {
+export function checkManifest(root: string, options: CheckOptions = {}): string[] {
   const problems: string[] = [];
   const text = readFileSync(join(root, 'manifest.xml'), 'utf8');
   const errors: string[] = [];
@@ -96,18 +108,35 @@ export function checkManifest(root: string): string[] {
   const source = byTag(children(app).find((c) => c.tagName === 'DefaultSettings') ?? app, 'SourceLocation')[0]?.getAttribute('DefaultValue') ?? '';
   if (!source) problems.push('no DefaultSettings/SourceLocation');
   const origin = source ? new URL(source).origin : '';
+  // The add-in's folder: the task pane's address without its file name (https://localhost:3000/ in development).
+  const base = source ? new URL('.', source).href : '';
   const domains = byTag(app, 'AppDomain').map((d) => d.textContent ?? '');
   if (origin && !domains.includes(origin)) problems.push(`AppDomains does not list ${origin}`);
+  if (options.production) {
+    for (const d of domains) {
+      if (LOCAL_HOSTS.has(safeHost(d))) problems.push(`leftover localhost URL in a production build: <AppDomain>${d}</AppDomain>`);
+    }
+  }
   const webpackConfig = existsSync(join(root, 'webpack.config.js')) ? readFileSync(join(root, 'webpack.config.js'), 'utf8') : '';
+  /** The file a URL names, relative to the add-in's folder (or to the root of a dev manifest). */
+  const fileOf = (u: string): string | null => {
+    if (!options.built) return new URL(u).pathname.replace(/^\//, '');
+    return base && u.startsWith(base) ? decodeURIComponent(new URL(u).pathname.slice(new URL(base).pathname.length)) : null;
+  };
   for (const u of urls) {
     const url = new URL(u);
     if (url.protocol !== 'https:') problems.push(`URL is not https: ${u}`);
     if (url.origin !== origin) problems.push(`URL not on the add-in's origin ${origin}: ${u}`);
-    const path = url.pathname.replace(/^\//, '');
-    if (path.startsWith('assets/')) {
+    if (options.production && LOCAL_HOSTS.has(url.hostname)) problems.push(`leftover localhost URL in a production build: ${u}`);
+    const path = fileOf(u);
+    if (path === null) {
+      problems.push(`URL outside the add-in's folder ${base}: ${u}`);
+    } else if (path.startsWith('assets/')) {
       if (!existsSync(join(root, path))) problems.push(`file missing for ${u}: ${path}`);
     } else if (BUILT_PAGES.includes(path)) {
-      if (!webpackConfig.includes(path)) problems.push(`webpack.config.js does not emit ${path}`);
+      if (options.built) {
+        if (!existsSync(join(root, path))) problems.push(`file missing for ${u}: ${path}`);
+      } else if (!webpackConfig.includes(path)) problems.push(`webpack.config.js does not emit ${path}`);
     } else {
       problems.push(`URL points at a file the build does not make: ${u}`);
     }
@@ -115,8 +144,8 @@ export function checkManifest(root: string): string[] {
   // Icons: the PNG's pixel size matches what the manifest says.
   for (const img of byTag(app, 'bt:Image').filter((e) => e.getAttribute('id'))) {
     const m = /(\d+)x\1$/.exec(img.getAttribute('id') ?? '');
-    const path = new URL(img.getAttribute('DefaultValue') ?? 'https://x/').pathname.replace(/^\//, '');
-    if (m && existsSync(join(root, path))) {
+    const path = fileOf(img.getAttribute('DefaultValue') ?? 'https://x/');
+    if (m && path !== null && existsSync(join(root, path))) {
       const size = pngSize(join(root, path));
       if (!size || size[0] !== Number(m[1]) || size[1] !== Number(m[1])) problems.push(`${path} is not a ${m[1]}×${m[1]} PNG`);
     }
@@ -124,20 +153,35 @@ export function checkManifest(root: string): string[] {
   for (const [tag, px] of [['IconUrl', 32], ['HighResolutionIconUrl', 64]] as const) {
     const u = byTag(app, tag)[0]?.getAttribute('DefaultValue');
     if (u) {
-      const path = new URL(u).pathname.replace(/^\//, '');
-      const size = existsSync(join(root, path)) ? pngSize(join(root, path)) : null;
+      const path = fileOf(u) ?? '';
+      const size = path && existsSync(join(root, path)) ? pngSize(join(root, path)) : null;
       if (!size || size[0] !== px) problems.push(`<${tag}> must be a ${px}×${px} PNG: ${path}`);
     }
   }
   return problems;
 }
 
-export async function main(): Promise<void> {
-  const problems = checkManifest(process.cwd());
+function safeHost(u: string): string {
+  try {
+    return new URL(u).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * `npm run validate:offline`: the project's manifest.xml. `--built DIR [--production]`: a build's manifest
+ * (webpack runs this after every build of the add-in).
+ */
+export async function main(args: string[] = []): Promise<void> {
+  const at = args.indexOf('--built');
+  const root = at >= 0 && args[at + 1] ? args[at + 1] : process.cwd();
+  const problems = checkManifest(root, { built: at >= 0, production: args.includes('--production') });
+  const name = join(at >= 0 ? root : '', 'manifest.xml');
   if (problems.length) {
-    for (const p of problems) console.error(`manifest.xml: ${p}`);
+    for (const p of problems) console.error(`${name}: ${p}`);
     process.exitCode = 1;
   } else {
-    console.log('manifest.xml: offline check passed');
+    console.log(`${name}: offline check passed`);
   }
 }

@@ -1,11 +1,18 @@
-/** The preview page: the task pane (left) over a headless workbook shown as a grid (right). */
+/**
+ * The web page (and the dev preview): the task pane (left) over a headless workbook shown as a grid (right).
+ * Until a workbook is opened or made, the grid's place shows the first screen (Welcome).
+ */
 import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { conformanceTests, run, type HostWorkbook } from '../host';
+import { SHEETS } from '../domain/contract';
+import { conformanceTests, createWorkbook, run, type HostWorkbook } from '../host';
 import { App } from '../taskpane/App';
 import { createCommands } from '../workbook/commands';
 import type { BatchRunner, KaopingCommands } from '../workbook/commandTypes';
+import { downloadName } from './downloadName';
+import { SAMPLE_FILE_NAME, makeSampleWorkbook } from './sample';
 import { sheetWritten, watchCommands } from './watchCommands';
+import { Welcome } from './Welcome';
 import { WorkbookView } from './WorkbookView';
 
 const useStyles = makeStyles({
@@ -32,10 +39,15 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
   const [selection, setSelection] = useState<{ sheet: string; cell: string } | null>(null);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   const [follow, setFollow] = useState<{ sheet: string; n: number } | null>(null);
+  /** The first screen shows until a workbook is opened, made or changed by a command. */
+  const [welcome, setWelcome] = useState(true);
+  const [making, setMaking] = useState(false);
+  const [sampleError, setSampleError] = useState<string | null>(null);
   const onDone = useCallback(
     (name: keyof KaopingCommands, args: unknown[], result: unknown) => {
       const sheet = sheetWritten(name, args, result);
       if (sheet) setFollow((f) => ({ sheet, n: (f?.n ?? 0) + 1 }));
+      if (sheet || name === 'install' || name === 'newYear' || name === 'saveRubric') setWelcome(false);
       bump();
     },
     [bump],
@@ -45,6 +57,31 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
     () => watchCommands(createCommands(runner), onDone, (sheet, cell) => setSelection({ sheet, cell })),
     [runner, onDone],
   );
+  const open = useCallback(
+    (next: HostWorkbook, name: string) => {
+      setWb(next);
+      setFileName(name);
+      setSelection(null);
+      setWelcome(false);
+      bump();
+    },
+    [bump],
+  );
+  const sample = async () => {
+    setMaking(true);
+    setSampleError(null);
+    try {
+      const made = await makeSampleWorkbook();
+      open(made.workbook, SAMPLE_FILE_NAME);
+      setFollow((f) => ({ sheet: SHEETS.results, n: (f?.n ?? 0) + 1 })); // show the year's results first
+    } catch (e) {
+      console.error(e);
+      setSampleError(`无法生成示例工作簿：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    } finally {
+      setMaking(false);
+    }
+  };
+  const saveName = useCallback(() => downloadName(createCommands(runner), fileName), [runner, fileName]);
   return (
     <FluentProvider theme={webLightTheme} className={styles.page}>
       <div className={styles.pane} data-testid="taskpane">
@@ -57,13 +94,23 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
           fileName={fileName}
           selection={selection}
           follow={follow}
-          onOpen={(next, name) => {
-            setWb(next);
-            setFileName(name);
-            setSelection(null);
+          onOpen={open}
+          onEdited={() => {
+            setWelcome(false);
             bump();
           }}
-          onEdited={bump}
+          saveName={saveName}
+          intro={
+            welcome ? (
+              <Welcome
+                making={making}
+                error={sampleError}
+                onSample={() => void sample()}
+                onOpen={() => document.getElementById('kp-open-xlsx')?.click()}
+                onNew={() => open(createWorkbook(), '考评.xlsx')}
+              />
+            ) : null
+          }
         />
       </div>
     </FluentProvider>

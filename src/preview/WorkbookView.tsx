@@ -3,7 +3,7 @@
  * snapshot (values as Excel would show them, fills, bold, merges, frozen header rows, the selected cell).
  */
 import { Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../host';
 import { SheetGrid, parseAddress } from './SheetGrid';
 
@@ -21,6 +21,7 @@ const useStyles = makeStyles({
   fileInput: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   tabs: { overflowX: 'auto', flexShrink: 0, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   error: { color: tokens.colorPaletteRedForeground1 },
+  local: { color: tokens.colorNeutralForeground2, marginLeft: 'auto' },
   grid: { flexGrow: 1, minHeight: '0', overflow: 'auto' },
 });
 
@@ -35,6 +36,10 @@ export interface WorkbookViewProps {
   onOpen: (wb: HostWorkbook, fileName: string) => void;
   /** Called after the user typed into a cell of the grid. */
   onEdited: () => void;
+  /** The download's file name (the year and step, e.g. 考评2026-结果.xlsx); the opened file's name without it. */
+  saveName?: () => Promise<string>;
+  /** Shown instead of the sheet tabs and grid (the web page's first screen). */
+  intro?: ReactNode;
 }
 
 /** What typing into a cell means in Excel: a number when it reads as one, a formula after '=', else text. */
@@ -44,13 +49,26 @@ function typedValue(input: string, textFormat: boolean): string | number {
   return t !== '' && !t.startsWith('=') && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : input;
 }
 
-export function WorkbookView({ wb, version, fileName, selection, follow, onOpen, onEdited }: WorkbookViewProps) {
+export function WorkbookView({ wb, version, fileName, selection, follow, onOpen, onEdited, saveName, intro }: WorkbookViewProps) {
   const styles = useStyles();
   const [names, setNames] = useState<string[]>(() => wb.sheetNames());
   const [sheet, setSheet] = useState(names[0] ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
+  const [target, setTarget] = useState(fileName);
+  // The name the next download gets, read again after every command (the year and step may have changed).
+  useEffect(() => {
+    let live = true;
+    if (!saveName) setTarget(fileName);
+    else
+      saveName()
+        .then((name) => live && setTarget(name))
+        .catch(() => live && setTarget(fileName));
+    return () => {
+      live = false;
+    };
+  }, [saveName, fileName, wb, version]);
   const known = useRef<{ names: string[]; active: string }>({ names, active: '' });
   const followed = useRef(0);
   const followRef = useRef(follow);
@@ -111,7 +129,8 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
     onEdited();
   };
 
-  const snapshot = useMemo(() => (sheet && names.includes(sheet) ? wb.snapshot(sheet) : null), [wb, sheet, names, version]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The workbook may have been replaced (示例工作簿, 新建) before the tabs caught up: only a sheet it has.
+  const snapshot = useMemo(() => (sheet && names.includes(sheet) && wb.sheetNames().includes(sheet) ? wb.snapshot(sheet) : null), [wb, sheet, names, version]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const open = async (file: File) => {
     setBusy(true);
@@ -132,13 +151,14 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
   const download = async () => {
     setError(null);
     try {
+      const name = saveName ? await saveName().catch(() => fileName) : fileName;
       const bytes = await saveXlsx(wb);
       const url = URL.createObjectURL(
         new Blob([Uint8Array.from(bytes)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
       );
       const a = document.createElement('a');
       a.href = url;
-      a.download = fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`;
+      a.download = name.toLowerCase().endsWith('.xlsx') ? name : `${name}.xlsx`;
       document.body.appendChild(a);
       a.click();
       a.remove();
@@ -172,12 +192,22 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
           下载 .xlsx
         </Button>
         <Text size={200}>{fileName}</Text>
+        {target !== fileName && (
+          <Text size={200} data-testid="download-name">
+            下载为 {target}
+          </Text>
+        )}
+        <Text size={200} className={styles.local}>
+          数据只在本机浏览器中，请及时下载保存
+        </Text>
         {error && (
           <Text size={200} className={styles.error} role="alert">
             {error}
           </Text>
         )}
       </div>
+      {intro}
+      {!intro && (
       <TabList
         className={styles.tabs}
         size="small"
@@ -191,6 +221,8 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
           </Tab>
         ))}
       </TabList>
+      )}
+      {!intro && (
       <div className={styles.grid} data-testid="sheet-grid">
         {snapshot && (
           <SheetGrid
@@ -201,6 +233,7 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
           />
         )}
       </div>
+      )}
     </section>
   );
 }
