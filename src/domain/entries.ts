@@ -12,7 +12,7 @@ import {
 import type { Roster, RosterMember } from './roster';
 import { dimensionColumns, pointsTenths, type Rubric } from './rubric';
 import type { EntryMode } from './settings';
-import { bodyCell, detail, findColumn, isBlankRow, makeProblem } from './table';
+import { bodyCell, detail, findColumn, headerCell, isBlankRow, makeProblem } from './table';
 import type { Language, Problem, ProblemCode, RawCell, Round, Severity, TableBlock } from './types';
 
 /** Per-member accumulators of one round's valid form totals (tenths). */
@@ -112,7 +112,7 @@ export function processRound(
   if (missingCols.length > 0) {
     return {
       problems: missingCols.map((column) =>
-        makeProblem(lang, 'error', sheet, '', 'missing_column', { column, effect: detail(lang, 'effect.table') })),
+        makeProblem(lang, 'error', sheet, headerCell(block), 'missing_column', { column, effect: detail(lang, 'effect.table') })),
       forms: 0,
     };
   }

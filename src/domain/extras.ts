@@ -3,7 +3,7 @@ import { isBlank, normalizeName, parseScoreFast, parseYesNo, parsed, rawText, te
   P_BLANK, P_NUMBER, P_TEXT_NUMBER, P_TOO_MANY_DECIMALS } from './parse';
 import { resolveId } from './entries';
 import type { Roster } from './roster';
-import { bodyCell, detail, findColumn, isBlankRow, makeProblem } from './table';
+import { bodyCell, detail, findColumn, headerCell, isBlankRow, makeProblem } from './table';
 import type { Language, Problem, RawCell } from './types';
 import type { TableBlock } from './types';
 
@@ -43,7 +43,7 @@ function memberOfRow(block: TableBlock, i: number, cId: number, cName: number, r
 function missingColumns(block: TableBlock, required: string[], lang: Language): Problem[] {
   return required
     .filter((c) => findColumn(block, c) < 0)
-    .map((column) => makeProblem(lang, 'error', block.sheet, '', 'missing_column', { column, effect: detail(lang, 'effect.table') }));
+    .map((column) => makeProblem(lang, 'error', block.sheet, headerCell(block), 'missing_column', { column, effect: detail(lang, 'effect.table') }));
 }
 
 /** Bonus items: points > 0 with at most one decimal (negative = deduction, only where allowed). */

@@ -5,7 +5,7 @@
 import { SHEETS } from './contract';
 import { idKey, isBlank, normalizeId, normalizeName, parseYesNo, rawText } from './parse';
 import { categoryOf, type CategoryRubric, type Rubric } from './rubric';
-import { bodyCell, detail, findColumn, isBlankRow, makeProblem } from './table';
+import { bodyCell, detail, findColumn, headerCell, isBlankRow, makeProblem } from './table';
 import type { Language, Problem, TableBlock } from './types';
 
 export interface RosterMember {
@@ -42,7 +42,7 @@ export function parseRoster(block: TableBlock, rubric: Rubric, lang: Language): 
   const cExempt = findColumn(block, '免评');
   if (cId < 0 || cName < 0) {
     for (const column of [cId < 0 ? '编号' : '', cName < 0 ? '姓名' : ''].filter(Boolean))
-      problems.push(makeProblem(lang, 'error', sheet, '', 'missing_column', { column, effect: detail(lang, 'effect.table') }));
+      problems.push(makeProblem(lang, 'error', sheet, headerCell(block), 'missing_column', { column, effect: detail(lang, 'effect.table') }));
     return { members, byKey, rejected, problems };
   }
   // First pass: 编号 usage, for duplicates (every copy is an error).

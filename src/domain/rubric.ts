@@ -128,7 +128,7 @@ export function parseRubric(block: TableBlock, lang: Language): { rubric: Rubric
   const missing = [cDim < 0 ? '维度' : '', cPts < 0 ? '分值' : ''].filter(Boolean);
   if (missing.length > 0) {
     for (const column of missing)
-      problems.push(makeProblem(lang, 'error', sheet, '', 'missing_column', { column, effect: detail(lang, 'effect.rubric') }));
+      problems.push(makeProblem(lang, 'error', sheet, headerCell(block), 'missing_column', { column, effect: detail(lang, 'effect.rubric') }));
     return { rubric: DEFAULT_RUBRIC, problems };
   }
   const rubric: Rubric = { categories: [] };

@@ -5,7 +5,7 @@
 import { SHEETS } from './contract';
 import { message } from './messages';
 import { numberText, parseScoreFast, parseYesNo, parsed, P_NUMBER, P_TEXT_NUMBER, rawText, trimAll, toHalfWidth } from './parse';
-import { detail, findColumn, bodyCell, headerKey, isBlankRow, makeProblem } from './table';
+import { detail, findColumn, bodyCell, headerCell, headerKey, isBlankRow, makeProblem } from './table';
 import type { Language, Problem, RawCell, Round, TableBlock } from './types';
 
 export type EntryMode = 'dimensions' | 'total';
@@ -236,7 +236,7 @@ export function parseSettings(block: TableBlock, lang: Language): { settings: Se
   const cValue = findColumn(block, '值');
   if (cItem < 0 || cValue < 0) {
     for (const column of [cItem < 0 ? '项目' : '', cValue < 0 ? '值' : ''].filter(Boolean))
-      problems.push(makeProblem(lang, 'error', sheet, '', 'missing_column', { column, effect: detail(lang, 'effect.defaults') }));
+      problems.push(makeProblem(lang, 'error', sheet, headerCell(block), 'missing_column', { column, effect: detail(lang, 'effect.defaults') }));
     return { settings, problems };
   }
   const byLabel = new Map<string, SettingItem>();

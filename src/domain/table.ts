@@ -20,9 +20,12 @@ export function bodyCell(block: TableBlock, rowIndex: number, colIndex: number):
   return cellAddress(block.firstRow + rowIndex, block.firstColumn + Math.max(0, colIndex));
 }
 
-/** Address of the header cell of a column (for table-level problems about a column); '' when absent. */
-export function headerCell(block: TableBlock, colIndex: number): string {
-  return colIndex < 0 ? '' : cellAddress(block.firstRow - 1, block.firstColumn + colIndex);
+/**
+ * Address of the header cell of a column (for table-level problems about a column); without a column (or one
+ * that is missing) the table's first header cell, where a problem about the whole table points.
+ */
+export function headerCell(block: TableBlock, colIndex = 0): string {
+  return cellAddress(Math.max(1, block.firstRow - 1), block.firstColumn + Math.max(0, colIndex));
 }
 
 export function isBlankRow(row: readonly RawCell[]): boolean {

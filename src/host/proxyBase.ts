@@ -7,9 +7,13 @@ export interface Op { label: string; payload: unknown; run: () => void }
 
 export interface Stats { syncs: number; operations: number; bytesPerSync: number[] }
 
+/** A fault armed by HostWorkbook.failSync (tests): the sync it hits applies `applied` operations, then fails. */
+export interface Fault { countdown: number; applied: number; fired?: { operations: number } }
+
 export interface ContextHost {
   model: WorkbookModel;
   stats: Stats;
+  fault?: Fault | null;
   recalc(): void;
 }
 
@@ -37,8 +41,18 @@ export class HostRequestContext {
     for (const op of ops) bytes += jsonLength(op.label, op.payload) + 1;
     stats.bytesPerSync.push(bytes);
     await Promise.resolve();
+    const fault = this.host.fault;
+    let limit = ops.length;
+    let hit = false;
+    if (fault && --fault.countdown === 0) {
+      hit = true;
+      this.host.fault = null;
+      fault.fired = { operations: ops.length };
+      limit = Math.min(fault.applied, ops.length);
+    }
     try {
-      for (const op of ops) {
+      for (let i = 0; i < limit; i++) {
+        const op = ops[i];
         try {
           op.run();
         } catch (e) {
@@ -52,6 +66,10 @@ export class HostRequestContext {
           (wrapped as { cause?: unknown }).cause = e;
           throw wrapped;
         }
+      }
+      if (hit) {
+        const at = ops[limit]?.label ?? 'sync';
+        throw new HostError('GeneralException', `Injected fault: the connection was lost after ${limit} of ${ops.length} operations.`, at);
       }
     } finally {
       this.host.recalc();

@@ -1,7 +1,7 @@
 /** HostWorkbook: the in-memory workbook, its counters, run() and the snapshot for the preview grid and tests. */
 import { Calculator } from './formulaEval';
 import { WorkbookModel } from './model';
-import { HostRequestContext, type Stats } from './proxyBase';
+import { HostRequestContext, type Fault, type Stats } from './proxyBase';
 import { WorkbookProxy } from './workbookProxy';
 import { buildSnapshot, type SheetSnapshot } from './snapshot';
 import { fail } from './errors';
@@ -9,6 +9,7 @@ import { fail } from './errors';
 export class HostWorkbook {
   readonly model: WorkbookModel;
   stats: Stats = { syncs: 0, operations: 0, bytesPerSync: [] };
+  fault: Fault | null = null;
 
   constructor(model?: WorkbookModel) {
     this.model = model ?? new WorkbookModel();
@@ -16,6 +17,16 @@ export class HostWorkbook {
 
   resetStats(): void {
     this.stats = { syncs: 0, operations: 0, bytesPerSync: [] };
+  }
+
+  /**
+   * Fault injection (tests): the k-th sync from now (k ≥ 1) applies its first `applied` operations (0: none;
+   * Infinity: all, then the answer is lost) and rejects with GeneralException, as Excel's non-transactional
+   * batches can. Returns the fault: `fired.operations` is that sync's operation count once it has hit.
+   */
+  failSync(k: number, applied = 0): Fault {
+    this.fault = { countdown: k, applied };
+    return this.fault;
   }
 
   /** Recomputes formulas when something changed since the last calculation. */

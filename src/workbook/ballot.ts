@@ -24,11 +24,10 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
   const state = parseState(read.state);
   const names = sheets.items.map((s) => s.name);
   const previous = state.printSheets.find((n) => n.startsWith(BALLOT_SHEET) && names.includes(n));
-  let name: string;
-  if (previous) {
-    context.workbook.worksheets.getItem(previous).delete();
-    name = previous;
-  } else name = freeSheetName(BALLOT_SHEET, new Set(names));
+  const name = previous ?? freeSheetName(BALLOT_SHEET, new Set(names));
+  // Ours before it exists: a run that stops part-way leaves a sheet the next run rebuilds (not "测评表 (2)").
+  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });
+  if (previous) context.workbook.worksheets.getItem(previous).delete();
   const sheet = context.workbook.worksheets.add(name);
   // The points of each dimension for the members on this ballot ("10/15分" when their categories differ).
   const points = new Map<string, Set<number>>();
@@ -84,7 +83,6 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, n + 5, width));
-  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });
   await context.sync();
   return name;
 }

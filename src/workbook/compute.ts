@@ -4,7 +4,7 @@
  * fingerprint of the inputs) so that later edits mark the results stale. One read, one write: 2 syncs.
  */
 import { postingBlockers } from '../domain';
-import { COLUMNS } from '../domain/contract';
+import { COLUMNS, TABLES } from '../domain/contract';
 import type { Evaluation, Language, MemberResult, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import { countProblems, evaluateRead, queueCheckWrites } from './check';
@@ -12,7 +12,8 @@ import type { ComputeReport } from './commandTypes';
 import { currentModel } from './install';
 import { freeSheetName, tableLayouts } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
-import { fingerprint, parseState } from './state';
+import { pendingMark } from './pending';
+import { fingerprint, parseState, queueBeginWrites } from './state';
 import { formatGrid, queueNewTable, toWrite } from './tableWrite';
 import { texts } from './texts';
 import { change, readLastYear, type LastYear } from './lastYear';
@@ -193,13 +194,21 @@ function queueResults(
 
 export async function compute(context: Excel.RequestContext, now: () => Date = () => new Date()): Promise<ComputeReport> {
   const sheets = context.workbook.worksheets;
-  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
+  const { read, extra: charts } = await readTables(context, ALL_KEYS, () => {
+    sheets.load('items/name');
+    // The results sheet's charts: a compute that stopped after adding the chart but before its stamp added one.
+    const c = context.workbook.tables.getItemOrNullObject(TABLES.results).worksheet.charts;
+    c.load('items/name');
+    return c;
+  });
   const { evaluation, lang } = evaluateRead(read);
   const { settings } = currentModel(read);
   const T = texts(lang);
   const taken = new Set(sheets.items.map((s) => s.name));
-  // Year over year (上年得分, 增减): one more read only when last year's archive is in the workbook.
+  // Year over year (上年得分, 增减): one more read only when last year's archive is in the workbook (before any write).
   const last = read.results.exists && read.results.headers.some((h) => h.replace(/\s+/g, '') === '上年得分') ? await readLastYear(context, [...taken], settings.year) : null;
+  // Marked unfinished before the first write; the stamp (the mark of completion) is written after the data.
+  const leave = queueBeginWrites(context, read.state, pendingMark('compute', 'results'));
   const where = queueResults(context, read, taken, evaluation, lang, settings.eligibleThreshold, settings.admonishThreshold, last);
   // The distribution table (and, once, its chart) beside the results.
   const dist = distribution(evaluation);
@@ -211,11 +220,11 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
   const stamp = where.sheet.getRange(blockAddress(where.headerRow + dist.length + 2, distCol, 1, 1));
   stamp.numberFormat = [['@']];
   stamp.values = [[T.resultsFooter(localTime(computedAt), evaluation.formsUsed)]];
-  const state = { computedAt, fingerprint: fingerprint(read), formsUsed: evaluation.formsUsed, chart: false as boolean };
-  const previousChart = parseState(read.state).chart;
-  const charts = (where.sheet as unknown as { charts?: Excel.ChartCollection }).charts;
-  if (!previousChart && charts && typeof charts.add === 'function') {
-    const chart = charts.add('ColumnClustered', distRange, 'Columns');
+  const state = { computedAt, fingerprint: fingerprint(read), formsUsed: evaluation.formsUsed, chart: false as boolean, pending: leave };
+  const previousChart = parseState(read.state).chart || (!charts.isNullObject && charts.items.length > 0);
+  const sheetCharts = (where.sheet as unknown as { charts?: Excel.ChartCollection }).charts;
+  if (!previousChart && sheetCharts && typeof sheetCharts.add === 'function') {
+    const chart = sheetCharts.add('ColumnClustered', distRange, 'Columns');
     chart.title.text = T.distribution.count;
     state.chart = true;
   } else state.chart = previousChart;

@@ -12,6 +12,8 @@ import type { EntryForm, FormMember, FormRowInput, ProgressReport, SaveFormRepor
 import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { totalFormula } from './layout';
+import { pendingMark } from './pending';
+import { queueBeginWrites, queueEndWrites } from './state';
 import { queueAdoptOutsideRows } from './outside';
 import { col, evaluationInput, readTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
 
@@ -150,7 +152,9 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   );
   const formulaCols = new Set(formula ? [c.cTotal] : []);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
+  const leave = queueBeginWrites(context, read.state, pendingMark('saveForm', round));
   queueUpsert(sheet, t, plan, { textCols, numberCols, formulaCols });
+  queueEndWrites(context, read.state, leave);
   await context.sync();
   // Problems of the rows just written: the domain checks the table as it now is (the formula column aside).
   const after = t.rows.map((r) => r.slice());

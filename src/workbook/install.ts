@@ -17,7 +17,8 @@ import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './
 import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
-import { parseState, queueWriteState, stateRows, type State } from './state';
+import { pendingCommand, pendingCommandOf, pendingDetail, pendingMark, type WritingCommand } from './pending';
+import { parseState, queueBeginWrites, queueEndWrites, queueWriteState, stateRows, stateUsable, type State } from './state';
 import { initialPlanRows, queueAddPlanRows, rosterMembers } from './plans';
 import { texts } from './texts';
 
@@ -29,10 +30,17 @@ export interface InstallOptions {
   /** Internal: the validation limits a new kp_State starts with. */
   validation?: State['validation'];
   /**
-   * Sheets with a default name that are empty (no values): left by an install that stopped part-way, so
-   * re-running finishes the job in them instead of making "党员名册 (2)".
+   * Sheets with a default name that are empty, or hold nothing but what install writes there before making the
+   * table: left by an install that stopped part-way, so re-running finishes the job in them instead of making
+   * "党员名册 (2)".
    */
   emptySheets?: ReadonlySet<string>;
+  /** A command whose unfinished-writes mark (pending.ts) this install completes and clears (saveRubric). */
+  finishes?: WritingCommand;
+  /** Internal: unnamed tables on reused sheets (see emptySheets), deleted before the table is made again. */
+  dropTables?: ReadonlyMap<string, string[]>;
+  /** The command this install finishes stopped part-way before: redo the formats of the tables (see queueFinishCreated). */
+  recover?: boolean;
 }
 
 /** What the read says the workbook has: rubric, settings and the dimension columns the tables should have. */
@@ -94,7 +102,8 @@ function initialRows(key: ReadKey, settings: Settings, rubric: Rubric, options: 
   if (key === 'rubric') return rubricToRows(rubric);
   if (key === 'roster') return options.rosterRows ?? [];
   if (key === 'plans') return initialPlanRows(read, read.roster.exists ? undefined : options.rosterRows);
-  if (key === 'state') return stateRows({ ...parseState({ exists: false } as TableRead), validation: options.validation ?? null });
+  // Made marked unfinished (pending.ts); the install's last write clears the mark (see planAndQueueInstall).
+  if (key === 'state') return stateRows({ ...parseState({ exists: false } as TableRead), validation: options.validation ?? null, pending: pendingMark('install', 'settings') });
   return [];
 }
 
@@ -106,16 +115,24 @@ function queueCreate(
   rows: RawCell[][],
   lang: Language,
   reuse = false,
+  dropTables: readonly string[] = [],
 ): void {
   const sheet = reuse ? context.workbook.worksheets.getItem(sheetName) : context.workbook.worksheets.add(sheetName);
+  // A table an interrupted install added but had not named yet (its cells are the header it wrote).
+  for (const name of dropTables) sheet.tables.getItem(name).delete();
   const textCols = new Set(layout.textCols);
-  const { table, bodyRows } = queueNewTable(sheet, {
+  const { bodyRows } = queueNewTable(sheet, {
     name: layout.table,
     headers: layout.headers,
     rows,
     textCols,
     formulas: Object.fromEntries(layout.formulas),
   });
+  queueSheetFormats(sheet, layout, rows, bodyRows, lang);
+}
+
+/** The formats, widths, validation, frozen header and page setup of a sheet install made (after its table). */
+function queueSheetFormats(sheet: Excel.Worksheet, layout: TableLayout, rows: RawCell[][], bodyRows: number, lang: Language): void {
   queueColumnFormats(sheet, layout, { headerRow: 1, firstColumn: 0, bodyRows }, layout.headers.map((_, i) => i), lang);
   sheet.freezePanes.freezeRows(1);
   // Wrapped 目标要求 texts need taller rows (Excel does not grow rows written through the API).
@@ -139,7 +156,32 @@ function queueCreate(
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.setPrintTitleRows('$1:$1');
   }
-  void table;
+}
+
+/**
+ * A first install that stopped part-way (no kp_State yet: it is made last) may have made a table and not yet its
+ * style, 合计 formulas or formats: those are queued again for each table that sits where install puts it, with
+ * exactly install's headers.
+ */
+function queueFinishCreated(context: Excel.RequestContext, t: TableRead, layout: TableLayout, lang: Language, added: ReadonlySet<string>): boolean {
+  if (t.firstRow !== 2 || t.firstColumn !== 0 || t.headers.join('\u0001') !== layout.headers.join('\u0001')) return false;
+  const sheet = context.workbook.worksheets.getItem(t.sheet);
+  t.table.style = 'TableStyleMedium2';
+  t.table.showTotals = false;
+  const body = Math.max(t.bodyRows, 1);
+  // A text column the stopped run added (named in its mark) is text, as queueRepairColumns makes it.
+  for (const c of layout.textCols) {
+    if (added.has(`${layout.table}/${layout.headers[c]}`)) sheet.getRange(blockAddress(2, c, body, 1)).numberFormat = Array.from({ length: body }, () => ['@']);
+  }
+  for (const [c, f] of layout.formulas) {
+    t.rows.slice(0, body).forEach((r, i) => {
+      if (r[c] === '' || r[c] === null || r[c] === undefined) sheet.getRange(blockAddress(2 + i, c, 1, 1)).formulas = [[f]];
+    });
+  }
+  // 合计 over the columns the table has now (a column added before the formulas were widened).
+  queueWidenTotals(sheet, t, layout, t.headers);
+  queueSheetFormats(sheet, layout, t.rows.slice(0, t.bodyRows), body, lang);
+  return true;
 }
 
 /**
@@ -156,18 +198,91 @@ export async function install(context: Excel.RequestContext, options: InstallOpt
     .map((k) => (k === 'state' ? STATE_SHEET : SHEETS[k]))
     .filter((name) => taken.has(name));
   const emptySheets = new Set<string>();
+  const dropTables = new Map<string, string[]>();
   if (suspects.length > 0) {
     const used = suspects.map((name) => {
-      const range = sheets.getItem(name).getUsedRangeOrNullObject(true);
-      range.load('address');
-      return { name, range };
+      const sheet = sheets.getItem(name);
+      const range = sheet.getUsedRangeOrNullObject(true);
+      range.load('address,values,rowIndex,columnIndex');
+      // A navigation property (a proxy), not a read.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      const tables = sheet.tables;
+      tables.load('items/name');
+      return { name, range, tables };
     });
     await context.sync();
-    for (const u of used) if (u.range.isNullObject) emptySheets.add(u.name);
+    const expected = installContent(read, options);
+    for (const u of used) {
+      const unnamed = u.tables.items.map((t) => t.name).filter((n) => !n.startsWith('kp_'));
+      if (unnamed.length < u.tables.items.length) continue;
+      if (u.range.isNullObject) emptySheets.add(u.name);
+      // What an install that stopped before naming the table wrote there (its header and first rows): ours.
+      else if (isLeftover(u.range.values as RawCell[][], u.range.rowIndex, u.range.columnIndex, expected.get(u.name))) emptySheets.add(u.name);
+      else continue;
+      if (unnamed.length > 0) dropTables.set(u.name, unnamed);
+    }
   }
-  const { queued, ...report } = planAndQueueInstall(context, read, taken, { ...options, emptySheets });
-  if (queued) await context.sync();
+  const plan = { ...options, emptySheets, dropTables };
+  // Marked unfinished (pending.ts) before the first write, when there is anything to write (a dry run of the plan
+  // says; an install with nothing to do stays one sync). An install (or the command it finishes) that stopped
+  // part-way is completed by this one: its mark goes with the last write. Another command's mark stays.
+  const mark = parseState(read.state).pending;
+  const mine = mark !== null && [options.finishes, 'install'].includes(pendingCommandOf(mark));
+  let marked = false;
+  if (mark === null && stateUsable(read.state)) {
+    const dry = planAndQueueInstall(inert(), dryCopy(read), new Set(taken), plan);
+    // The columns it adds go in the mark: a re-run formats them as a stopped run may not have.
+    if (dry.queued) queueBeginWrites(context, read.state, pendingMark('install', 'settings', dry.added.length > 0 ? dry.added.join('|') : undefined));
+    marked = dry.queued;
+  }
+  const { queued, added: _added, ...report } = planAndQueueInstall(context, read, taken, plan);
+  if (mine || marked) queueEndWrites(context, read.state, null);
+  if (queued || mine) await context.sync();
   return report;
+}
+
+/** A stand-in for the request context and its proxies that takes every call and queues nothing (a dry run). */
+function inert<T>(): T {
+  const target = function inertProxy(): void {};
+  const proxy: unknown = new Proxy(target, {
+    get: (_t, key) => (key === 'then' || key === Symbol.iterator || key === Symbol.toPrimitive ? undefined : proxy),
+    apply: () => proxy,
+    set: () => true,
+  });
+  return proxy as T;
+}
+
+/** The read, copied so that a dry run of the plan (which updates it as it goes) leaves the original as it was. */
+function dryCopy(read: TablesRead): TablesRead {
+  const out = {} as TablesRead;
+  for (const key of Object.keys(read) as ReadKey[]) {
+    const t = read[key];
+    out[key] = { ...t, headers: t.headers.slice(), rows: t.rows.map((r) => r.slice()), table: inert<Excel.Table>() };
+  }
+  return out;
+}
+
+/** What install writes at A1 of each sheet it creates (header and first rows), by default sheet name. */
+function installContent(read: TablesRead, options: InstallOptions): Map<string, RawCell[][]> {
+  const { rubric, settings: current, dims } = currentModel(read);
+  const settings: Settings = { ...current, year: options.year ?? current.year, branch: options.branch ?? current.branch };
+  const layouts = tableLayouts(rubric, dims, settings);
+  const opts = { ...options, validation: validationLimits(layouts) };
+  const out = new Map<string, RawCell[][]>();
+  for (const key of INSTALL_ORDER) {
+    out.set(layouts[key].sheet, [layouts[key].headers, ...initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, opts, read)]);
+  }
+  return out;
+}
+
+/** Every value of the used range is the one install writes at that place (blanks allowed: not yet written). */
+function isLeftover(values: RawCell[][], rowIndex: number, columnIndex: number, expected: RawCell[][] | undefined): boolean {
+  if (!expected) return false;
+  return values.every((row, r) => row.every((v, c) => {
+    if (v === '' || v === null) return true;
+    const e = expected[rowIndex + r]?.[columnIndex + c];
+    return e !== undefined && e !== null && String(e) === String(v);
+  }));
 }
 
 /** The write half of install, for commands (new year) that already read the workbook. Queues only. */
@@ -176,7 +291,7 @@ export function planAndQueueInstall(
   read: TablesRead,
   taken: Set<string>,
   options: InstallOptions = {},
-): InstallReport & { queued: boolean } {
+): InstallReport & { queued: boolean; added: string[] } {
   const { rubric, settings: current, dims } = currentModel(read);
   const settings: Settings = {
     ...current,
@@ -186,9 +301,14 @@ export function planAndQueueInstall(
   const lang = settings.language;
   const T = texts(lang);
   const layouts = tableLayouts(rubric, dims, settings);
-  const report: InstallReport & { queued: boolean } = { createdSheets: [], createdTables: [], repaired: [], messages: [], queued: false };
+  const report: InstallReport & { queued: boolean; added: string[] } = { createdSheets: [], createdTables: [], repaired: [], messages: [], queued: false, added: [] };
   const validation = validationLimits(layouts);
   options = { ...options, validation };
+  // A first install that stopped part-way: no kp_State yet, or one still marked by install.
+  const recovering = !read.state.exists || pendingCommand(read) === 'install' || options.recover === true;
+  const mark = parseState(read.state).pending;
+  const addedBefore = new Set(mark !== null && pendingCommandOf(mark) === 'install' ? pendingDetail(mark).split('|').filter(Boolean) : []);
+  let stateSheet: string | null = null;
   for (const key of INSTALL_ORDER) {
     const layout = layouts[key];
     const t = read[key];
@@ -197,11 +317,13 @@ export function planAndQueueInstall(
       const name = reuse ? layout.sheet : freeSheetName(layout.sheet, taken);
       taken.add(name);
       if (name !== layout.sheet) report.messages.push(T.sheetTaken(layout.sheet, name));
-      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options, read), lang, reuse);
+      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options, read), lang, reuse, options.dropTables?.get(name));
       if (!reuse) report.createdSheets.push(name);
       report.createdTables.push(layout.table);
+      if (key === 'state') stateSheet = name;
       continue;
     }
+    if (recovering && queueFinishCreated(context, t, layout, lang, addedBefore)) report.queued = true;
     const inside = t.outsideFrom ?? t.rows.length;
     queueAdoptRows(context, t, layout, report, lang);
     queueFillTotals(context, t, layout, inside, report, lang);
@@ -214,6 +336,8 @@ export function planAndQueueInstall(
     if (added > 0) report.repaired.push(T.addedPlanRows(layouts.plans.table, added));
   }
   queueRepairValidation(context, read, layouts, validation, report, lang);
+  // The new kp_State's mark (its first row, see initialRows) goes with the last write.
+  if (stateSheet !== null) context.workbook.worksheets.getItem(stateSheet).getRange('B2').values = [['']];
   // The hidden bookkeeping sheet is not news to the secretary.
   for (const s of report.createdSheets) if (s !== STATE_SHEET) report.messages.push(T.createdSheet(s));
   for (const r of report.repaired) report.messages.push(T.repaired(r));
@@ -285,7 +409,7 @@ function queueFillTotals(context: Excel.RequestContext, t: TableRead, layout: Ta
 }
 
 /** Adds the columns an existing table lacks: dimension columns before 合计, others at the end. */
-function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout: TableLayout, report: InstallReport, lang: Language): void {
+function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout: TableLayout, report: InstallReport & { added: string[] }, lang: Language): void {
   const T = texts(lang);
   const has = (h: string) => t.headers.some((x) => x.replace(/\s+/g, '') === h);
   const missing = layout.headers.map((h, i) => ({ h, i })).filter(({ h }) => !has(h));
@@ -311,6 +435,7 @@ function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout:
     colLayout.inputCols = new Set([...layout.inputCols].map((k) => headers.indexOf(layout.headers[k])));
     queueColumnFormats(sheet, colLayout, { headerRow: t.firstRow - 1, firstColumn: t.firstColumn, bodyRows: Math.max(body, 1) }, [index], lang);
     report.repaired.push(T.addedColumn(layout.table, h));
+    report.added.push(`${layout.table}/${h}`);
   }
   if (missing.some(({ h, i }) => layout.scoreCols.has(i) && h !== '合计')) queueWidenTotals(sheet, t, layout, headers);
   t.headers = headers;

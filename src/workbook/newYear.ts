@@ -14,7 +14,8 @@ import { currentModel, planAndQueueInstall, validationLimits } from './install';
 import { freeSheetName, tableLayouts } from './layout';
 import { ALL_KEYS, readTables, type ReadKey, type TablesRead } from './readTables';
 import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
-import { parseState, queueWriteState } from './state';
+import { pendingCommandOf, pendingDetail, pendingMark } from './pending';
+import { parseState, queueBeginWrites, queueWriteState } from './state';
 import { queueArchivePlans } from './plans';
 import { formatGrid, toWrite } from './tableWrite';
 import { texts } from './texts';
@@ -41,9 +42,17 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   const report: NewYearReport = { archivedSheet: null, clearedTables: [], year, messages: [] };
   const taken = new Set(names);
   const results = read.results;
-  if (results.exists && hasData(results.rows)) {
-    const name = freeSheetName(`${settings.year}年考评结果`, taken);
+  const previous = parseState(read.state).pending;
+  // A new year that stopped part-way left its archive sheet while the results were still there: rebuilt in place.
+  const unfinished = previous !== null && pendingCommandOf(previous) === 'newYear' ? pendingDetail(previous) : '';
+  const archiving = results.exists && hasData(results.rows);
+  const redo = archiving && unfinished !== '' && names.includes(unfinished);
+  const name = !archiving ? '' : redo ? unfinished : freeSheetName(`${settings.year}年考评结果`, taken);
+  // Marked unfinished before the first write; the mark is cleared with the last (the state, after the year).
+  const leave = queueBeginWrites(context, read.state, pendingMark('newYear', 'settings', name || undefined));
+  if (archiving) {
     taken.add(name);
+    if (redo) context.workbook.worksheets.getItem(name).delete();
     const sheet = context.workbook.worksheets.add(name);
     const width = results.headers.length;
     const rows = results.rows.filter((r) => r.some((v) => v !== '' && v !== null));
@@ -113,11 +122,13 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   if (results.exists && report.archivedSheet) queueYearOverYearColumns(context, results);
   // Last year's posting sheet keeps its place under a name with the year (nothing is lost); the new year's
   // posting sheet is made afresh.
-  // The same for the rubric and work-plan posting sheets of the posting pack.
+  // The same for the rubric and work-plan posting sheets of the posting pack. (A print sheet no longer there is
+  // forgotten.)
   const postingBase = (name: string) => Object.values(POSTING_SHEETS).find((b) => name.startsWith(b));
   const printSheets = state.printSheets.filter((name) => {
+    if (!names.includes(name)) return false;
     const base = postingBase(name);
-    if (!names.includes(name) || !base) return true;
+    if (!base) return true;
     const archived = freeSheetName(`${settings.year}年${base}`, taken);
     taken.add(archived);
     context.workbook.worksheets.getItem(name).name = archived;
@@ -130,7 +141,7 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   const install = planAndQueueInstall(context, read, taken, { year });
   report.messages.push(...install.messages.filter((m) => m !== T.nothingToDo));
   if (!install.messages.some((m) => m.includes(String(year)))) report.messages.push(T.yearSet(year));
-  queueWriteState(context, read.state, { ...state, printSheets, highlights: [], computedAt: null, fingerprint: null, formsUsed: null, validation: validationLimits(layouts) });
+  queueWriteState(context, read.state, { ...state, printSheets, highlights: [], computedAt: null, fingerprint: null, formsUsed: null, validation: validationLimits(layouts), pending: leave });
   await context.sync();
   return report;
 }

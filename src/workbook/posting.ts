@@ -21,11 +21,15 @@ import type { PostingOptions, PostingReport } from './commandTypes';
 import { resultOrder } from './compute';
 import { currentModel } from './install';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
-import { BLOCK_HEIGHT, claimPrintSheet, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
+import { BLOCK_HEIGHT, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
+import { freeSheetName } from './layout';
+import { pendingCommand, pendingCommandOf, pendingMark } from './pending';
 import { parseState, queueWriteState, type State } from './state';
 import { texts } from './texts';
 
 export const POSTING_SHEET = POSTING_SHEETS.results;
+/** A posting sheet's name while it is being built (see planSheet). */
+const building = (base: string) => `${base}（未完成）`;
 
 /**
  * Members in posting order: by rank (vetoed members, whose score is not posted, then the unranked, e.g. exempt,
@@ -55,6 +59,8 @@ export async function makePostingSheet(
   const sheets = context.workbook.worksheets;
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { evaluation, lang } = evaluateRead(read);
+  // An interrupted posting is what this run completes: that mark does not block it.
+  if (pendingCommand(read) === 'posting') evaluation.problems = evaluation.problems.filter((p) => p.code !== 'write_interrupted');
   const blockers = postingBlockers(evaluation, lang);
   if (blockers.length > 0) return { created: false, sheet: '', rows: 0, blockedReasons: blockers };
   const names = sheets.items.map((s) => s.name);
@@ -64,8 +70,40 @@ export async function makePostingSheet(
 }
 
 /**
+ * Where a posting sheet is built: under a working name ("考评结果公示（未完成）"), then put in the old sheet's place
+ * with one rename at the end of the batch, so a run that stops part-way leaves the old sheets as they were (and a
+ * "…（未完成）" sheet, ours to delete on the next run). `old`: our earlier sheet of that name, deleted then.
+ */
+interface PlannedSheet {
+  building: string;
+  name: string;
+  old: string | undefined;
+}
+
+function planSheet(context: Excel.RequestContext, base: string, sheetNames: readonly string[], state: State, taken: Set<string>): PlannedSheet {
+  let work = building(base);
+  if (sheetNames.includes(work)) {
+    if (state.printSheets.includes(work)) context.workbook.worksheets.getItem(work).delete();
+    else work = freeSheetName(work, taken);
+  }
+  taken.add(work);
+  const ours = sheetNames.find((n) => n === base && state.printSheets.includes(n));
+  const old = ours ?? state.printSheets.find((n) => n.startsWith(base) && !n.startsWith(building(base)) && sheetNames.includes(n));
+  const name = old ?? freeSheetName(base, taken);
+  taken.add(name);
+  return { building: work, name, old };
+}
+
+/** The built sheet takes its place: the old one deleted, the working name changed. */
+function finishSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, p: PlannedSheet): void {
+  if (p.old) context.workbook.worksheets.getItem(p.old).delete();
+  sheet.name = p.name;
+}
+
+/**
  * Queues the three posting sheets (results, rubric, plans); returns their names in that order. Exposed for the
- * command line (compute makes them when allowed). Our earlier sheets of these names are rebuilt in place.
+ * command line (compute makes them when allowed). Our earlier sheets of these names are rebuilt in place; a
+ * sheet of the user's with such a name is left alone (a free variant name is used).
  */
 export function queuePostingPack(
   context: Excel.RequestContext,
@@ -78,29 +116,28 @@ export function queuePostingPack(
   const { settings, rubric } = currentModel(read);
   const state = parseState(read.state);
   const taken = new Set(sheetNames);
-  const names = [
-    queueResultsPosting(context, read, sheetNames, taken, state, evaluation, options, date),
-    queueRubricPosting(context, sheetNames, taken, state, settings, rubric, evaluation, options, date),
-    queuePlansPosting(context, read, sheetNames, taken, state, settings, evaluation, options, date),
+  const planned = [POSTING_SHEETS.results, POSTING_SHEETS.rubric, POSTING_SHEETS.plans].map((base) => planSheet(context, base, sheetNames, state, taken));
+  const own = state.pending === null || pendingCommandOf(state.pending) === 'posting';
+  const leave = own ? null : state.pending;
+  const mine = new Set(planned.flatMap((p) => [p.building, p.name]));
+  // The working sheets are ours (to delete) before they exist; the mark says the posting is under way.
+  queueWriteState(context, read.state, {
+    ...state,
+    pending: own ? pendingMark('posting', 'results') : state.pending,
+    printSheets: [...state.printSheets.filter((s) => !mine.has(s)), ...mine],
+  });
+  const [results, rubricSheet, plans] = planned;
+  const sheets = [
+    queueResultsPosting(context, results.building, settings, evaluation, options, date),
+    queueRubricPosting(context, rubricSheet.building, settings, rubric, evaluation, options, date),
+    queuePlansPosting(context, plans.building, read, settings, evaluation, options, date),
   ];
-  const printSheets = [...state.printSheets.filter((s) => !names.includes(s)), ...names];
-  queueWriteState(context, read.state, { ...state, printSheets });
+  sheets.forEach((sheet, i) => finishSheet(context, sheet, planned[i]));
+  const names = planned.map((p) => p.name);
+  const building = new Set(planned.map((p) => p.building));
+  const printSheets = [...state.printSheets.filter((s) => !names.includes(s) && !building.has(s)), ...names];
+  queueWriteState(context, read.state, { ...state, printSheets, pending: leave });
   return names;
-}
-
-/** Queues the results posting sheet alone (and records it); returns its name. */
-export function queuePostingSheet(
-  context: Excel.RequestContext,
-  read: TablesRead,
-  sheetNames: string[],
-  evaluation: Evaluation,
-  options: PostingOptions,
-  date: Date,
-): string {
-  const state = parseState(read.state);
-  const name = queueResultsPosting(context, read, sheetNames, new Set(sheetNames), state, evaluation, options, date);
-  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });
-  return name;
 }
 
 /** The period, phone and date lines of every posting sheet. */
@@ -116,17 +153,13 @@ function postingLines(settings: Settings, options: PostingOptions, date: Date) {
 
 function queueResultsPosting(
   context: Excel.RequestContext,
-  read: TablesRead,
-  sheetNames: string[],
-  taken: Set<string>,
-  state: State,
+  name: string,
+  settings: Settings,
   evaluation: Evaluation,
   options: PostingOptions,
   date: Date,
-): string {
-  const { settings } = currentModel(read);
+): Excel.Worksheet {
   const { T, period, phone, foot } = postingLines(settings, options, date);
-  const name = claimPrintSheet(context, POSTING_SHEET, sheetNames, state, taken);
   const sheet = context.workbook.worksheets.add(name);
   const members = postingMembers(evaluation, options.order);
   const headers = [T.posting.seq, T.posting.name, T.posting.group, T.posting.final, T.posting.result];
@@ -163,7 +196,7 @@ function queueResultsPosting(
   page.setPrintArea(blockAddress(1, 0, last + 3, width));
   page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';
   sheet.freezePanes.freezeRows(3);
-  return name;
+  return sheet;
 }
 
 /** Categories that members are scored in (rubric order); the default category when nobody is. */
@@ -178,17 +211,14 @@ const RUBRIC_WIDTHS = [28, 62, 34, 276];
 
 function queueRubricPosting(
   context: Excel.RequestContext,
-  sheetNames: string[],
-  taken: Set<string>,
-  state: State,
+  name: string,
   settings: Settings,
   rubric: Rubric,
   evaluation: Evaluation,
   options: PostingOptions,
   date: Date,
-): string {
+): Excel.Worksheet {
   const { T, period, foot } = postingLines(settings, options, date);
-  const name = claimPrintSheet(context, POSTING_SHEETS.rubric, sheetNames, state, taken);
   const sheet = context.workbook.worksheets.add(name);
   const categories = categoriesInUse(rubric, evaluation);
   const width = RUBRIC_WIDTHS.length;
@@ -255,7 +285,7 @@ function queueRubricPosting(
   // One category: fitted to one page whatever its texts; several: one page each at scale 100.
   const page = queuePortrait(sheet, categories.length === 1 ? { tall: 1 } : null);
   page.setPrintArea(blockAddress(1, 0, row - 1, width));
-  return name;
+  return sheet;
 }
 
 function categorySum(c: CategoryRubric): number {
@@ -267,17 +297,14 @@ const PLAN_WIDTHS = [32, 64, 84, 290];
 
 function queuePlansPosting(
   context: Excel.RequestContext,
+  name: string,
   read: TablesRead,
-  sheetNames: string[],
-  taken: Set<string>,
-  state: State,
   settings: Settings,
   evaluation: Evaluation,
   options: PostingOptions,
   date: Date,
-): string {
+): Excel.Worksheet {
   const { T, period, foot } = postingLines(settings, options, date);
-  const name = claimPrintSheet(context, POSTING_SHEETS.plans, sheetNames, state, taken);
   const sheet = context.workbook.worksheets.add(name);
   const width = PLAN_WIDTHS.length;
   const plans = plansByKey(read.plans?.exists ? read.plans : undefined);
@@ -317,5 +344,17 @@ function queuePlansPosting(
   page.setPrintArea(blockAddress(1, 0, n + 5, width));
   page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';
   sheet.freezePanes.freezeRows(3);
-  return name;
+  return sheet;
+}
+
+/** The posting pack queued, its results sheet's name returned (the name callers of the one-sheet version used). */
+export function queuePostingSheet(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  sheetNames: string[],
+  evaluation: Evaluation,
+  options: PostingOptions,
+  date: Date,
+): string {
+  return queuePostingPack(context, read, sheetNames, evaluation, options, date)[0];
 }

@@ -15,6 +15,8 @@ import { blockAddress } from './a1';
 import { currentModel, install } from './install';
 import { tableLayouts } from './layout';
 import { queueAdoptOutsideRows } from './outside';
+import { pendingCommand, pendingMark } from './pending';
+import { queueBeginWrites } from './state';
 import { col, readTables, type TableRead } from './readTables';
 import { isEmptyBody, queueAppendRows, queueWriteRows } from './tableWrite';
 
@@ -103,7 +105,7 @@ function queueRubricRows(context: Excel.RequestContext, t: TableRead, rubric: Ru
  * and the workbook untouched, when any of them is an error.
  */
 export async function saveRubric(context: Excel.RequestContext, rubric: Rubric): Promise<{ problems: Problem[]; written: boolean }> {
-  const { read } = await readTables(context, ['settings', 'rubric']);
+  const { read } = await readTables(context, ['settings', 'rubric', 'state']);
   const t = read.rubric;
   if (!t.exists || col(t, '维度') < 0 || col(t, '分值') < 0) throw new Error('没有找到表格 kp_Rubric（或缺少“维度”“分值”列），请先安装或修复考评表。');
   const { settings } = currentModel(read);
@@ -112,9 +114,15 @@ export async function saveRubric(context: Excel.RequestContext, rubric: Rubric):
   const next = normalized(rubric, current === DEFAULT_RUBRIC ? { categories: [] } : current);
   const problems = [...blankNames(next, lang), ...validateRubric(next, lang)];
   if (problems.some((p) => p.severity === 'error')) return { problems, written: false };
+  // Marked until install's write (the batch after next) has repaired the entry tables for the new rubric; a save
+  // that stopped part-way before has its formats and 合计 formulas redone by that install.
+  const redo = pendingCommand(read) === 'saveRubric';
+  queueBeginWrites(context, read.state, pendingMark('saveRubric', 'rubric'));
   queueRubricRows(context, t, next, settings);
+  // Synced on its own: a failed read is retried (readTables), which must not drop half of the rubric's writes.
+  await context.sync();
   // Install reads the tables again (its sync runs the queued rubric write first) and repairs from the new rubric:
   // dimension columns added before 合计, validation limits reset where they changed.
-  await install(context);
+  await install(context, { finishes: 'saveRubric', recover: redo });
   return { problems, written: true };
 }

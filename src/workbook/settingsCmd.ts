@@ -9,6 +9,8 @@ import type { SettingsView } from './commandTypes';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
+import { pendingMark } from './pending';
+import { queueBeginWrites, queueEndWrites } from './state';
 import { isEmptyBody, queueAppendRows } from './tableWrite';
 
 function labelKey(s: RawCell): string {
@@ -44,7 +46,7 @@ export async function saveSettings(
   context: Excel.RequestContext,
   values: Record<string, string | number | boolean | null>,
 ): Promise<Problem[]> {
-  const { read } = await readTables(context, ['settings', 'rubric']);
+  const { read } = await readTables(context, ['settings', 'rubric', 'state']);
   const t = read.settings;
   const cItem = col(t, '项目');
   const cValue = col(t, '值');
@@ -67,6 +69,7 @@ export async function saveSettings(
   }
   const problems = parseSettings({ ...t, rows: [...rows, ...appended] }, settings.language).problems;
   if (problems.some((p) => p.severity === 'error')) return problems;
+  const leave = queueBeginWrites(context, read.state, pendingMark('saveSettings', 'settings'));
   // Rows typed below the table are part of it from now on (appending after them keeps the row arithmetic).
   queueAdoptOutsideRows(context, t);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
@@ -77,6 +80,7 @@ export async function saveSettings(
     cell.values = [[r[cValue] === null ? '' : (r[cValue] as string | number | boolean)]];
   });
   queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width: t.headers.length, emptyBody: isEmptyBody(t.rows) }, appended, new Set([cItem, cValue]));
+  queueEndWrites(context, read.state, leave);
   await context.sync();
   return problems;
 }

@@ -5,7 +5,8 @@
  */
 import type { RawCell } from '../domain/types';
 import type { TablesRead, TableRead } from './readTables';
-import { queueAppendRows, queueWriteRows } from './tableWrite';
+import { blockAddress } from './a1';
+import { blankGrid, queueWriteRows } from './tableWrite';
 
 export interface Highlight {
   /** kp_ table name the cell belongs to (its sheet is found through the table, so renames do not matter). */
@@ -24,13 +25,26 @@ export interface State {
   printSheets: string[];
   /** The score limits install put in the entry tables' validation: table → column → points (null: unknown). */
   validation: Record<string, Record<string, number>> | null;
+  /**
+   * The command whose writes are under way (set before its first write, cleared after its last): still set when
+   * a batch failed part-way, so check reports the half-written tables until the command is run again.
+   */
+  pending: string | null;
 }
 
 const MAX_CELL_TEXT = 30000;
 
+/**
+ * kp_State as install makes it: 项目, 值 side by side. One whose columns were deleted, renamed or moved is not
+ * read or written (its defaults are used; install repairs it).
+ */
+export function stateUsable(t: TableRead): boolean {
+  return t.exists && t.headers.length === 2 && t.headers[0] === '项目' && t.headers[1] === '值';
+}
+
 export function parseState(t: TableRead): State {
-  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null };
-  if (!t.exists) return state;
+  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null, pending: null };
+  if (!stateUsable(t)) return state;
   for (const row of t.rows) {
     const key = String(row[0] ?? '');
     const value = row[1] === null || row[1] === undefined ? '' : String(row[1]);
@@ -43,6 +57,7 @@ export function parseState(t: TableRead): State {
     else if (key === 'fingerprint') state.fingerprint = value || null;
     else if (key === 'formsUsed') state.formsUsed = value === '' ? null : Number(value);
     else if (key === 'chart') state.chart = value === '1';
+    else if (key === 'pending') state.pending = value || null;
     else if (key === 'printSheets') state.printSheets = value === '' ? [] : value.split('\n');
     else if (key === 'validation') {
       try {
@@ -72,7 +87,8 @@ export function stateRows(state: State): RawCell[][] {
     }
   }
   if (current !== '') chunks.push(current);
-  const rows: RawCell[][] = chunks.map((c) => ['highlights', c]);
+  // pending first: its row stays put, so marking a command's start is a one-cell write.
+  const rows: RawCell[][] = [['pending', state.pending ?? ''], ...chunks.map((c): RawCell[] => ['highlights', c])];
   rows.push(['computedAt', state.computedAt ?? '']);
   rows.push(['fingerprint', state.fingerprint ?? '']);
   rows.push(['formsUsed', state.formsUsed === null ? '' : String(state.formsUsed)]);
@@ -82,16 +98,56 @@ export function stateRows(state: State): RawCell[][] {
   return rows;
 }
 
-/** Queues the rewrite of kp_State (in place, growing with one rows.add when needed). */
+/**
+ * Queues the rewrite of kp_State: the table grows first (blank rows, one rows.add), then every row is written
+ * in one write, so a batch that stops between the two never leaves part of the old state overwritten and the
+ * rest cut off. `t` is updated to what the table will hold, so a later write in the same batch lines up.
+ */
 export function queueWriteState(context: Excel.RequestContext, t: TableRead, state: State): void {
-  if (!t.exists) return;
+  if (!stateUsable(t)) return;
   const rows = stateRows(state);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
-  const text = new Set([0, 1]);
-  const inPlace = rows.slice(0, t.bodyRows);
-  while (inPlace.length < t.bodyRows) inPlace.push(['', '']);
-  queueWriteRows(sheet, { row1: t.firstRow, firstColumn: t.firstColumn, width: 2 }, inPlace, text);
-  queueAppendRows(sheet, t.table, { firstRow: t.firstRow, firstColumn: t.firstColumn, bodyRows: t.bodyRows, width: 2 }, rows.slice(t.bodyRows), text);
+  if (rows.length > t.bodyRows) t.table.rows.add(undefined, blankGrid(rows.length - t.bodyRows, 2));
+  while (rows.length < t.bodyRows) rows.push(['', '']);
+  queueWriteRows(sheet, { row1: t.firstRow, firstColumn: t.firstColumn, width: 2 }, rows, new Set([0, 1]));
+  t.rows = rows;
+  t.bodyRows = rows.length;
+  t.outsideFrom = undefined;
+}
+
+/** Writes the pending marker alone: one cell when kp_State has its row, else the whole state. */
+function queueWritePending(context: Excel.RequestContext, t: TableRead, value: string | null): void {
+  if (!stateUsable(t)) return;
+  const i = t.rows.findIndex((r) => r[0] === 'pending');
+  if (i < 0) {
+    queueWriteState(context, t, { ...parseState(t), pending: value });
+    return;
+  }
+  const cell = context.workbook.worksheets.getItem(t.sheet).getRange(blockAddress(t.firstRow + i, t.firstColumn + 1, 1, 1));
+  cell.numberFormat = [['@']];
+  cell.values = [[value ?? '']];
+  t.rows[i] = [t.rows[i][0], value ?? ''];
+}
+
+/**
+ * Marks the start of a command's writes ("command:table", see pending.ts); queue it before the command's first
+ * write. An earlier command's mark that is still there (its batch failed part-way) is kept: its half-written
+ * tables still need that command run again (`alsoFinishes`: commands whose unfinished writes this one completes).
+ * Returns the value the command's last write leaves (see queueEndWrites).
+ */
+export function queueBeginWrites(context: Excel.RequestContext, t: TableRead, mark: string, alsoFinishes: string[] = []): string | null {
+  if (!t.exists) return null;
+  const previous = parseState(t).pending;
+  const own = [mark.split(':')[0], ...alsoFinishes];
+  if (previous !== null && !own.includes(previous.split(':')[0])) return previous;
+  queueWritePending(context, t, mark);
+  return null;
+}
+
+/** Clears the mark after a command's last write (or restores an earlier command's mark); queue it last. */
+export function queueEndWrites(context: Excel.RequestContext, t: TableRead, leave: string | null): void {
+  if (!t.exists) return;
+  queueWritePending(context, t, leave);
 }
 
 const f64 = new Float64Array(1);

@@ -24,7 +24,8 @@ export async function getStatus(context: Excel.RequestContext): Promise<Workbook
     if (c >= 0) forms[r] = t.rows.filter((row) => normalizeId(row[c] ?? '') !== '').length;
   }
   const state = parseState(read.state);
-  const stale = state.fingerprint !== null && state.fingerprint !== fingerprint(read);
+  // A command that stopped part-way (pending.ts) may have changed inputs or results: not current either.
+  const stale = (state.fingerprint !== null && state.fingerprint !== fingerprint(read)) || (state.computedAt !== null && state.pending !== null);
   const t = read.roster;
   const ci = (h: string) => col(t, h);
   const entries = t.rows

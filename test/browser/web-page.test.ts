@@ -3,7 +3,8 @@
  * file (file://) with every request that is not a file aborted and recorded. From the first screen: open the
  * sample (示例工作簿), run 安装考评表 on it (a repair that finds nothing missing), type one more anonymous mass
  * ballot, compute, make the posting sheet, download — named 考评2026-结果.xlsx — and open the download in the
- * headless host and in LibreOffice. No request ever leaves the file, no console error, no CSP violation.
+ * headless host and in LibreOffice. No request ever leaves the file, no console error, no CSP violation. The same
+ * build served by a static web server: 新建 and 打开 .xlsx from the first screen.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadXlsx, run } from '../../src/host';
 import { DEFAULT_RUBRIC } from '../../src/domain';
 import { SAMPLE_MEMBERS } from '../../src/preview/sample';
+import { HANDMADE_XLSX } from '../support/paths';
+import { serveStatic } from './server';
 import { DEPLOY_DIR, SHOTS, buildProduction, launchChromium, until } from './web-support';
 
 const OUT = join(DEPLOY_DIR, 'web');
@@ -197,6 +200,44 @@ describe('dist/web/index.html opened from disk', () => {
     for (const [, name] of SAMPLE_MEMBERS) {
       expect(csv('考评结果')).toContain(name);
       expect(csv('考评结果公示')).toContain(name);
+    }
+  });
+
+  it('works the same from a static web server: 新建 and 打开 .xlsx from the first screen', async () => {
+    const server = await serveStatic(OUT);
+    // A context of its own: the file:// context aborts every request to a server.
+    const served = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
+    const other = await served.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    other.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    other.on('pageerror', (e) => errors.push(e.message));
+    other.on('request', (r) => requests.push(r.url()));
+    try {
+      await other.goto(`${server.url}/index.html`, { timeout: 30000 });
+      const welcome = other.getByTestId('welcome');
+      await welcome.getByRole('button', { name: '新建', exact: true }).click();
+      // A new, empty workbook: its one sheet, and the pane ready to install.
+      await other.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: 'Sheet1', exact: true }).waitFor();
+      await other.getByText('（空工作表）').waitFor();
+      await expect(other.getByTestId('taskpane').getByRole('button', { name: '安装考评表' }).isVisible()).resolves.toBe(true);
+      await expect(welcome.count()).resolves.toBe(0);
+
+      await other.reload();
+      const [chooser] = await Promise.all([
+        other.waitForEvent('filechooser'),
+        other.getByTestId('welcome').getByRole('button', { name: '打开 .xlsx', exact: true }).click(),
+      ]);
+      await chooser.setFiles(HANDMADE_XLSX);
+      await other.getByText('handmade-summary-2025.xlsx').waitFor();
+      await other.locator('table[data-sheet="2025年度考评汇总"]').waitFor();
+      expect(requests.filter((u) => !u.startsWith(`${server.url}/`))).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await served.close();
+      await server.close();
     }
   });
 

@@ -455,7 +455,7 @@ describe('tables read by header name', () => {
     const inp = input();
     inp.mass = { ...inp.mass, headers: inp.mass.headers.map((h) => (h === '评价人' ? '代表' : h)) };
     const ev = evaluate(inp);
-    expect(only(ev, 'missing_column')[0]).toMatchObject({ sheet: '群众参评', cell: '', severity: 'error' });
+    expect(only(ev, 'missing_column')[0]).toMatchObject({ sheet: '群众参评', cell: 'A1', severity: 'error' });
     expect(only(ev, 'missing_column')[0].message).toContain('评价人');
     expect(ev.members.every((m) => m.status === 'incomplete')).toBe(true);
   });

@@ -1,0 +1,86 @@
+/**
+ * Confidentiality (issue 11): the results sheet, the posting sheet and new year's archive carry no evaluator
+ * identity (no 评价人 column, no ballot code, no evaluator's name, not even in 说明 when a ballot is wrong), and
+ * anonymous ballot codes stay anonymous: a code is written only in the entry table it was entered in and on its own
+ * blank ballot, never next to a person (progress reports no name for it; kp_State holds none).
+ */
+import { run, type HostWorkbook } from '../../src/host';
+import { printBallot } from '../../src/workbook/ballot';
+import { compute } from '../../src/workbook/compute';
+import { getProgress, saveForm } from '../../src/workbook/entry';
+import { newYear } from '../../src/workbook/newYear';
+import { makePostingSheet } from '../../src/workbook/posting';
+import { fillCase, loadCase } from '../support/fillCase';
+
+const NOW = () => new Date('2026-11-24T06:05:00Z');
+const full = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };
+/** Anonymous codes nobody else would write: if one shows up somewhere, it was copied there. */
+const PEER_CODES = ['P秘密01', 'P秘密02', 'P秘密03'];
+const MASS_CODES = ['Q秘密01', 'Q秘密02'];
+
+/** Every string value of a sheet, joined per cell. */
+function strings(wb: HostWorkbook, sheet: string): string[] {
+  return wb.snapshot(sheet).cells.flat().map((c) => (c.value === null ? '' : String(c.value))).filter((v) => v !== '');
+}
+
+function sheetsWith(wb: HostWorkbook, needle: string): string[] {
+  return wb.sheetNames().filter((s) => strings(wb, s).some((v) => v.includes(needle)));
+}
+
+async function year(): Promise<HostWorkbook> {
+  const wb = await fillCase(loadCase('small-branch').input);
+  // Anonymous peer ballots for the second group and mass ballots for everyone, with distinctive codes.
+  for (const code of PEER_CODES) await run(wb, (c) => saveForm(c, 'peer', code, ['005', '006', '007'].map((memberId) => ({ memberId, scores: full }))));
+  for (const code of MASS_CODES) await run(wb, (c) => saveForm(c, 'mass', code, ['001', '002', '003', '004', '005', '006', '007'].map((memberId) => ({ memberId, scores: full }))));
+  return wb;
+}
+
+describe('results and posting carry no evaluator identity', () => {
+  it('results, posting and the archive name no evaluator and no ballot code', async () => {
+    const wb = await year();
+    const computed = await run(wb, (c) => compute(c, NOW));
+    expect(computed.postingBlockedReasons).toEqual([]);
+    const posting = await run(wb, (c) => makePostingSheet(c, { order: 'rank' }, NOW));
+    const results = wb.snapshot('考评结果');
+    expect(results.tables[0].columns).not.toContain('评价人');
+    expect(wb.snapshot(posting.sheet).cells[2].map((c) => c.value)).toEqual(['序号', '姓名', '党小组', '最终得分', '评定结果']);
+    for (const code of [...PEER_CODES, ...MASS_CODES]) expect({ code, sheets: sheetsWith(wb, code) }).toEqual({ code, sheets: ['党员互评', '群众参评'].filter((s) => strings(wb, s).includes(code)) });
+    await run(wb, (c) => newYear(c, 2027));
+    for (const code of [...PEER_CODES, ...MASS_CODES]) expect(sheetsWith(wb, code)).toEqual([]);
+    const archive = strings(wb, '2026年考评结果');
+    expect(archive).not.toContain('评价人');
+    expect(wb.sheetNames()).toContain('2026年考评结果公示');
+  });
+
+  it('a wrong ballot: 说明 says what is wrong without naming the ballot or its evaluator', async () => {
+    const wb = await year();
+    await run(wb, (c) => saveForm(c, 'mass', 'Q秘密99', [{ memberId: '003', scores: { ...full, 服务社会: 11 } }]));
+    await run(wb, (c) => saveForm(c, 'peer', '001', [{ memberId: '002', scores: { ...full, 理想信念: '优' } }]));
+    const report = await run(wb, (c) => compute(c, NOW));
+    expect(report.summary.invalid).toBeGreaterThan(0);
+    const results = strings(wb, '考评结果');
+    expect(results.filter((v) => v.includes('Q秘密99') || v.includes('评价人'))).toEqual([]);
+    // The check report (for the secretary's eyes, in the task pane) does point at the cell, as it must.
+    expect(report.evaluation.problems.some((p) => p.sheet === '群众参评')).toBe(true);
+    // Who entered the wrong peer form (member 001, 杜磊秀) is not in the results' notes either.
+    const notes = wb.snapshot('考评结果').cells.map((r) => String(r[12]?.value ?? ''));
+    expect(notes.filter((n) => n.includes('杜磊秀') || n.includes('001'))).toEqual([]);
+  });
+});
+
+describe('anonymous ballot codes stay anonymous', () => {
+  it('a code is never put next to a person: progress has no name for it, its ballot names no evaluator, kp_State holds none', async () => {
+    const wb = await year();
+    const progress = await run(wb, (c) => getProgress(c, 'mass'));
+    for (const code of MASS_CODES) expect(progress.evaluators.find((e) => e.evaluator === code)).toMatchObject({ name: '' });
+    const peer = await run(wb, (c) => getProgress(c, 'peer'));
+    for (const code of PEER_CODES) expect(peer.evaluators.find((e) => e.evaluator === code)).toMatchObject({ name: '' });
+    const ballot = await run(wb, (c) => printBallot(c, 'mass', MASS_CODES[0]));
+    const onBallot = strings(wb, ballot);
+    expect(onBallot.some((v) => v.includes(MASS_CODES[0]))).toBe(true);
+    // The members to be scored are listed; nothing says who holds the code.
+    expect(onBallot.filter((v) => /评价人[:：]\s*\S*(杜磊秀|周燕玉|赵强敏|谭华敏|熊建梅|郭杰|尹秀英)/.test(v))).toEqual([]);
+    await run(wb, (c) => compute(c, NOW));
+    expect(strings(wb, 'kp_State').filter((v) => [...PEER_CODES, ...MASS_CODES].some((code) => v.includes(code)))).toEqual([]);
+  });
+});

@@ -1,0 +1,312 @@
+/**
+ * Fault injection (issue 11): the headless host makes the k-th context.sync() of a command fail before it applies
+ * anything, after part of its operations, or after all of them (the answer lost), as Excel's non-transactional
+ * batches can. For every command and every k:
+ * - no user-entered cell holds anything but its value before or its value after a clean run (no garbage, nothing
+ *   the command does not own changed);
+ * - the workbook is still readable by check, and a half-written state is never accepted: when the input tables or
+ *   the results are neither as before nor as after a clean run, check reports an error (write_interrupted) or the
+ *   status says the results are not current;
+ * - running the command again completes it: the workbook is then exactly the one a clean run gives.
+ * The operation counts sampled per sync: 0, 1, 2, quarters, n-1 and n (all applied, the answer lost);
+ * KAOPING_FAULTS=all tries every count (slow: minutes).
+ */
+import { createWorkbook, run, type HostWorkbook } from '../../src/host';
+import type { RawCell } from '../../src/domain/types';
+import { DEFAULT_RUBRIC, type Rubric } from '../../src/domain/rubric';
+import { printBallot } from '../../src/workbook/ballot';
+import { check } from '../../src/workbook/check';
+import { compute } from '../../src/workbook/compute';
+import { saveForm } from '../../src/workbook/entry';
+import { importRoster } from '../../src/workbook/importRoster';
+import { install } from '../../src/workbook/install';
+import { newYear } from '../../src/workbook/newYear';
+import { makePostingSheet } from '../../src/workbook/posting';
+import { queueReadTables, type ReadKey } from '../../src/workbook/readTables';
+import { saveRubric } from '../../src/workbook/rubricCmd';
+import { saveSettings } from '../../src/workbook/settingsCmd';
+import { getStatus } from '../../src/workbook/status';
+import { fillCase, loadCase } from '../support/fillCase';
+
+const NOW = () => new Date('2026-11-24T06:05:00Z');
+const ALL = process.env.KAOPING_FAULTS === 'all';
+jest.setTimeout(1_800_000);
+const INPUT_KEYS: ReadKey[] = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'];
+/** Sheets the add-in writes as output (not user-entered): results, bookkeeping, print sheets and archives. */
+const isOutputSheet = (name: string) => /^(考评结果|kp_State|.*测评表|\d{4}年考评结果)/.test(name);
+
+type Command = (c: Excel.RequestContext) => Promise<unknown>;
+interface Scenario { name: string; setup: () => Promise<HostWorkbook>; command: Command }
+
+const full = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };
+
+async function filled(): Promise<HostWorkbook> {
+  const wb = await fillCase(loadCase('small-branch').input);
+  // A sheet of the user's own, with a formula, beside the add-in's sheets.
+  await run(wb, async (c) => {
+    const s = c.workbook.worksheets.add('我的记录');
+    s.getRange('A1:B2').values = [['备注', '=1+1'], ['张三', 5]];
+    s.getRange('A1').format.fill.color = '#00B050';
+    await c.sync();
+  });
+  return wb;
+}
+
+async function computed(): Promise<HostWorkbook> {
+  const wb = await filled();
+  await run(wb, (c) => compute(c, NOW));
+  return wb;
+}
+
+async function posted(): Promise<HostWorkbook> {
+  const wb = await computed();
+  await run(wb, (c) => makePostingSheet(c, { order: 'rank' }, NOW));
+  return wb;
+}
+
+function changedRubric(): Rubric {
+  const cat = DEFAULT_RUBRIC.categories[0];
+  return {
+    ...DEFAULT_RUBRIC,
+    categories: [
+      cat,
+      { ...cat, category: '离退休党员', dimensions: cat.dimensions.map((d, i) => ({ ...d, points: i === 0 ? 20 : d.points, text: `${d.text}（离退休）` })).filter((_, i) => i !== 7) },
+    ],
+  } as Rubric;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'install (beside a user sheet)',
+    setup: async () => {
+      const wb = createWorkbook();
+      await run(wb, async (c) => {
+        c.workbook.worksheets.getItem('Sheet1').getRange('A1:C2').values = [['姓名', '党小组', '备注'], ['王五', '一组', '=SUM(1,2)']];
+        await c.sync();
+      });
+      return wb;
+    },
+    command: (c) => install(c, { year: 2026, branch: '测试党支部' }),
+  },
+  {
+    name: 'import roster',
+    setup: async () => {
+      const wb = await filled();
+      await run(wb, async (c) => {
+        const s = c.workbook.worksheets.add('名单');
+        s.getRange('A1:C5').values = [['编号', '姓名', '党小组'], ['001', '杜磊秀', '第三党小组'], ['008', '新党员甲', '第二党小组'], ['009', '新党员乙', '第二党小组'], ['010', '=1+2', '第一党小组']];
+        s.getRange('A1:A5').numberFormat = [['@'], ['@'], ['@'], ['@'], ['@']];
+        s.getRange('B5').numberFormat = [['@']];
+        s.getRange('B5').values = [['=1+2']];
+        await c.sync();
+      });
+      return wb;
+    },
+    command: (c) => importRoster(c, '名单'),
+  },
+  {
+    name: 'save form (update in place and append)',
+    setup: filled,
+    command: (c) => saveForm(c, 'peer', '001', [
+      { memberId: '002', scores: { ...full, 理想信念: 7.5 } },
+      { memberId: '005', scores: full },
+      { memberId: '006', scores: { ...full, 服务社会: 8.5 } },
+    ]),
+  },
+  { name: 'check', setup: async () => withTrap(await filled()), command: (c) => check(c) },
+  { name: 'compute (first time)', setup: filled, command: (c) => compute(c, NOW) },
+  {
+    name: 'compute (again after a change, results and stamp there)',
+    setup: async () => {
+      const wb = await computed();
+      await run(wb, (c) => saveForm(c, 'mass', 'Q01', [{ memberId: '003', scores: { ...full, 理想信念: 3 } }]));
+      return wb;
+    },
+    command: (c) => compute(c, NOW),
+  },
+  { name: 'compute (again, nothing changed)', setup: computed, command: (c) => compute(c, NOW) },
+  { name: 'posting (first time)', setup: computed, command: (c) => makePostingSheet(c, { order: 'rank', phone: '0535-1234567' }, NOW) },
+  { name: 'posting (rebuilt)', setup: posted, command: (c) => makePostingSheet(c, { order: 'roster', phone: '0535-7654321' }, NOW) },
+  { name: 'new year', setup: posted, command: (c) => newYear(c, 2027) },
+  { name: 'save settings', setup: filled, command: (c) => saveSettings(c, { branch: '=新支部', eligibleThreshold: 85, phone: '+86 0535' }) },
+  { name: 'save rubric', setup: filled, command: (c) => saveRubric(c, changedRubric()) },
+  { name: 'save rubric (a new dimension: columns added to the entry tables)', setup: filled, command: (c) => saveRubric(c, widerRubric()) },
+  {
+    name: 'install (repair: a deleted table and a deleted column)',
+    setup: async () => {
+      const wb = await filled();
+      await run(wb, async (c) => {
+        c.workbook.tables.getItem('kp_Review').delete();
+        c.workbook.tables.getItem('kp_Roster').columns.getItem('备注').delete();
+        await c.sync();
+      });
+      return wb;
+    },
+    command: (c) => install(c),
+  },
+  { name: 'print a blank ballot', setup: computed, command: (c) => printBallot(c, 'mass', 'Q09') },
+];
+
+/** The default category with a ninth dimension (points moved from 工作绩效). */
+function widerRubric(): Rubric {
+  const cat = DEFAULT_RUBRIC.categories[0];
+  return {
+    categories: [{ ...cat, dimensions: [...cat.dimensions.map((d) => (d.name === '工作绩效' ? { ...d, points: 10 } : d)), { name: '创新创效', points: 5, text: '有创新成果。' }] }],
+  } as Rubric;
+}
+
+/** A workbook with a problem in it (a score typed as text), so check has highlights to write. */
+async function withTrap(wb: HostWorkbook): Promise<HostWorkbook> {
+  await run(wb, (c) => saveForm(c, 'mass', 'Q02', [{ memberId: '004', scores: { ...full, 服务社会: '优' } }]));
+  return wb;
+}
+
+type CellMap = Map<string, string>;
+
+/** Every cell (value and formula) of the sheets that are not the add-in's output, by "sheet!r,c". */
+function userCells(wb: HostWorkbook): CellMap {
+  const out: CellMap = new Map();
+  for (const name of wb.sheetNames()) {
+    if (isOutputSheet(name)) continue;
+    const s = wb.snapshot(name);
+    s.cells.forEach((row, r) => row.forEach((cell, c) => {
+      if (cell.value === null && cell.formula === null) return;
+      // The 合计 formulas of the entry tables are the add-in's (new year clears and rewrites them), not typed.
+      if (cell.formula?.includes('kp_')) return;
+      out.set(`${name}!${r},${c}`, JSON.stringify([cell.value, cell.formula]));
+    }));
+  }
+  return out;
+}
+
+/** What the commands read and write as data: the kp_ tables' rows (input tables and results). */
+async function tables(wb: HostWorkbook, keys: ReadKey[]): Promise<string> {
+  return run(wb, async (c) => {
+    const p = queueReadTables(c, keys);
+    await c.sync();
+    const read = p();
+    return JSON.stringify(keys.map((k) => [k, read[k].exists, read[k].headers, read[k].rows.filter((r) => r.some((v: RawCell) => v !== '' && v !== null))]));
+  });
+}
+
+/** The whole workbook as a user sees it: sheets, cells (value, formula, format, fill), tables, merges, charts. */
+function picture(wb: HostWorkbook): unknown {
+  return wb.sheetNames().map((name) => {
+    const s = wb.snapshot(name);
+    // kp_State (hidden bookkeeping) by its content: how many blank rows its table keeps is not the user's concern.
+    if (name === 'kp_State') return { name, visibility: s.visibility, rows: s.cells.map((row) => row.map((c) => c.value)).filter((row) => row.some((v) => v !== null && v !== '')) };
+    return {
+      name: s.name,
+      visibility: s.visibility,
+      cells: s.cells.map((row) => row.map((c) => [c.value, c.formula, c.numberFormat, c.fill, c.conditional?.fill ?? null, c.bold])),
+      merges: s.merges,
+      tables: s.tables,
+      charts: s.charts.map((c) => [c.type, c.source]),
+      // The same rules in any order (the order of a sheet's validation entries is not something a user sees).
+      validations: s.validations.map((v) => JSON.stringify(v)).sort(),
+      frozen: [s.frozenRows, s.frozenColumns],
+    };
+  });
+}
+
+/** Operation counts to let through in a sync of n operations. */
+function samples(n: number): number[] {
+  if (ALL) return Array.from({ length: n + 1 }, (_, i) => i);
+  const set = new Set([0, 1, 2, Math.floor(n / 4), Math.floor(n / 2), Math.floor((3 * n) / 4), n - 1, n]);
+  return [...set].filter((i) => i >= 0 && i <= n).sort((a, b) => a - b);
+}
+
+function expectSame(wb: HostWorkbook, expected: unknown, where: string): void {
+  const got = picture(wb);
+  if (JSON.stringify(got) !== JSON.stringify(expected)) expect({ where, workbook: got }).toEqual({ where, workbook: expected });
+}
+
+async function status(wb: HostWorkbook) {
+  const s = await run(wb, (c) => getStatus(c));
+  return { current: s.computedAt !== null && !s.resultsStale };
+}
+
+describe.each(SCENARIOS.map((s) => [s.name, s] as const))('fault injection: %s', (_name, scenario) => {
+  it('every sync failing at every sampled point: nothing garbled, half states refused, a re-run completes it', async () => {
+    // The clean run, then a check (so that the comparisons below are of two workbooks that were both checked).
+    const before = await scenario.setup();
+    const userBefore = userCells(before);
+    const inputsBefore = await tables(before, INPUT_KEYS);
+    const resultsBefore = await tables(before, ['results']);
+    const postingBefore = before.sheetNames().includes('考评结果公示') ? JSON.stringify(before.snapshot('考评结果公示').cells) : null;
+    const clean = before;
+    clean.resetStats();
+    await run(clean, scenario.command);
+    const syncs = clean.stats.syncs;
+    const userClean = userCells(clean);
+    const inputsClean = await tables(clean, INPUT_KEYS);
+    const resultsClean = await tables(clean, ['results']);
+    const postingClean = clean.sheetNames().includes('考评结果公示') ? JSON.stringify(clean.snapshot('考评结果公示').cells) : null;
+    await run(clean, (c) => check(c));
+    const cleanPicture = picture(clean);
+    expect(syncs).toBeGreaterThan(0);
+
+    let cases = 0;
+    for (let k = 1; k <= syncs; k++) {
+      // First learn the sync's operation count (a fault letting nothing through), then try the sampled counts.
+      let n = -1;
+      const tried = new Set<number>();
+      const queue = [0];
+      while (queue.length > 0) {
+        const applied = queue.shift() as number;
+        if (tried.has(applied)) continue;
+        tried.add(applied);
+        const wb = await scenario.setup();
+        const fault = wb.failSync(k, applied);
+        const where = `${scenario.name}: sync ${k} of ${syncs}, ${applied} operations applied`;
+        // A failed read is retried by readTables (one more sync): then the command completes despite the fault.
+        const completed = await run(wb, scenario.command).then(() => true, (e: unknown) => {
+          expect(e).toMatchObject({ code: 'GeneralException' });
+          return false;
+        });
+        expect(fault.fired).toBeDefined();
+        if (n < 0) {
+          n = fault.fired!.operations;
+          queue.push(...samples(n));
+        }
+        cases++;
+        if (completed) {
+          await run(wb, (c) => check(c));
+          expectSame(wb, cleanPicture, `${where} (completed after a retry)`);
+          continue;
+        }
+        // 1. Every user-entered cell is as before or as after a clean run.
+        const now = userCells(wb);
+        for (const key of new Set([...userBefore.keys(), ...userClean.keys(), ...now.keys()])) {
+          const v = now.get(key);
+          if (v !== userBefore.get(key) && v !== userClean.get(key)) {
+            throw new Error(`${where}: cell ${key} is ${v}, was ${userBefore.get(key)}, a clean run gives ${userClean.get(key)}`);
+          }
+        }
+        // 2. Readable by check; a half state is refused.
+        const inputs = await tables(wb, INPUT_KEYS);
+        const results = await tables(wb, ['results']);
+        const posting = wb.sheetNames().includes('考评结果公示') ? JSON.stringify(wb.snapshot('考评结果公示').cells) : null;
+        const report = await run(wb, (c) => check(c));
+        const refused = report.problems.some((p) => p.code === 'write_interrupted' && p.severity === 'error');
+        if (inputs !== inputsBefore && inputs !== inputsClean && !refused) {
+          throw new Error(`${where}: the input tables are half written and check accepts them`);
+        }
+        if (results !== resultsBefore && results !== resultsClean && (await status(wb)).current) {
+          throw new Error(`${where}: kp_Results is half written and the status calls it current`);
+        }
+        // Between removing the old posting sheet and renaming the new one into its place there is none (refused).
+        if (posting !== postingBefore && posting !== postingClean && !(posting === null && refused)) {
+          throw new Error(`${where}: the posting sheet is half built`);
+        }
+        for (const p of report.problems) expect(p.sheet).not.toBe('');
+        // 3. Running the command again completes it: the same workbook as a clean run (both then checked).
+        await run(wb, scenario.command);
+        const after = await run(wb, (c) => check(c));
+        expect(after.problems.some((p) => p.code === 'write_interrupted')).toBe(false);
+        expectSame(wb, cleanPicture, `${where}, then run again`);
+      }
+    }
+    expect(cases).toBeGreaterThan(syncs);
+  });
+});

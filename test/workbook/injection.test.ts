@@ -1,0 +1,181 @@
+/**
+ * Injection (issue 11): every user string — names, groups, notes, categories, the branch name, labels, the phone,
+ * ballot codes, rubric texts, bonus and veto reasons — is written as text. A value starting with =, +, - or @
+ * never becomes a formula in any sheet the add-in writes: checked through the host after every command (install,
+ * settings, rubric, roster import, forms, compute, posting, a blank ballot, new year), and in the saved .xlsx as
+ * LibreOffice reads it (converted by soffice and read back). The add-in's own formulas (合计 over kp_ columns)
+ * are the only formulas anywhere.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_RUBRIC, type Rubric } from '../../src/domain/rubric';
+import { createWorkbook, loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
+import { printBallot } from '../../src/workbook/ballot';
+import { compute } from '../../src/workbook/compute';
+import { saveForm } from '../../src/workbook/entry';
+import { importRoster } from '../../src/workbook/importRoster';
+import { install } from '../../src/workbook/install';
+import { newYear } from '../../src/workbook/newYear';
+import { makePostingSheet } from '../../src/workbook/posting';
+import { queueReadTables } from '../../src/workbook/readTables';
+import { saveRubric } from '../../src/workbook/rubricCmd';
+import { saveSettings } from '../../src/workbook/settingsCmd';
+
+const NOW = () => new Date('2026-11-24T06:05:00Z');
+const BRANCH = '=HYPERLINK("http://evil.example","点我")';
+const RETIRED = '+离退休党员';
+const NAMES = ['=1+1', '+1+1', '-1+1', '@SUM(1,1)', '=cmd|\' /C calc\'!A0', '-2', '+86', '@'];
+const GROUPS = ['=A1', '-第二党小组'];
+const NOTES = ['=备注', '+备注', '-备注', '@备注'];
+const CODES = ['=Q01', '+Q02', '-Q03', '@Q04', '=SUM(A1)'];
+const LABELS = { 'labels.eligible': '=可评先', 'labels.notEligible': '+不得评先', 'labels.admonish': '-诫勉', 'labels.incomplete': '@待补录', 'labels.exempt': '=免评', 'labels.invalid': '-待核实' };
+const PHONE = '+86 0535-1234567';
+const BONUS_REASON = '=市级表彰';
+const VETO_REASON = '-违纪';
+const REVIEW_OPINION = '@同意';
+
+function rubric(): Rubric {
+  const base = DEFAULT_RUBRIC.categories[0];
+  return {
+    categories: [
+      base,
+      {
+        category: RETIRED,
+        dimensions: [
+          { name: '理想信念', points: 30, text: '=目标要求一' },
+          { name: '宗旨意识', points: 30, text: '+目标要求二' },
+          { name: '服务社会', points: 40, text: '@目标要求三' },
+        ],
+      },
+    ],
+  };
+}
+
+/** Every formula in the workbook that is not one of the add-in's 合计 formulas over kp_ table columns. */
+function foreignFormulas(wb: HostWorkbook): string[] {
+  const out: string[] = [];
+  for (const name of wb.sheetNames()) {
+    wb.snapshot(name).cells.forEach((row, r) => row.forEach((cell, c) => {
+      if (cell.formula !== null && !/^=IF\(COUNT\(kp_(Self|Peer|Mass)\[@\[[^\]]+\]:\[[^\]]+\]\]\)=0,"",SUM\(kp_(Self|Peer|Mass)\[@\[[^\]]+\]:\[[^\]]+\]\]\)\)$/.test(cell.formula)) {
+        out.push(`${name}!R${r + 1}C${c + 1}: ${cell.formula}`);
+      }
+    }));
+  }
+  return out;
+}
+
+/** The string values of a sheet's cells. */
+function texts(wb: HostWorkbook, sheet: string): Set<string> {
+  const out = new Set<string>();
+  for (const row of wb.snapshot(sheet).cells) for (const cell of row) if (typeof cell.value === 'string') out.add(cell.value);
+  return out;
+}
+
+function expectText(wb: HostWorkbook, sheet: string, values: string[]): void {
+  const have = texts(wb, sheet);
+  const missing = values.filter((v) => ![...have].some((h) => h === v || h.includes(v)));
+  expect({ sheet, missing }).toEqual({ sheet, missing: [] });
+}
+
+async function typeRows(wb: HostWorkbook, key: 'bonus' | 'review', rows: (string | number)[][]): Promise<void> {
+  await run(wb, async (c) => {
+    const p = queueReadTables(c, [key]);
+    await c.sync();
+    const t = p()[key];
+    const sheet = c.workbook.worksheets.getItem(t.sheet);
+    const range = sheet.getRangeByIndexes(t.firstRow - 1, t.firstColumn, rows.length, rows[0].length);
+    if (rows.length > 1) t.table.rows.add(undefined, rows.slice(1).map((r) => r.map(() => '')));
+    range.numberFormat = rows.map((r) => r.map((v) => (typeof v === 'string' ? '@' : 'General')));
+    range.values = rows;
+    await c.sync();
+  });
+}
+
+/** A whole year with hostile strings everywhere a user gives one. */
+async function hostileYear(): Promise<HostWorkbook> {
+  const wb = createWorkbook();
+  await run(wb, (c) => install(c, { year: 2026, branch: BRANCH }));
+  expect(await run(wb, (c) => saveSettings(c, { ...LABELS, phone: PHONE }))).toEqual([]);
+  expect((await run(wb, (c) => saveRubric(c, rubric()))).written).toBe(true);
+  // The roster, from a sheet of the user's where every string is text (as typed with a leading apostrophe).
+  const members = NAMES.map((name, i) => ({ id: String(i + 1).padStart(3, '0'), name, group: GROUPS[i % 2], category: i % 4 === 3 ? RETIRED : '机关党员', note: NOTES[i % NOTES.length] }));
+  await run(wb, async (c) => {
+    const s = c.workbook.worksheets.add('名单');
+    const rows = [['编号', '姓名', '党小组', '类别', '备注'], ...members.map((m) => [m.id, m.name, m.group, m.category, m.note])];
+    const range = s.getRangeByIndexes(0, 0, rows.length, 5);
+    range.numberFormat = rows.map((r) => r.map(() => '@'));
+    range.values = rows;
+    await c.sync();
+  });
+  const imported = await run(wb, (c) => importRoster(c, '名单'));
+  expect(imported.added).toBe(members.length);
+  const dims = (category: string) => rubric().categories.find((x) => x.category === category)!.dimensions;
+  const full = (category: string) => Object.fromEntries(dims(category).map((d) => [d.name, d.points - 1]));
+  for (const m of members) {
+    await run(wb, (c) => saveForm(c, 'self', m.id, [{ memberId: m.id, scores: full(m.category) }]));
+    const peers = members.filter((o) => o.group === m.group && o.id !== m.id);
+    await run(wb, (c) => saveForm(c, 'peer', m.id, peers.map((o) => ({ memberId: o.id, scores: full(o.category) }))));
+  }
+  for (const code of CODES) await run(wb, (c) => saveForm(c, 'mass', code, members.map((o) => ({ memberId: o.id, scores: full(o.category) }))));
+  await typeRows(wb, 'bonus', [['001', NAMES[0], BONUS_REASON, 1, '=文件']]);
+  await typeRows(wb, 'review', [['002', NAMES[1], '是', VETO_REASON, REVIEW_OPINION]]);
+  return wb;
+}
+
+describe('user strings are text, never formulas', () => {
+  let wb: HostWorkbook;
+
+  beforeAll(async () => {
+    wb = await hostileYear();
+  }, 300000);
+
+  it('through the host: after install, settings, rubric, import and forms no cell holds a foreign formula', () => {
+    expect(foreignFormulas(wb)).toEqual([]);
+    expectText(wb, '考评参数', [BRANCH, PHONE, ...Object.values(LABELS)]);
+    expectText(wb, '考评细则', [RETIRED, '=目标要求一', '+目标要求二', '@目标要求三']);
+    expectText(wb, '党员名册', [...NAMES, ...GROUPS, RETIRED, ...NOTES]);
+    expectText(wb, '群众参评', CODES);
+  });
+
+  it('through the host: compute, the posting sheet and a blank ballot copy them as text', async () => {
+    const report = await run(wb, (c) => compute(c, NOW));
+    expect(report.postingBlockedReasons).toEqual([]);
+    const posting = await run(wb, (c) => makePostingSheet(c, { order: 'rank', phone: PHONE }, NOW));
+    expect(posting.created).toBe(true);
+    const ballot = await run(wb, (c) => printBallot(c, 'mass', CODES[0]));
+    expect(foreignFormulas(wb)).toEqual([]);
+    expectText(wb, '考评结果', [...NAMES, ...GROUPS, RETIRED, ...Object.values(LABELS).slice(0, 2)]);
+    expectText(wb, posting.sheet, [...NAMES, ...GROUPS, PHONE, BRANCH]);
+    expectText(wb, ballot, [CODES[0], ...NAMES]);
+  });
+
+  it('in the saved .xlsx read by LibreOffice (and after new year)', async () => {
+    await run(wb, (c) => newYear(c, 2027));
+    expect(foreignFormulas(wb)).toEqual([]);
+    expectText(wb, '2026年考评结果', [...NAMES, ...GROUPS]);
+    const bin = execFileSync('which', ['soffice']).toString().trim();
+    const dir = mkdtempSync(join(tmpdir(), 'kp-injection-'));
+    mkdirSync(join(dir, 'in'));
+    mkdirSync(join(dir, 'profile'));
+    writeFileSync(join(dir, 'in', 'year.xlsx'), await saveXlsx(wb));
+    execFileSync(bin, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', dir, join(dir, 'in', 'year.xlsx')], { timeout: 180000, stdio: 'pipe' });
+    const back = await loadXlsx(readFileSync(join(dir, 'year.xlsx')));
+    expect(foreignFormulas(back)).toEqual([]);
+    expectText(back, '考评参数', [BRANCH, PHONE, ...Object.values(LABELS)]);
+    expectText(back, '党员名册', [...NAMES, ...GROUPS, RETIRED, ...NOTES]);
+    expectText(back, '2026年考评结果', [...NAMES, ...GROUPS]);
+    expectText(back, '2026年考评结果公示', [...NAMES, PHONE, BRANCH]);
+    expectText(back, '考评细则', ['=目标要求一', '+目标要求二', '@目标要求三']);
+  }, 300000);
+
+  it('the check can fail: a string written without the text format becomes a formula', async () => {
+    const probe = createWorkbook();
+    await run(probe, async (c) => {
+      c.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['=1+1']];
+      await c.sync();
+    });
+    expect(foreignFormulas(probe)).toEqual(['Sheet1!R1C1: =1+1']);
+  });
+});
