@@ -12,6 +12,7 @@ import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
 import { queueAddPlanRows } from './plans';
+import { blockAddress } from './a1';
 import { pendingCommand, pendingMark } from './pending';
 import { queueBeginWrites, queueEndWrites } from './state';
 import { importText } from './texts';
@@ -161,7 +162,11 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
     const leave = queueBeginWrites(context, read.state, pendingMark('importRoster', 'roster'));
     queueAdoptOutsideRows(context, t);
-    queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
+    const sheet = context.workbook.worksheets.getItem(t.sheet);
+    const appendAt = t.firstRow + t.bodyRows;
+    queueUpsert(sheet, t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
+    // Added rows take the formats of the row above (Excel's rows.add), a check's highlight too: not theirs.
+    if (plan.append.length > 0) sheet.getRange(blockAddress(appendAt, t.firstColumn, plan.append.length, t.headers.length)).format.fill.clear();
     if (read.plans?.exists) planRows = queueAddPlanRows(context, read.plans, planMembers);
     queueEndWrites(context, read.state, leave);
     if (sync) await context.sync();

@@ -117,9 +117,9 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     t.outsideFrom = undefined;
   }
   const state = parseState(read.state);
-  if (results.exists) queueClearResultsSide(context, results.sheet, results.firstRow - 1, results.firstColumn, results.headers);
   // From now on there is a last year: kp_Results gets 上年得分 and 增减 (in the two columns compute keeps free).
   if (results.exists && report.archivedSheet) queueYearOverYearColumns(context, results);
+  if (results.exists) queueClearResultsSide(context, results.sheet, results.firstRow - 1, results.firstColumn, results.headers);
   // Last year's posting sheet keeps its place under a name with the year (nothing is lost); the new year's
   // posting sheet is made afresh.
   // The same for the rubric and work-plan posting sheets of the posting pack. (A print sheet no longer there is

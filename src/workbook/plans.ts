@@ -57,7 +57,11 @@ export function queueAddPlanRows(context: Excel.RequestContext, plans: TableRead
   queueAdoptOutsideRows(context, plans);
   const sheet = context.workbook.worksheets.getItem(plans.sheet);
   const textCols = new Set(plans.headers.map((_, i) => i));
-  queueAppendRows(sheet, plans.table, { firstRow: plans.firstRow, firstColumn: plans.firstColumn, bodyRows: plans.rows.length, width, emptyBody: isEmptyBody(plans.rows) }, add, textCols);
+  const empty = isEmptyBody(plans.rows);
+  queueAppendRows(sheet, plans.table, { firstRow: plans.firstRow, firstColumn: plans.firstColumn, bodyRows: plans.rows.length, width, emptyBody: empty }, add, textCols);
+  // Added rows take the formats of the row above (Excel's rows.add), a check's highlight too: not theirs.
+  const first = plans.firstRow + (empty ? 0 : plans.rows.length);
+  sheet.getRange(blockAddress(first, plans.firstColumn, add.length, width)).format.fill.clear();
   // As it now is (a later step in the same batch may look at it).
   plans.rows = isEmptyBody(plans.rows) ? add : [...plans.rows, ...add];
   plans.bodyRows = plans.rows.length;
