@@ -4,6 +4,7 @@ import { commandHelp, helpText } from './cli';
 import { checkCommand } from './checkCommand';
 import { computeCommand } from './computeCommand';
 import { ExpectedError } from './errors';
+import { SheetProtectedError } from '../workbook/protection';
 import { importRosterCommand } from './importRosterCommand';
 import { initCommand } from './init';
 import { installCommand } from './installCommand';
@@ -35,6 +36,11 @@ export async function runCli(argv: string[], o: Output = consoleOutput): Promise
     if (e instanceof ExpectedError) {
       o.err(`kaoping: ${e.message}`);
       return e.exitCode;
+    }
+    // A protected sheet (the file is not written): the user's to fix, not a bug.
+    if (e instanceof SheetProtectedError) {
+      o.err(`kaoping: ${e.message}`);
+      return 2;
     }
     // Anything else is a bug: say so in one line, nothing written (outputs are written last and atomically).
     o.err(`kaoping: 内部错误：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);

@@ -5,7 +5,14 @@ import type { WorkbookModel } from './model';
 
 export interface Op { label: string; payload: unknown; run: () => void }
 
-export interface Stats { syncs: number; operations: number; bytesPerSync: number[] }
+/**
+ * Per sync: the request (queued operations with their arguments and values) and the response (the values the
+ * loads of that sync hand back), both as JSON lengths — an estimate of what Excel on the web sends and receives.
+ */
+export interface Stats { syncs: number; operations: number; bytesPerSync: number[]; responseBytesPerSync: number[] }
+
+/** Excel on the web refuses a request or a response over 5 MB (Microsoft's resource-limits page). */
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 /** A fault armed by HostWorkbook.failSync (tests): the sync it hits applies `applied` operations, then fails. */
 export interface Fault { countdown: number; applied: number; fired?: { operations: number } }
@@ -13,6 +20,8 @@ export interface Fault { countdown: number; applied: number; fired?: { operation
 export interface ContextHost {
   model: WorkbookModel;
   stats: Stats;
+  /** Bytes a request or a response may have (Excel on the web: 5 MB); null: no limit (desktop Excel). */
+  payloadLimit?: number | null;
   fault?: Fault | null;
   recalc(): void;
 }
@@ -31,6 +40,20 @@ export class HostRequestContext {
 
   enqueue(op: Op): void { this.queue.push(op); }
 
+  /** What the loads of the current sync hand back: the proxy and its loaded values before this sync. */
+  private responses: { proxy: HostProxy<any>; before: Record<string, unknown> }[] = [];
+  private resultBytes = 0;
+
+  /** A load in this sync: its values count towards the response (and are withdrawn if the response is refused). */
+  noteLoad(proxy: HostProxy<any>, before: Record<string, unknown>): void {
+    this.responses.push({ proxy, before });
+  }
+
+  /** A method result (ClientResult) in this sync. */
+  noteResult(value: unknown): void {
+    this.resultBytes += jsonLength('', value);
+  }
+
   /** Runs the queued operations in order; the first failure rejects and drops the rest (earlier ones stay). */
   async sync<T>(passThroughValue?: T): Promise<T> {
     const ops = this.queue.splice(0);
@@ -40,7 +63,16 @@ export class HostRequestContext {
     let bytes = 2;
     for (const op of ops) bytes += jsonLength(op.label, op.payload) + 1;
     stats.bytesPerSync.push(bytes);
+    const payloadLimit = this.host.payloadLimit ?? null;
+    this.responses = [];
+    this.resultBytes = 0;
     await Promise.resolve();
+    if (payloadLimit !== null && bytes > payloadLimit) {
+      stats.responseBytesPerSync.push(0);
+      // Refused before anything is applied.
+      throw new HostError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.');
+    }
+    let ok = false;
     const fault = this.host.fault;
     let limit = ops.length;
     let hit = false;
@@ -71,9 +103,26 @@ export class HostRequestContext {
         const at = ops[limit]?.label ?? 'sync';
         throw new HostError('GeneralException', `Injected fault: the connection was lost after ${limit} of ${ops.length} operations.`, at);
       }
+      ok = true;
     } finally {
       this.host.recalc();
+      if (!ok) this.responses = [];
     }
+    const seen = new Set<HostProxy<any>>();
+    let response = 2 + this.resultBytes;
+    for (const r of this.responses) {
+      if (seen.has(r.proxy)) continue;
+      seen.add(r.proxy);
+      response += jsonLength('', r.proxy.toJSON()) + 1;
+    }
+    stats.responseBytesPerSync.push(response);
+    if (payloadLimit !== null && response > payloadLimit) {
+      // The operations ran (writes stay), but the values never reach the add-in.
+      for (const r of [...this.responses].reverse()) r.proxy._loaded = r.before;
+      this.responses = [];
+      throw new HostError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit. See https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.');
+    }
+    this.responses = [];
     return passThroughValue as T;
   }
 }
@@ -249,7 +298,12 @@ export abstract class HostProxy<T = unknown> {
 
   load(arg?: unknown): this {
     const spec = parseLoad(arg);
-    this._ctx.enqueue({ label: `${this._type}.load`, payload: arg ?? '*', run: () => { this._ctx.host.recalc(); this._doLoad(spec); } });
+    this._ctx.enqueue({ label: `${this._type}.load`, payload: arg ?? '*', run: () => {
+      this._ctx.host.recalc();
+      const before = { ...this._loaded };
+      this._doLoad(spec);
+      this._ctx.noteLoad(this, before);
+    } });
     return this;
   }
 
@@ -334,6 +388,11 @@ export class HostClientResult<T> {
 }
 export function resultOp<T, P extends HostProxy<any>>(proxy: P, label: string, fn: (t: any) => T): HostClientResult<T> {
   const res = new HostClientResult<T>();
-  proxy._ctx.enqueue({ label, payload: null, run: () => { proxy._ctx.host.recalc(); res._value = fn(proxy._t()); res._set = true; } });
+  proxy._ctx.enqueue({ label, payload: null, run: () => {
+    proxy._ctx.host.recalc();
+    res._value = fn(proxy._t());
+    res._set = true;
+    proxy._ctx.noteResult(res._value);
+  } });
   return res;
 }

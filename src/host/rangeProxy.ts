@@ -13,6 +13,7 @@ import { DataValidationProxy } from './validation';
 import { ConditionalFormatCollectionProxy } from './conditionalFormats';
 import { resolveAddress } from './resolve';
 import { WorksheetProxy } from './worksheetProxy';
+import { expandTablesBelow } from './tableOps';
 
 function model(p: HostProxy<any>): WorkbookModel { return p._ctx.model; }
 
@@ -35,18 +36,9 @@ export class RangeProxy extends HostProxy<RangeTarget> {
       cellCount: { get: (t) => rows(t.rect) * cols(t.rect) },
       isEntireRow: { get: (t) => t.rect.c0 === 0 && t.rect.c1 === MAX_COLS - 1 },
       isEntireColumn: { get: (t) => t.rect.r0 === 0 && t.rect.r1 === MAX_ROWS - 1 },
-      values: {
-        get: (t) => readValues(t),
-        set: (t, v) => { checkEditable(wb, t.sheet, t.rect); forEachInput(t.rect, v, (r, c, x) => writeCell(wb, t.sheet, r, c, x, 'Range.values'), 'Range.values'); },
-      },
-      formulas: {
-        get: (t) => readFormulas(t),
-        set: (t, v) => { checkEditable(wb, t.sheet, t.rect); forEachInput(t.rect, v, (r, c, x) => writeCell(wb, t.sheet, r, c, x, 'Range.formulas'), 'Range.formulas'); },
-      },
-      formulasLocal: {
-        get: (t) => readFormulas(t),
-        set: (t, v) => { checkEditable(wb, t.sheet, t.rect); forEachInput(t.rect, v, (r, c, x) => writeCell(wb, t.sheet, r, c, x, 'Range.formulasLocal'), 'Range.formulasLocal'); },
-      },
+      values: { get: (t) => readValues(t), set: (t, v) => writeRange(wb, t, v, 'Range.values') },
+      formulas: { get: (t) => readFormulas(t), set: (t, v) => writeRange(wb, t, v, 'Range.formulas') },
+      formulasLocal: { get: (t) => readFormulas(t), set: (t, v) => writeRange(wb, t, v, 'Range.formulasLocal') },
       numberFormat: {
         get: (t) => readNumberFormats(t),
         set: (t, v) => {
@@ -193,6 +185,13 @@ export class RangeProxy extends HostProxy<RangeTarget> {
 }
 installProps(RangeProxy, Object.keys(RangeProxy.prototype._props.call({ _ctx: { model: null } } as never)),
   ['values', 'formulas', 'formulasLocal', 'numberFormat', 'rowHidden', 'columnHidden']);
+
+/** values / formulas: cell by cell as Excel takes them; data written just below a table extends it. */
+function writeRange(wb: WorkbookModel, t: RangeTarget, v: unknown, what: string): void {
+  checkEditable(wb, t.sheet, t.rect);
+  forEachInput(t.rect, v, (r, c, x) => writeCell(wb, t.sheet, r, c, x, what), what);
+  expandTablesBelow(wb, t.sheet, t.rect);
+}
 
 function label(r: RangeProxy | string): string { return typeof r === 'string' ? r : 'Range'; }
 

@@ -200,3 +200,66 @@ function renameColumnRefs(wb: WorkbookModel, t: TableModel, before: string, afte
   if (before === after) return;
   rewriteFormulas(wb, (f, sheet, r, c) => renameColumnInFormula(f, t.name, cellInTable(t, sheet, r, c), before, after));
 }
+
+/** Workbooks that stand for a tool that does not grow tables (WPS, LibreOffice, scripts): see expandTablesBelow. */
+const noAutoExpand = new WeakSet<WorkbookModel>();
+
+export function setTableAutoExpand(wb: WorkbookModel, on: boolean): void {
+  if (on) noAutoExpand.delete(wb);
+  else noAutoExpand.add(wb);
+}
+
+export function tableAutoExpand(wb: WorkbookModel): boolean {
+  return !noAutoExpand.has(wb);
+}
+
+function hasData(cell: Cell | undefined): boolean {
+  return cell !== undefined && (cell.formula !== null || (cell.value !== null && cell.value !== ''));
+}
+
+/**
+ * Values or formulas written into the rows directly below a table (one without a total row) extend it over
+ * those rows, up to the last row written that holds data in the table's columns without a gap: "set values in
+ * the range directly below the table. Excel automatically expands the table" and "Tables only auto-expand when
+ * you set actual data" (https://learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins).
+ * Calculated columns fill the new rows' empty cells and validation/conditional formats that cover whole body
+ * columns grow, as with rows.add (choice: unconfirmed for auto-expansion). Not when the grown table would
+ * overlap another table or a merged area.
+ */
+export function expandTablesBelow(wb: WorkbookModel, sheet: Sheet, rect: Rect): void {
+  if (noAutoExpand.has(wb)) return;
+  for (const t of wb.tablesOf(sheet)) {
+    if (t.showTotals || rect.r1 <= t.rect.r1 || rect.r0 > t.rect.r1 + 1 || rect.c1 < t.rect.c0 || rect.c0 > t.rect.c1) continue;
+    const c0 = Math.max(rect.c0, t.rect.c0);
+    const c1 = Math.min(rect.c1, t.rect.c1);
+    let last = -1;
+    for (let r = t.rect.r1 + 1; r <= rect.r1; r++) {
+      let has = false;
+      for (let c = c0; c <= c1 && !has; c++) has = hasData(sheet.cell(r, c));
+      if (!has) break;
+      last = r;
+    }
+    if (last < 0) continue;
+    const added: Rect = { r0: t.rect.r1 + 1, c0: t.rect.c0, r1: last, c1: t.rect.c1 };
+    if (wb.tablesOf(sheet).some((o) => o !== t && intersect(o.rect, added))) continue;
+    if (sheet.merges.some((m) => intersect(m, added))) continue;
+    const body = tableBody(t);
+    const calc = t.columns.map((_, i) => calculatedFormula(t, i) ?? t.calculated.get(t.columns[i].id) ?? null);
+    const n = last - t.rect.r1;
+    const grow = (x: Rect): Rect => (x.r0 <= body.r0 && x.r1 === body.r1 && x.c0 >= t.rect.c0 && x.c1 <= t.rect.c1 ? { ...x, r1: x.r1 + n } : x);
+    for (const v of sheet.validations) v.rects = v.rects.map(grow);
+    for (const cf of sheet.conditionalFormats) cf.rects = cf.rects.map(grow);
+    t.rect = { ...t.rect, r1: last };
+    for (let r = added.r0; r <= added.r1; r++) {
+      calc.forEach((f, i) => {
+        if (!f) return;
+        const c = t.rect.c0 + i;
+        if (hasData(sheet.cell(r, c))) return;
+        const cell = sheet.ensure(r, c);
+        cell.formula = f;
+        cell.value = null;
+      });
+    }
+    wb.dirty = true;
+  }
+}

@@ -10,6 +10,7 @@ import { resolveAddress } from './resolve';
 import { addRows, addTable, checkTableName, renameColumn, shiftDown } from './tableOps';
 import { WorksheetProxy } from './worksheetProxy';
 import { renameTableInFormula, rewriteFormulas } from './formulaRename';
+import { AutoFilterProxy, FilterProxy, clearFilters, isFiltered } from './tableFilter';
 
 interface TablesTarget { sheet?: Sheet }
 
@@ -89,7 +90,8 @@ export class TableProxy extends HostProxy<TableModel> {
       highlightLastColumn: flag('highlightLastColumn'),
     };
   }
-  override _navs(): string[] { return ['columns', 'rows', 'worksheet']; }
+  override _navs(): string[] { return ['columns', 'rows', 'worksheet', 'autoFilter']; }
+  get autoFilter(): AutoFilterProxy { return this._nav('autoFilter', () => new AutoFilterProxy(this._ctx), (t) => t); }
   get columns(): TableColumnCollectionProxy { return this._nav('columns', () => new TableColumnCollectionProxy(this._ctx), (t) => t); }
   get rows(): TableRowCollectionProxy { return this._nav('rows', () => new TableRowCollectionProxy(this._ctx), (t) => t); }
   get worksheet(): WorksheetProxy { return this._nav('worksheet', () => new WorksheetProxy(this._ctx), (t) => t.sheet); }
@@ -132,7 +134,7 @@ export class TableProxy extends HostProxy<TableModel> {
       return { sheet: t.sheet, rect: t.rect };
     });
   }
-  clearFilters(): void { this._op('Table.clearFilters', null, () => undefined); }
+  clearFilters(): void { this._op('Table.clearFilters', null, (t) => clearFilters(t)); }
   reapplyFilters(): void { this._op('Table.reapplyFilters', null, () => undefined); }
 }
 installProps(TableProxy, ['id', 'legacyId', 'name', 'style', 'showHeaders', 'showTotals', 'showBandedRows', 'showBandedColumns', 'showFilterButton',
@@ -230,8 +232,10 @@ function addColumn(wb: WorkbookModel, t: TableModel, index: number | null, value
   const sheet = t.sheet;
   if (sheet.protection.protected) fail('AccessDenied', 'The sheet is protected.');
   const n = t.columns.length;
-  if (index !== null && (index < 0 || index > n)) fail('InvalidArgument', 'The index is out of range.');
-  const at = index ?? n;
+  // "If null or -1, the addition happens at the end" (Excel.TableColumnCollection.add). Choice: an index equal to
+  // the column count is refused (the docs name only null and -1 for appending; unconfirmed).
+  if (index !== null && index !== -1 && (!Number.isInteger(index) || index < 0 || index >= n)) fail('InvalidArgument', 'The index is out of range.');
+  const at = index === null || index === -1 ? n : index;
   const c = t.rect.c0 + at;
   if (values !== undefined && values !== null) {
     if (!Array.isArray(values) || values.length !== rows(t.rect) || values.some((r) => !Array.isArray(r) || r.length !== 1)) {
@@ -291,6 +295,8 @@ export class TableColumnProxy extends HostProxy<ColTarget> {
       },
     };
   }
+  override _navs(): string[] { return ['filter']; }
+  get filter(): FilterProxy { return this._nav('filter', () => new FilterProxy(this._ctx), (t) => t); }
   getRange(): RangeProxy { return this._make(new RangeProxy(this._ctx), 'TableColumn.getRange', null, (t) => ({ sheet: t.table.sheet, rect: this._rect(t) })); }
   getDataBodyRange(): RangeProxy {
     return this._make(new RangeProxy(this._ctx), 'TableColumn.getDataBodyRange', null, (t) => {
@@ -366,7 +372,10 @@ export class TableRowCollectionProxy extends CollectionProxy<TableModel, RowTarg
         data = values as unknown[][];
       }
       const n = data ? data.length : 1;
-      const at = addRows(wb, t, index ?? null, n, () => undefined);
+      // Choice (unconfirmed: reported to throw in Excel): a filtered table refuses new rows; clear the filters first.
+      if (isFiltered(t)) fail('InvalidOperation', 'Rows cannot be added to a filtered table. Clear the filters first.');
+      // "If null or -1, the addition happens at the end" (Excel.TableRowCollection.add).
+      const at = addRows(wb, t, index === undefined || index === null || index === -1 ? null : index, n, () => undefined);
       if (data) {
         const rect = { r0: at, c0: t.rect.c0, r1: at + n - 1, c1: t.rect.c1 };
         forEachInput(rect, data, (r, c, x) => writeCell(wb, t.sheet, r, c, x, 'TableRowCollection.add'), 'TableRowCollection.add');

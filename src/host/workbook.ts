@@ -1,14 +1,31 @@
 /** HostWorkbook: the in-memory workbook, its counters, run() and the snapshot for the preview grid and tests. */
 import { Calculator } from './formulaEval';
 import { WorkbookModel } from './model';
-import { HostRequestContext, type Fault, type Stats } from './proxyBase';
+import { HostRequestContext, WEB_PAYLOAD_LIMIT, type Fault, type Stats } from './proxyBase';
 import { WorkbookProxy } from './workbookProxy';
 import { buildSnapshot, type SheetSnapshot } from './snapshot';
 import { fail } from './errors';
+import { resolveAddress } from './resolve';
+import { writeCell } from './rangeOps';
+import { expandTablesBelow, setTableAutoExpand, tableAutoExpand } from './tableOps';
+import { cellValid, dvAt } from './validation';
+
+/** What typing into a cell did (see HostWorkbook.type). */
+export interface TypeResult {
+  accepted: boolean;
+  /** Why it was refused: the validation's Stop alert message, or that the cell is protected. */
+  alert?: string;
+}
 
 export class HostWorkbook {
   readonly model: WorkbookModel;
-  stats: Stats = { syncs: 0, operations: 0, bytesPerSync: [] };
+  stats: Stats = { syncs: 0, operations: 0, bytesPerSync: [], responseBytesPerSync: [] };
+  /**
+   * Bytes a request or a response may have: Excel on the web's 5 MB by default (the strictest Excel); null for
+   * no limit. Over it, sync() fails with RequestPayloadSizeLimitExceeded (nothing applied) or
+   * ResponsePayloadSizeLimitExceeded (applied, values not returned).
+   */
+  payloadLimit: number | null = WEB_PAYLOAD_LIMIT;
   fault: Fault | null = null;
 
   constructor(model?: WorkbookModel) {
@@ -16,7 +33,7 @@ export class HostWorkbook {
   }
 
   resetStats(): void {
-    this.stats = { syncs: 0, operations: 0, bytesPerSync: [] };
+    this.stats = { syncs: 0, operations: 0, bytesPerSync: [], responseBytesPerSync: [] };
   }
 
   /**
@@ -34,6 +51,53 @@ export class HostWorkbook {
     if (!this.model.dirty) return;
     this.model.dirty = false;
     new Calculator(this.model).recalcAll();
+  }
+
+  /**
+   * Whether writing data just below a table extends it (Excel: yes, documented). Off stands for a tool that
+   * does not (WPS, LibreOffice, scripts writing the file): tests of rows typed below a table use it.
+   */
+  get tableAutoExpand(): boolean { return tableAutoExpand(this.model); }
+  set tableAutoExpand(on: boolean) { setTableAutoExpand(this.model, on); }
+
+  /**
+   * Types text into one cell as a person does in Excel (for tests of what the user can type): a cell formatted
+   * '@' keeps it as text, otherwise it is parsed (numbers, dates, "=…" formulas; a leading ' keeps text). Data
+   * validation with a Stop alert refuses an invalid entry (the cell keeps its old content), as does a locked
+   * cell on a protected sheet. Typing just below a table extends it.
+   */
+  type(sheetName: string, address: string, text: string): TypeResult {
+    const sheet = this.model.sheetByName(sheetName);
+    if (!sheet) fail('ItemNotFound', `The worksheet "${sheetName}" doesn't exist.`);
+    const { rect } = resolveAddress(this.model, sheet, address);
+    const r = rect.r0;
+    const c = rect.c0;
+    if (sheet.protection.protected && sheet.styleAt(r, c).locked) return { accepted: false, alert: 'The cell is protected.' };
+    const old = sheet.cell(r, c);
+    const before = old ? { ...old } : undefined;
+    if (text.startsWith("'")) {
+      const cell = sheet.ensure(r, c);
+      cell.value = text.slice(1) === '' ? null : text.slice(1);
+      cell.formula = null;
+      this.model.dirty = true;
+    } else if (text === '') {
+      if (old) { old.value = null; old.formula = null; this.model.dirty = true; }
+    } else writeCell(this.model, sheet, r, c, text, 'type');
+    this.recalc();
+    const dv = dvAt(sheet, r, c);
+    if (dv && dv.errorAlert.showAlert && dv.errorAlert.style === 'Stop') {
+      const area = sheet.validations.find((e) => e.dv === dv)?.rects.find((x) => r >= x.r0 && r <= x.r1 && c >= x.c0 && c <= x.c1);
+      if (!cellValid(this.model, sheet, dv, r, c, { r: area?.r0 ?? r, c: area?.c0 ?? c })) {
+        const row = sheet.rows.get(r);
+        if (before) row?.set(c, before);
+        else row?.delete(c);
+        this.model.dirty = true;
+        this.recalc();
+        return { accepted: false, alert: dv.errorAlert.message || 'The value doesn\'t match the data validation restrictions defined for this cell.' };
+      }
+    }
+    expandTablesBelow(this.model, sheet, rect);
+    return { accepted: true };
   }
 
   sheetNames(): string[] {

@@ -250,8 +250,9 @@ export class PageLayoutProxy extends HostProxy<Sheet> {
       zoom: {
         get: (t) => {
           const z = t.pageLayout.zoom;
+          // Fit-to-pages reads back with the scale set before it (kept: where fit is not applied, the scale prints).
           return z.horizontalFitToPages !== null || z.verticalFitToPages !== null
-            ? { horizontalFitToPages: z.horizontalFitToPages ?? 0, verticalFitToPages: z.verticalFitToPages ?? 0 }
+            ? { horizontalFitToPages: z.horizontalFitToPages ?? 0, verticalFitToPages: z.verticalFitToPages ?? 0, ...(z.scale !== null ? { scale: z.scale } : {}) }
             : { scale: z.scale ?? 100 };
         },
         set: (t, v) => {
@@ -260,7 +261,7 @@ export class PageLayoutProxy extends HostProxy<Sheet> {
           if (fit && v.scale !== undefined) fail('InvalidArgument', 'Scale and fit-to-pages cannot both be set.');
           if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) fail('InvalidArgument', 'The scale must be between 10 and 400.');
           t.pageLayout.zoom = fit
-            ? { scale: null, horizontalFitToPages: v.horizontalFitToPages ?? 0, verticalFitToPages: v.verticalFitToPages ?? 0 }
+            ? { scale: t.pageLayout.zoom.scale, horizontalFitToPages: v.horizontalFitToPages ?? 0, verticalFitToPages: v.verticalFitToPages ?? 0 }
             : { scale: v.scale ?? 100, horizontalFitToPages: null, verticalFitToPages: null };
         },
       },

@@ -8,10 +8,11 @@ import type { Round } from '../domain/types';
 import { blockAddress } from './a1';
 import { buildEntryForm } from './entry';
 import { currentModel } from './install';
-import { dimensionMax, freeSheetName } from './layout';
+import { dimensionMax, freeSheetName, printScale } from './layout';
 import { ALL_KEYS, readTables } from './readTables';
-import { parseState, queueWriteState } from './state';
+import { parseState, queueWriteState, takenIfStateLost } from './state';
 import { texts } from './texts';
+import { refuseProtected } from './protection';
 
 export const BALLOT_SHEET = '测评表';
 
@@ -20,13 +21,15 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { rubric, settings } = currentModel(read);
   const T = texts(settings.language);
+  refuseProtected(read, ['state'], currentModel(read).settings.language);
   const form = buildEntryForm(read, round, evaluator, group);
   const state = parseState(read.state);
   const names = sheets.items.map((s) => s.name);
   const previous = state.printSheets.find((n) => n.startsWith(BALLOT_SHEET) && names.includes(n));
   const name = previous ?? freeSheetName(BALLOT_SHEET, new Set(names));
   // Ours before it exists: a run that stops part-way leaves a sheet the next run rebuilds (not "测评表 (2)").
-  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });
+  // A lost kp_State is made again, so the ballot sheet stays known as ours.
+  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] }, takenIfStateLost(read, [...names, name]));
   if (previous) context.workbook.worksheets.getItem(previous).delete();
   const sheet = context.workbook.worksheets.add(name);
   // The points of each dimension for the members on this ballot ("10/15分" when their categories differ).
@@ -75,11 +78,14 @@ export async function printBallot(context: Excel.RequestContext, round: Round, e
     grid.format.borders.getItem(side).style = 'Continuous';
   }
   text(n + 5, T.ballotSign);
-  headers.forEach((_, c) => (sheet.getRange(blockAddress(3, c, 1, 1)).format.columnWidth = c === 0 ? 36 : c === 2 ? 70 : c === 1 ? 60 : 56));
+  const widths = headers.map((_, c) => (c === 0 ? 36 : c === 2 ? 70 : c === 1 ? 60 : 56));
+  widths.forEach((w, c) => (sheet.getRange(blockAddress(3, c, 1, 1)).format.columnWidth = w));
   const page = sheet.pageLayout;
   page.paperSize = 'A4';
-  page.orientation = width > 9 ? 'Landscape' : 'Portrait';
+  const orientation = width > 9 ? 'Landscape' : 'Portrait';
+  page.orientation = orientation;
   page.centerHorizontally = true;
+  page.zoom = { scale: printScale(widths, orientation) };
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, n + 5, width));

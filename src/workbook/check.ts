@@ -5,11 +5,13 @@
 import { evaluate } from '../domain';
 import type { Evaluation, Language } from '../domain/types';
 import type { CheckReport } from './commandTypes';
-import { queueHighlights } from './highlights';
+import { writeHighlights } from './highlights';
+import { refuseProtected } from './protection';
+import { texts } from './texts';
 import { currentModel } from './install';
 import { interruptedProblems } from './pending';
-import { evaluationInput, readTables, type TablesRead } from './readTables';
-import { parseState, queueWriteState, stateUsable, type State } from './state';
+import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
+import { parseState, queueWriteState, stateUsable, takenIfStateLost, type State } from './state';
 
 /**
  * Evaluates what was read (the domain does all the checking), plus an error while a command's writes are
@@ -29,22 +31,37 @@ export function countProblems(problems: Evaluation['problems']): CheckReport['co
   return counts;
 }
 
-/** Queues highlights and their bookkeeping; returns the new state. */
-export function queueCheckWrites(context: Excel.RequestContext, read: TablesRead, evaluation: Evaluation, patch: Partial<State> = {}): State {
+/**
+ * Queues highlights and their bookkeeping (more than HIGHLIGHT_CHUNK problem ranges are sent in extra syncs);
+ * returns the new state and a note per protected sheet whose cells were not highlighted.
+ */
+export async function queueCheckWrites(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  evaluation: Evaluation,
+  patch: Partial<State> = {},
+  taken?: Set<string>,
+): Promise<{ state: State; notes: string[] }> {
   const previous = parseState(read.state);
   // An interrupted command's error points at a table's header: not a cell to fix, so not highlighted.
-  // Without a kp_State to remember them in, nothing is highlighted (a highlight nobody can clear is worse).
-  const painted = stateUsable(read.state) ? evaluation.problems.filter((p) => p.code !== 'write_interrupted') : [];
-  const highlights = queueHighlights(context, read, previous.highlights, painted);
+  // Without a kp_State to remember them in, nothing is highlighted (a highlight nobody can clear is worse); a
+  // missing kp_State is made again below when the caller gave the sheet names, so highlights are remembered.
+  const remembered = stateUsable(read.state) || (!read.state.exists && taken !== undefined);
+  const painted = remembered ? evaluation.problems.filter((p) => p.code !== 'write_interrupted') : [];
+  const { highlights, skipped } = await writeHighlights(context, read, previous.highlights, painted);
   const state: State = { ...previous, ...patch, highlights };
-  queueWriteState(context, read.state, state);
-  return state;
+  // A lost kp_State is made again (taken: the sheet names, when the caller read them).
+  queueWriteState(context, read.state, state, taken);
+  const T = texts(currentModel(read).settings.language);
+  return { state, notes: skipped.map((s) => T.highlightsSkipped(s)) };
 }
 
 export async function check(context: Excel.RequestContext): Promise<CheckReport> {
-  const { read } = await readTables(context);
-  const { evaluation } = evaluateRead(read);
-  queueCheckWrites(context, read, evaluation);
+  const sheets = context.workbook.worksheets;
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
+  const { evaluation, lang } = evaluateRead(read);
+  refuseProtected(read, ['state'], lang);
+  const { notes } = await queueCheckWrites(context, read, evaluation, {}, takenIfStateLost(read, sheets.items.map((s) => s.name)));
   await context.sync();
-  return { problems: evaluation.problems, counts: countProblems(evaluation.problems) };
+  return { problems: evaluation.problems, counts: countProblems(evaluation.problems), ...(notes.length > 0 ? { notes } : {}) };
 }

@@ -96,6 +96,8 @@ export interface SaveFormReport {
   updated: number;
   added: number;
   problems: Problem[];
+  /** Sentences about what else was done, e.g. a filter cleared so that new rows could be added. */
+  notes?: string[];
 }
 
 export interface ProgressReport {
@@ -111,10 +113,14 @@ export interface ProgressReport {
 export interface CheckReport {
   problems: Problem[];
   counts: Record<Severity, number>;
+  /** Sentences about what was not done, e.g. a protected sheet whose problem cells were not highlighted. */
+  notes?: string[];
 }
 
 export interface ComputeReport {
   evaluation: Evaluation;
+  /** Sentences about what was not done, e.g. a protected sheet whose problem cells were not highlighted. */
+  notes?: string[];
   summary: {
     members: number;
     eligible: number;

@@ -10,14 +10,15 @@ import { blockAddress } from './a1';
 import { countProblems, evaluateRead, queueCheckWrites } from './check';
 import type { ComputeReport } from './commandTypes';
 import { currentModel } from './install';
-import { freeSheetName, tableLayouts } from './layout';
+import { freeSheetName, printScale, tableLayouts } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { pendingMark } from './pending';
-import { fingerprint, parseState, queueBeginWrites } from './state';
+import { fingerprint, parseState, queueBeginWrites, takenIfStateLost } from './state';
 import { formatGrid, queueNewTable, toWrite } from './tableWrite';
 import { texts } from './texts';
 import { change, readLastYear, type LastYear } from './lastYear';
 import { idKey } from '../domain/parse';
+import { refuseProtected } from './protection';
 
 const AMBER = '#FFEB9C';
 const RED = '#FFC7CE';
@@ -186,6 +187,7 @@ function queueResults(
   const page = sheet.pageLayout;
   page.paperSize = 'A4';
   page.orientation = 'Landscape';
+  page.zoom = { scale: printScale(headers.map((h) => layout.widths[layout.headers.indexOf(h)] ?? 64), 'Landscape') };
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintArea(blockAddress(headerRow, firstColumn, n + 1, width));
   page.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
@@ -202,6 +204,8 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     return c;
   });
   const { evaluation, lang } = evaluateRead(read);
+  // kp_Results and kp_State are rewritten: a protected one refuses the whole computation (nothing written).
+  refuseProtected(read, ['results', 'state'], lang);
   const { settings } = currentModel(read);
   const T = texts(lang);
   const taken = new Set(sheets.items.map((s) => s.name));
@@ -228,7 +232,7 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     chart.title.text = T.distribution.count;
     state.chart = true;
   } else state.chart = previousChart;
-  queueCheckWrites(context, read, evaluation, state);
+  const { notes } = await queueCheckWrites(context, read, evaluation, state, takenIfStateLost(read, taken));
   await context.sync();
   const blockers = postingBlockers(evaluation, lang);
   return {
@@ -239,6 +243,7 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     postingBlockedReasons: blockers,
     computedAt,
     fingerprint: state.fingerprint,
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 

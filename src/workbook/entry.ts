@@ -15,6 +15,8 @@ import { totalFormula } from './layout';
 import { pendingMark } from './pending';
 import { queueBeginWrites, queueEndWrites } from './state';
 import { queueAdoptOutsideRows } from './outside';
+import { refuseProtected } from './protection';
+import { texts } from './texts';
 import { col, evaluationInput, readTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
 
 const MODEL_KEYS: ReadKey[] = ['settings', 'rubric', 'roster'];
@@ -115,6 +117,7 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   const roster = parseRoster(read.roster, rubric, lang);
   const t = read[round];
   if (!t.exists) throw new Error(`没有找到表格 ${TABLES[round]}，请先安装考评表。`);
+  refuseProtected(read, [round], lang);
   // Rows typed below the table: the table is extended over them first, so updates and rows.add line up.
   queueAdoptOutsideRows(context, t);
   const c = entryColumns(t, round);
@@ -153,7 +156,7 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   const formulaCols = new Set(formula ? [c.cTotal] : []);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
   const leave = queueBeginWrites(context, read.state, pendingMark('saveForm', round));
-  queueUpsert(sheet, t, plan, { textCols, numberCols, formulaCols });
+  const { filterCleared } = queueUpsert(sheet, t, plan, { textCols, numberCols, formulaCols });
   queueEndWrites(context, read.state, leave);
   await context.sync();
   // Problems of the rows just written: the domain checks the table as it now is (the formula column aside).
@@ -170,7 +173,8 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   const input = evaluationInput({ ...read, [round]: { ...t, rows: after } });
   const evaluation = evaluate(input, lang);
   const problems = evaluation.problems.filter((p) => p.sheet === t.sheet && writtenRows.has(Number(/\d+$/.exec(p.cell)?.[0] ?? 0)));
-  return { written: newRows.length, updated: plan.updated, added: plan.added, problems };
+  const notes = filterCleared ? [texts(lang).filterCleared(t.sheet)] : [];
+  return { written: newRows.length, updated: plan.updated, added: plan.added, problems, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 export function buildProgress(read: TablesRead, round: Round): ProgressReport {

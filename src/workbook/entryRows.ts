@@ -71,38 +71,62 @@ export interface UpsertColumns {
   formulaCols: ReadonlySet<number>;
 }
 
+/** Blank rows that must stay free under the rows a save writes below a table (a co-author may add some meanwhile). */
+export const APPEND_MARGIN = 20;
+
+/** A range of `rows` × `cols` cells at (row, column) offsets inside a block of the sheet. */
+type At = (row: number, col: number, rows: number, cols: number) => Excel.Range;
+
 /**
  * Queues the plan: in-place runs written as whole ranges (formats first, so user text is never parsed as a
- * formula), appended rows added with one rows.add and then formatted and written the same way. Cells of other
- * columns are left unchanged (null in the write).
+ * formula). Appended rows are written into the blank rows directly below the table, which Excel then extends
+ * over them (Microsoft's advice for co-authoring: rows.add conflicts with co-authors' edits); only when fewer
+ * blank rows than needed (plus APPEND_MARGIN) were read below the table is rows.add used. Either way the new
+ * rows are addressed from the table as it is when the batch runs (getDataBodyRange().getRowsBelow, or the row
+ * rows.add returns), never from the position read earlier: a co-author's rows added meanwhile are not
+ * overwritten. Cells of other columns are left unchanged (null in the write).
  */
-export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPlan, cols: UpsertColumns): void {
+export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPlan, cols: UpsertColumns): { filterCleared: boolean } {
   const width = t.headers.length;
-  const writeBlock = (row1: number, rows: RawCell[][], blankAsEmpty: boolean) => {
-    for (const c of cols.textCols) {
-      sheet.getRange(blockAddress(row1, t.firstColumn + c, rows.length, 1)).numberFormat = rows.map(() => ['@']);
-    }
+  // A filtered table: values written over it can land in the wrong rows (office-js issue 224) and rows.add is
+  // reported to fail (issues 994, 468): the filter is cleared first, and the caller says so.
+  const filterCleared = t.filtered === true && (plan.inPlace.size > 0 || plan.append.length > 0);
+  if (filterCleared) t.table.clearFilters();
+  const writeBlock = (at: At, rows: RawCell[][], blankAsEmpty: boolean) => {
+    for (const c of cols.textCols) at(0, c, rows.length, 1).numberFormat = rows.map(() => ['@']);
+    // A text kept in a score cell ("优", for check to report) is written into a cell formatted '@' (so "=…" stays
+    // text), and the cell is set back to General after: a cell left as text would store a corrected 9 typed
+    // later as the text "9", which the column's validation (ISNUMBER) refuses. The text stays text.
+    const textRuns: { c: number; from: number; n: number }[] = [];
     for (const c of cols.numberCols) {
-      sheet.getRange(blockAddress(row1, t.firstColumn + c, rows.length, 1)).numberFormat = rows.map(() => ['General']);
+      at(0, c, rows.length, 1).numberFormat = rows.map(() => ['General']);
       rows.forEach((r, i) => {
         const v = r[c];
-        if (typeof v === 'string' && v !== '') sheet.getRange(blockAddress(row1 + i, t.firstColumn + c, 1, 1)).numberFormat = [['@']];
+        if (typeof v !== 'string' || v === '') return;
+        const last = textRuns[textRuns.length - 1];
+        if (last && last.c === c && last.from + last.n === i) last.n++;
+        else textRuns.push({ c, from: i, n: 1 });
       });
     }
-    const range = sheet.getRange(blockAddress(row1, t.firstColumn, rows.length, width));
-    range.values = rows.map((r) =>
+    for (const run of textRuns) at(run.from, run.c, run.n, 1).numberFormat = Array.from({ length: run.n }, () => ['@']);
+    at(0, 0, rows.length, width).values = rows.map((r) =>
       Array.from({ length: width }, (_, c) => {
         const v = r[c];
         if (v === undefined || v === null) return blankAsEmpty ? '' : (null as unknown as string);
         return v as string | number | boolean;
       }),
     );
+    for (const run of textRuns) at(run.from, run.c, run.n, 1).numberFormat = Array.from({ length: run.n }, () => ['General']);
   };
   for (const run of runs([...plan.inPlace.keys()])) {
-    writeBlock(t.firstRow + run[0], run.map((i) => plan.inPlace.get(i) as RawCell[]), false);
+    const row1 = t.firstRow + run[0];
+    writeBlock((r, c, h, w) => sheet.getRange(blockAddress(row1 + r, t.firstColumn + c, h, w)), run.map((i) => plan.inPlace.get(i) as RawCell[]), false);
   }
-  if (plan.append.length > 0) {
-    t.table.rows.add(undefined, plan.append.map(() => Array.from({ length: width }, () => '')));
-    writeBlock(t.firstRow + t.bodyRows, plan.append, true);
-  }
+  const n = plan.append.length;
+  if (n === 0) return { filterCleared };
+  let first: Excel.Range;
+  if ((t.blankBelow ?? 0) >= n + APPEND_MARGIN) first = t.table.getDataBodyRange().getRowsBelow(1);
+  else first = t.table.rows.add(undefined, plan.append.map(() => Array.from({ length: width }, () => ''))).getRange();
+  writeBlock((r, c, h, w) => first.getOffsetRange(r, c).getAbsoluteResizedRange(h, w), plan.append, true);
+  return { filterCleared };
 }

@@ -13,6 +13,7 @@ import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
 import { queueAddPlanRows } from './plans';
 import { blockAddress } from './a1';
+import { refuseProtected } from './protection';
 import { pendingCommand, pendingMark } from './pending';
 import { queueBeginWrites, queueEndWrites } from './state';
 import { importText } from './texts';
@@ -160,6 +161,7 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   const planMembers = merged.rows.filter((r) => r.id).map((r) => ({ id: r.id, name: r.name }));
   let planRows = 0;
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
+    refuseProtected(read, ['roster'], settings.language);
     const leave = queueBeginWrites(context, read.state, pendingMark('importRoster', 'roster'));
     queueAdoptOutsideRows(context, t);
     const sheet = context.workbook.worksheets.getItem(t.sheet);

@@ -4,8 +4,8 @@
  * the user's own sheet gets a free variant ("党员名册 (2)"). One read, one write: 2 syncs.
  *
  * Sheets are not protected: tables must be able to grow when the secretary types under them. Headers and the
- * 合计 formulas stay locked and input columns are unlocked, so protecting a sheet later (审阅 → 保护工作表)
- * protects exactly the formulas.
+ * 合计 formulas stay locked and input columns are unlocked. A command that must write to a sheet someone has
+ * protected writes nothing and names the sheet to unprotect (protection.ts).
  */
 import { DEFAULT_RUBRIC, parseRubric, rubricToRows, dimensionColumns, type Rubric } from '../domain/rubric';
 import { DEFAULT_SETTINGS, SETTING_ITEMS, parseSettings, settingsToRows, type Settings } from '../domain/settings';
@@ -13,7 +13,7 @@ import { SHEETS } from '../domain/contract';
 import type { Language, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import type { InstallReport } from './commandTypes';
-import { INSTALL_ORDER, freeSheetName, tableLayouts, type TableLayout } from './layout';
+import { INSTALL_ORDER, freeSheetName, printScale, tableLayouts, type TableLayout } from './layout';
 import { ALL_KEYS, readTables, STATE_SHEET, type ReadKey, type TablesRead, type TableRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
@@ -21,6 +21,7 @@ import { pendingCommand, pendingCommandOf, pendingDetail, pendingMark, type Writ
 import { parseState, queueBeginWrites, queueEndWrites, queueWriteState, stateRows, stateUsable, type State } from './state';
 import { initialPlanRows, queueAddPlanRows, rosterMembers } from './plans';
 import { texts } from './texts';
+import { SheetProtectedError } from './protection';
 
 export interface InstallOptions {
   year?: number;
@@ -152,7 +153,9 @@ function queueSheetFormats(sheet: Excel.Worksheet, layout: TableLayout, rows: Ra
     // Printable as is: A4, one page wide, the header row on every page; wide tables in landscape.
     const page = sheet.pageLayout;
     page.paperSize = 'A4';
-    page.orientation = layout.widths.reduce((a, b) => a + b, 0) > 520 ? 'Landscape' : 'Portrait';
+    const orientation = layout.widths.reduce((a, b) => a + b, 0) > 520 ? 'Landscape' : 'Portrait';
+    page.orientation = orientation;
+    page.zoom = { scale: printScale(layout.widths, orientation) };
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.setPrintTitleRows('$1:$1');
   }
@@ -325,11 +328,18 @@ export function planAndQueueInstall(
     }
     if (recovering && queueFinishCreated(context, t, layout, lang, addedBefore)) report.queued = true;
     const inside = t.outsideFrom ?? t.rows.length;
+    const before = report.repaired.length;
     queueAdoptRows(context, t, layout, report, lang);
     queueFillTotals(context, t, layout, inside, report, lang);
     queueRepairColumns(context, t, layout, report, lang);
+    // A repair on a protected sheet: nothing of this install is synced (the caller's batch is dropped).
+    if (report.repaired.length > before && t.protected) throw new SheetProtectedError(t.sheet, lang);
   }
-  if (read.settings.exists) queueRepairSettings(context, read.settings, settings, options, report);
+  if (read.settings.exists) {
+    const before = report.repaired.length + report.messages.length;
+    queueRepairSettings(context, read.settings, settings, options, report);
+    if (report.repaired.length + report.messages.length > before && read.settings.protected) throw new SheetProtectedError(read.settings.sheet, lang);
+  }
   // Every roster member gets a row in kp_Plans (编号, 姓名) to write the plan in; existing rows stay as they are.
   if (read.plans.exists) {
     const added = queueAddPlanRows(context, read.plans, rosterMembers(read));
@@ -420,7 +430,9 @@ function queueRepairColumns(context: Excel.RequestContext, t: TableRead, layout:
     const totalIdx = headers.findIndex((x) => x.replace(/\s+/g, '') === '合计');
     const isScore = layout.scoreCols.has(i) && h !== '合计';
     const index = isScore && totalIdx >= 0 ? totalIdx : headers.length;
-    t.table.columns.add(index, undefined, h);
+    // At the end: null (documented "If null or -1, the addition happens at the end"), not the column count.
+    // (the type admits only numbers; office.js sends null as given).
+    t.table.columns.add(index === headers.length ? (null as unknown as number) : index, undefined, h);
     headers.splice(index, 0, h);
     const body = t.bodyRows;
     if (body > 0) {
@@ -566,6 +578,7 @@ function queueRepairValidation(
       const c = t.headers.findIndex((h) => h.replace(/\s+/g, '') === header);
       // A column added in this run got its validation already.
       if (c < 0 || report.repaired.some((r) => r.includes(`“${header}”`) && r.includes(layout.table))) continue;
+      if (t.protected) throw new SheetProtectedError(t.sheet, lang);
       const sheet = context.workbook.worksheets.getItem(t.sheet);
       sheet.getRange(blockAddress(t.firstRow, t.firstColumn + c, Math.max(t.bodyRows, 1), 1)).dataValidation.clear();
       const one: TableLayout = { ...layout, headers: t.headers, widths: t.headers.map(() => 64), scoreCols: new Map([[c, max]]), inputCols: new Set([c]) };
@@ -574,6 +587,7 @@ function queueRepairValidation(
     }
   }
   if (changed && read.state.exists) {
+    if (read.state.protected) throw new SheetProtectedError(read.state.sheet, lang);
     queueWriteState(context, read.state, { ...state, validation: desired });
     report.queued = true;
   }

@@ -163,3 +163,20 @@ export function freeSheetName(want: string, taken: Set<string>): string {
     if (!lower.has(name.toLowerCase())) return name;
   }
 }
+
+/** A4 in points, and Excel's default ("Normal") left and right margins of 0.7 inch each. */
+export const A4 = { width: 595.3, height: 841.9 };
+export const DEFAULT_SIDE_MARGINS = 2 * 50.4;
+
+/**
+ * The print zoom that fits columns of these widths (points) on one A4 page width, with 5 % to spare: a percentage,
+ * at most 100. Commands set this scale first and then "fit to 1 page wide, 0 (automatic) tall": the fit is
+ * reported not to apply in some Excel builds (office-js issue 1860) while a scale does, so the scale is the
+ * fallback; where the fit applies (and in the saved file, for Excel, WPS and LibreOffice) the fit wins.
+ */
+export function printScale(widths: readonly number[], orientation: 'Portrait' | 'Landscape'): number {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const printable = (orientation === 'Landscape' ? A4.height : A4.width) - DEFAULT_SIDE_MARGINS;
+  if (total <= 0) return 100;
+  return Math.max(10, Math.min(100, Math.floor((printable / total) * 95)));
+}

@@ -9,10 +9,11 @@ import { DEFAULT_CATEGORY } from '../domain/rubric';
 import type { RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import type { NewYearReport } from './commandTypes';
-import { queueHighlights } from './highlights';
+import { writeHighlights } from './highlights';
+import { refuseProtected } from './protection';
 import { currentModel, planAndQueueInstall, validationLimits } from './install';
-import { freeSheetName, tableLayouts } from './layout';
-import { ALL_KEYS, readTables, type ReadKey, type TablesRead } from './readTables';
+import { freeSheetName, printScale, tableLayouts } from './layout';
+import { ALL_KEYS, BLOCK_CELLS, isPayloadLimit, readTables, type ReadKey, type TablesRead } from './readTables';
 import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
 import { pendingCommandOf, pendingDetail, pendingMark } from './pending';
 import { parseState, queueBeginWrites, queueWriteState } from './state';
@@ -38,6 +39,8 @@ export async function newYear(context: Excel.RequestContext, year: number): Prom
 /** Last year's workbook made by the add-in: archive, clear, set the year (and repair anything missing). */
 async function rollOver(context: Excel.RequestContext, read: TablesRead, names: string[], year: number): Promise<NewYearReport> {
   const { settings } = currentModel(read);
+  // Entries are cleared and 年度 set: every such sheet must be writable, or nothing is done.
+  refuseProtected(read, [...CLEARED, 'settings', 'state'], settings.language);
   const T = texts(settings.language);
   const report: NewYearReport = { archivedSheet: null, clearedTables: [], year, messages: [] };
   const taken = new Set(names);
@@ -76,6 +79,7 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     const page = sheet.pageLayout;
     page.paperSize = 'A4';
     page.orientation = 'Landscape';
+    page.zoom = { scale: printScale(results.headers.map((_, c) => widths[c] ?? 64), 'Landscape') };
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
     page.setPrintTitleRows('$1:$1');
     page.setPrintArea(blockAddress(1, 0, rows.length + 1, width));
@@ -136,7 +140,7 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     return false;
   });
   // Old highlights lie in cleared rows or in kept tables: clear them all.
-  queueHighlights(context, read, state.highlights, []);
+  await writeHighlights(context, read, state.highlights, []);
   // Set the year, and repair whatever an older install lacks, in the same batch.
   const install = planAndQueueInstall(context, read, taken, { year });
   report.messages.push(...install.messages.filter((m) => m !== T.nothingToDo));
@@ -184,16 +188,9 @@ async function fromHandmade(
   names: string[],
   year: number,
 ): Promise<NewYearReport> {
-  const ranges = visible.map((name) => {
-    const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-    r.load(['values', 'rowIndex', 'columnIndex']);
-    return { name, r };
-  });
-  await context.sync();
   let best: ParsedRoster | null = null;
-  for (const { name, r } of ranges) {
-    if (r.isNullObject) continue;
-    const parsed = parseRosterGrid({ sheet: name, values: r.values as RawCell[][], firstRow: r.rowIndex + 1, firstColumn: r.columnIndex });
+  for (const grid of await readUsedGrids(context, visible)) {
+    const parsed = parseRosterGrid(grid);
     if (!best || parsed.members.length > best.members.length) best = parsed;
   }
   const merged = best ? mergeRoster([], best, DEFAULT_CATEGORY) : null;
@@ -207,4 +204,48 @@ async function fromHandmade(
     year,
     messages: [...install.messages, ...(best ? [`已从工作表“${best.sheet}”导入党员 ${rosterRows.length} 名。`] : []), T.yearSet(year)],
   };
+}
+
+/**
+ * The used range (values) of each named sheet, in one sync. A response over Excel on the web's 5 MB limit (a
+ * big hand-made workbook) is read again: the used ranges' sizes first, then blocks of rows, one sync per block.
+ */
+export async function readUsedGrids(
+  context: Excel.RequestContext,
+  names: string[],
+): Promise<{ sheet: string; values: RawCell[][]; firstRow: number; firstColumn: number }[]> {
+  const ranges = names.map((name) => {
+    const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    r.load(['values', 'rowIndex', 'columnIndex']);
+    return { name, r };
+  });
+  try {
+    await context.sync();
+    return ranges
+      .filter(({ r }) => !r.isNullObject)
+      .map(({ name, r }) => ({ sheet: name, values: r.values as RawCell[][], firstRow: r.rowIndex + 1, firstColumn: r.columnIndex }));
+  } catch (e) {
+    if (!isPayloadLimit(e)) throw e;
+  }
+  const sized = names.map((name) => {
+    const r = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    r.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
+    return { name, r };
+  });
+  await context.sync();
+  const out: { sheet: string; values: RawCell[][]; firstRow: number; firstColumn: number }[] = [];
+  for (const { name, r } of sized) {
+    if (r.isNullObject) continue;
+    const grid = { sheet: name, values: [] as RawCell[][], firstRow: r.rowIndex + 1, firstColumn: r.columnIndex };
+    const per = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, r.columnCount)));
+    for (let from = 0; from < r.rowCount; from += per) {
+      const block = context.workbook.worksheets.getItem(name).getRangeByIndexes(r.rowIndex + from, r.columnIndex, Math.min(per, r.rowCount - from), r.columnCount);
+      block.load('values');
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for a workbook too large for one response
+      await context.sync();
+      grid.values.push(...(block.values as RawCell[][]));
+    }
+    out.push(grid);
+  }
+  return out;
 }

@@ -22,12 +22,15 @@ import { resultOrder } from './compute';
 import { currentModel } from './install';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { BLOCK_HEIGHT, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
-import { freeSheetName } from './layout';
+import { freeSheetName, printScale } from './layout';
+import { refuseProtected } from './protection';
 import { pendingCommand, pendingCommandOf, pendingMark } from './pending';
-import { parseState, queueWriteState, type State } from './state';
+import { parseState, queueWriteState, takenIfStateLost, type State } from './state';
 import { texts } from './texts';
 
 export const POSTING_SHEET = POSTING_SHEETS.results;
+/** Column widths of the results posting sheet in points (序号, 姓名, 党小组, 最终得分, 评定结果). */
+export const POSTING_WIDTHS = [44, 80, 110, 70, 180];
 /** A posting sheet's name while it is being built (see planSheet). */
 const building = (base: string) => `${base}（未完成）`;
 
@@ -63,6 +66,7 @@ export async function makePostingSheet(
   if (pendingCommand(read) === 'posting') evaluation.problems = evaluation.problems.filter((p) => p.code !== 'write_interrupted');
   const blockers = postingBlockers(evaluation, lang);
   if (blockers.length > 0) return { created: false, sheet: '', rows: 0, blockedReasons: blockers };
+  refuseProtected(read, ['state'], currentModel(read).settings.language);
   const names = sheets.items.map((s) => s.name);
   const made = queuePostingPack(context, read, names, evaluation, options, now());
   await context.sync();
@@ -136,7 +140,8 @@ export function queuePostingPack(
   const names = planned.map((p) => p.name);
   const building = new Set(planned.map((p) => p.building));
   const printSheets = [...state.printSheets.filter((s) => !names.includes(s) && !building.has(s)), ...names];
-  queueWriteState(context, read.state, { ...state, printSheets, pending: leave });
+  // A lost kp_State is made again, so the posting sheets stay known as ours.
+  queueWriteState(context, read.state, { ...state, printSheets, pending: leave }, takenIfStateLost(read, [...sheetNames, ...names]));
   return names;
 }
 
@@ -186,11 +191,13 @@ function queueResultsPosting(
   queueGrid(sheet, 3, 0, n + 1, width);
   queueLine(sheet, last + 2, width, phone, { wrap: true });
   queueLine(sheet, last + 3, width, foot, { align: 'Right' });
-  queueWidths(sheet, [44, 80, 110, 70, 180]);
+  queueWidths(sheet, POSTING_WIDTHS);
   const page = sheet.pageLayout;
   page.orientation = 'Portrait';
   page.paperSize = 'A4';
   page.centerHorizontally = true;
+  // A fitting scale first (where a fit is not applied), then one page wide.
+  page.zoom = { scale: printScale(POSTING_WIDTHS, 'Portrait') };
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, last + 3, width));

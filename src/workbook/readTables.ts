@@ -27,6 +27,12 @@ export interface TableRead extends TableBlock {
   bodyRows: number;
   /** The block read below the table was filled to its end: readTables reads on. */
   moreBelow?: boolean;
+  /** The table's sheet is protected (read in the same sync): commands refuse to write there (protection.ts). */
+  protected?: boolean;
+  /** Blank rows read directly below the table (after the rows outside it): where a save may write new rows. */
+  blankBelow?: number;
+  /** The table's filter hides rows (autoFilter.isDataFiltered, read in the same sync). */
+  filtered?: boolean;
 }
 
 export type TablesRead = Record<ReadKey, TableRead>;
@@ -57,6 +63,13 @@ function takeOutside(t: TableRead, values: RawCell[][]): boolean {
     t.rows.push(row);
   }
   return values.length > 0;
+}
+
+/** Leading blank rows of a block. */
+function countBlank(values: RawCell[][]): number {
+  let n = 0;
+  while (n < values.length && isBlankRow(values[n])) n++;
+  return n;
 }
 
 /** Reads on below the tables whose first block below was all filled, one sync per block until a blank row. */
@@ -94,6 +107,8 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
     // eslint-disable-next-line office-addins/call-sync-before-read
     const sheet = table.worksheet;
     sheet.load('name');
+    sheet.protection.load('protected');
+    table.autoFilter.load('isDataFiltered');
     const range = table.getRange();
     range.load(['values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     const below = OUTSIDE_KEYS.has(key) ? range.getRowsBelow(BELOW_ROWS) : null;
@@ -121,8 +136,14 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
         firstRow: p.range.rowIndex + 2,
         firstColumn: p.range.columnIndex,
         bodyRows: values.length - 1,
+        protected: p.sheet.protection.protected === true,
+        filtered: p.table.autoFilter.isDataFiltered === true,
       };
-      if (p.below && takeOutside(out[p.key], cells(p.below.values as unknown[][]))) out[p.key].moreBelow = true;
+      if (p.below) {
+        const below = cells(p.below.values as unknown[][]);
+        if (takeOutside(out[p.key], below)) out[p.key].moreBelow = true;
+        else out[p.key].blankBelow = countBlank(below.slice(outsideCount(out[p.key])));
+      }
     }
     return out;
   };
@@ -188,10 +209,18 @@ async function readExistingOnly<T>(
   }
 }
 
-/** Excel on the web refuses requests and responses over 5 MB; huge tables are then read in row blocks. */
+/**
+ * Excel on the web refuses requests and responses over 5 MB; huge tables are then read in row blocks. Older
+ * builds of Excel on the web report it as GeneralException (office-js issue reports), so that code is taken as a
+ * possible payload error too: the block read is tried, and if it fails as well the first error stands.
+ */
 export function isPayloadLimit(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code;
-  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
+  const code = errorCode(e);
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'GeneralException';
+}
+
+function errorCode(e: unknown): string | undefined {
+  return (e as { code?: string } | null)?.code;
 }
 
 /** Cells per block when a read is too large for one response (a few MB of JSON). */
@@ -207,7 +236,7 @@ export async function readTables<T = undefined>(
   keys: readonly ReadKey[] = ALL_KEYS,
   also?: () => T,
 ): Promise<{ read: TablesRead; extra: T }> {
-  let extra = also?.() as T;
+  const extra = also?.() as T;
   const pending = queueReadTables(context, keys);
   try {
     await context.sync();
@@ -215,15 +244,33 @@ export async function readTables<T = undefined>(
     await readMoreBelow(context, Object.values(read).filter((t) => t.moreBelow));
     return { read, extra };
   } catch (e) {
+    // A refused write or a protected sheet is never retried as a read: the error stands.
+    if (errorCode(e) === 'AccessDenied') throw e;
     if (!isPayloadLimit(e)) return readExistingOnly(context, keys, also, e);
+    if (errorCode(e) !== 'GeneralException') return readInBlocks(context, keys, also);
+    try {
+      return await readInBlocks(context, keys, also);
+    } catch {
+      return readExistingOnly(context, keys, also, e);
+    }
   }
-  extra = also?.() as T;
+}
+
+/** The tables' sizes first, then blocks of rows, one sync per block (each response stays under the limit). */
+async function readInBlocks<T>(
+  context: Excel.RequestContext,
+  keys: readonly ReadKey[],
+  also: (() => T) | undefined,
+): Promise<{ read: TablesRead; extra: T }> {
+  const extra = also?.() as T;
   const sized = keys.map((key) => {
     const table = context.workbook.tables.getItemOrNullObject(tableName(key));
     table.load('name');
     // eslint-disable-next-line office-addins/call-sync-before-read
     const sheet = table.worksheet;
     sheet.load('name');
+    sheet.protection.load('protected');
+    table.autoFilter.load('isDataFiltered');
     const range = table.getRange();
     range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     return { key, table, sheet, range };
@@ -241,6 +288,8 @@ export async function readTables<T = undefined>(
     const t: TableRead = {
       key: s.key, name: s.table.name, exists: true, table: s.table, sheet: s.sheet.name, headers: [], rows: [],
       firstRow: s.range.rowIndex + 2, firstColumn: s.range.columnIndex, bodyRows: rows - 1,
+      protected: s.sheet.protection.protected === true,
+      filtered: s.table.autoFilter.isDataFiltered === true,
     };
     out[s.key] = t;
     const per = Math.max(1, Math.floor(BLOCK_CELLS / Math.max(1, cols)));
@@ -260,6 +309,24 @@ export async function readTables<T = undefined>(
       for (let i = 1; i < values.length; i++) b.t.rows.push(values[i]);
     } else for (const v of values) b.t.rows.push(v);
   }
-  await readMoreBelow(context, Object.values(out).filter((t) => t.exists && OUTSIDE_KEYS.has(t.key)));
+  // Rows below the tables: the same BELOW_ROWS block as the one-sync read (one small sync), more only when filled.
+  const belowReads = Object.values(out)
+    .filter((t) => t.exists && OUTSIDE_KEYS.has(t.key))
+    .map((t) => {
+      const range = context.workbook.worksheets
+        .getItem(t.sheet)
+        .getRangeByIndexes(t.firstRow - 1 + t.rows.length, t.firstColumn, BELOW_ROWS, Math.max(1, t.headers.length));
+      range.load('values');
+      return { t, range };
+    });
+  if (belowReads.length > 0) {
+    await context.sync();
+    for (const { t, range } of belowReads) {
+      const below = cells(range.values as unknown[][]);
+      if (takeOutside(t, below)) t.moreBelow = true;
+      else t.blankBelow = countBlank(below.slice(outsideCount(t)));
+    }
+  }
+  await readMoreBelow(context, Object.values(out).filter((t) => t.moreBelow));
   return { read: out, extra };
 }

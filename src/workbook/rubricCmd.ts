@@ -3,7 +3,7 @@
  * error; otherwise kp_Rubric's rows are rewritten in one batch and the install repair runs in the same batch, so
  * the entry tables get a column for every dimension of the union and score validation matches the new points.
  * Entry-table columns are never deleted (a removed dimension's scores stay; evaluate() reports them).
- * Syncs: one read, then install's read (which also flushes the rubric write) and write: 3.
+ * Syncs: one read, the rubric write, then install's read and write: 4.
  */
 import { SHEETS } from '../domain/contract';
 import { DEFAULT_RUBRIC, parseRubric, rubricToRows, validateRubric, type Rubric } from '../domain/rubric';
@@ -18,6 +18,7 @@ import { queueAdoptOutsideRows } from './outside';
 import { pendingCommand, pendingMark } from './pending';
 import { queueBeginWrites } from './state';
 import { col, readTables, type TableRead } from './readTables';
+import { queueProtection, refuseProtected, SheetProtectedError } from './protection';
 import { isEmptyBody, queueAppendRows, queueWriteRows } from './tableWrite';
 
 /** kp_Rubric's own columns, in the order rubricToRows writes them. */
@@ -105,7 +106,8 @@ function queueRubricRows(context: Excel.RequestContext, t: TableRead, rubric: Ru
  * and the workbook untouched, when any of them is an error.
  */
 export async function saveRubric(context: Excel.RequestContext, rubric: Rubric): Promise<{ problems: Problem[]; written: boolean }> {
-  const { read } = await readTables(context, ['settings', 'rubric', 'state']);
+  // The entry tables' sheets are only asked whether they are protected (the install repair writes there).
+  const { read, extra: entrySheets } = await readTables(context, ['settings', 'rubric', 'state'], () => queueProtection(context, ['self', 'peer', 'mass']));
   const t = read.rubric;
   if (!t.exists || col(t, '维度') < 0 || col(t, '分值') < 0) throw new Error('没有找到表格 kp_Rubric（或缺少“维度”“分值”列），请先安装或修复考评表。');
   const { settings } = currentModel(read);
@@ -114,15 +116,20 @@ export async function saveRubric(context: Excel.RequestContext, rubric: Rubric):
   const next = normalized(rubric, current === DEFAULT_RUBRIC ? { categories: [] } : current);
   const problems = [...blankNames(next, lang), ...validateRubric(next, lang)];
   if (problems.some((p) => p.severity === 'error')) return { problems, written: false };
+  refuseProtected(read, ['rubric', 'state'], lang);
+  const locked = entrySheets();
+  if (locked.length > 0) throw new SheetProtectedError(locked[0], lang);
   // Marked until install's write (the batch after next) has repaired the entry tables for the new rubric; a save
   // that stopped part-way before has its formats and 合计 formulas redone by that install.
   const redo = pendingCommand(read) === 'saveRubric';
   queueBeginWrites(context, read.state, pendingMark('saveRubric', 'rubric'));
   queueRubricRows(context, t, next, settings);
-  // Synced on its own: a failed read is retried (readTables), which must not drop half of the rubric's writes.
+  // The rubric write is synced on its own: a failure (a conflict with a co-author, a protection set meanwhile)
+  // surfaces here as an error. Synced together with install's read, readTables' fallback re-read would have
+  // swallowed it and reported written: true (and a retried read must not drop half of the rubric's writes).
   await context.sync();
-  // Install reads the tables again (its sync runs the queued rubric write first) and repairs from the new rubric:
-  // dimension columns added before 合计, validation limits reset where they changed.
+  // Install reads the tables again and repairs from the new rubric: dimension columns added before 合计,
+  // validation limits reset where they changed.
   await install(context, { finishes: 'saveRubric', recover: redo });
   return { problems, written: true };
 }

@@ -9,6 +9,7 @@ import type { SettingsView } from './commandTypes';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
+import { refuseProtected } from './protection';
 import { pendingMark } from './pending';
 import { queueBeginWrites, queueEndWrites } from './state';
 import { isEmptyBody, queueAppendRows } from './tableWrite';
@@ -69,6 +70,7 @@ export async function saveSettings(
   }
   const problems = parseSettings({ ...t, rows: [...rows, ...appended] }, settings.language).problems;
   if (problems.some((p) => p.severity === 'error')) return problems;
+  refuseProtected(read, ['settings'], settings.language);
   const leave = queueBeginWrites(context, read.state, pendingMark('saveSettings', 'settings'));
   // Rows typed below the table are part of it from now on (appending after them keeps the row arithmetic).
   queueAdoptOutsideRows(context, t);

@@ -6,7 +6,9 @@
 import type { RawCell } from '../domain/types';
 import type { TablesRead, TableRead } from './readTables';
 import { blockAddress } from './a1';
-import { blankGrid, queueWriteRows } from './tableWrite';
+import { blankGrid, queueNewTable, queueWriteRows } from './tableWrite';
+import { STATE_HEADERS, freeSheetName } from './layout';
+import { STATE_SHEET, STATE_TABLE } from './readTables';
 
 export interface Highlight {
   /** kp_ table name the cell belongs to (its sheet is found through the table, so renames do not matter). */
@@ -33,6 +35,8 @@ export interface State {
 }
 
 const MAX_CELL_TEXT = 30000;
+/** A cell ("E7") or a run of cells ("E7:E40") as highlights are stored. */
+const CELL_OR_RUN = /^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/;
 
 /**
  * kp_State as install makes it: 项目, 值 side by side. One whose columns were deleted, renamed or moved is not
@@ -49,13 +53,15 @@ export function parseState(t: TableRead): State {
     const key = String(row[0] ?? '');
     const value = row[1] === null || row[1] === undefined ? '' : String(row[1]);
     if (key === 'highlights' && value !== '') {
+      // Only well-formed entries: a kp_State damaged by hand or by a merge must never stop a check.
       for (const part of value.split(';')) {
         const [table, cells] = part.split('!');
-        if (table && cells) for (const cell of cells.split(',')) if (cell) state.highlights.push({ table, cell });
+        if (!table || !cells || !/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(table)) continue;
+        for (const cell of cells.split(',')) if (CELL_OR_RUN.test(cell)) state.highlights.push({ table, cell });
       }
     } else if (key === 'computedAt') state.computedAt = value || null;
     else if (key === 'fingerprint') state.fingerprint = value || null;
-    else if (key === 'formsUsed') state.formsUsed = value === '' ? null : Number(value);
+    else if (key === 'formsUsed') state.formsUsed = value === '' || !Number.isFinite(Number(value)) ? null : Number(value);
     else if (key === 'chart') state.chart = value === '1';
     else if (key === 'pending') state.pending = value || null;
     else if (key === 'printSheets') state.printSheets = value === '' ? [] : value.split('\n');
@@ -99,11 +105,35 @@ export function stateRows(state: State): RawCell[][] {
 }
 
 /**
+/**
+ * The sheet names to make a lost kp_State again with (queueWriteState's `taken`), or undefined: only a kp_State
+ * lost from an installed workbook is made again by check, compute, posting and ballots; while other kp_ tables are
+ * missing too (an install that stopped part-way) it is install's to make, in its place.
+ */
+export function takenIfStateLost(read: TablesRead, names: Iterable<string>): Set<string> | undefined {
+  if (read.state.exists) return undefined;
+  for (const key of Object.keys(read) as (keyof TablesRead)[]) if (key !== 'state' && !read[key].exists) return undefined;
+  return new Set(names);
+}
+
+/**
  * Queues the rewrite of kp_State: the table grows first (blank rows, one rows.add), then every row is written
  * in one write, so a batch that stops between the two never leaves part of the old state overwritten and the
  * rest cut off. `t` is updated to what the table will hold, so a later write in the same batch lines up.
+ * kp_State holds no data the secretary made, only bookkeeping (see parseState), so a lost one (a co-author's
+ * merge, a deleted sheet) costs nothing but that: when it is missing and `taken` (the workbook's sheet names) is
+ * given, it is made again on a new hidden sheet in the same batch.
  */
-export function queueWriteState(context: Excel.RequestContext, t: TableRead, state: State): void {
+export function queueWriteState(context: Excel.RequestContext, t: TableRead, state: State, taken?: Set<string>): void {
+  if (!t.exists) {
+    if (!taken) return;
+    const name = freeSheetName(STATE_SHEET, taken);
+    taken.add(name);
+    const sheet = context.workbook.worksheets.add(name);
+    queueNewTable(sheet, { name: STATE_TABLE, headers: [...STATE_HEADERS], rows: stateRows(state), textCols: new Set([0, 1]) });
+    sheet.visibility = 'Hidden';
+    return;
+  }
   if (!stateUsable(t)) return;
   const rows = stateRows(state);
   const sheet = context.workbook.worksheets.getItem(t.sheet);

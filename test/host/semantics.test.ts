@@ -40,7 +40,7 @@ describe('counters', () => {
     expect(wb.stats.bytesPerSync).toHaveLength(2);
     const small = wb.stats.bytesPerSync[0];
     wb.resetStats();
-    expect(wb.stats).toEqual({ syncs: 0, operations: 0, bytesPerSync: [] });
+    expect(wb.stats).toEqual({ syncs: 0, operations: 0, bytesPerSync: [], responseBytesPerSync: [] });
     await run(wb, async (ctx) => {
       sheet1(ctx).getRange('A1:B100').values = Array.from({ length: 100 }, (_, i) => ['名字' + i, i]);
     });

@@ -53,6 +53,18 @@ function entryRows(t: TableRead, keyCount: number, rows: RawCell[][]): RawCell[]
 /** Installs into `wb` (new by default) and types the case in. Returns the workbook. */
 export async function fillCase(c: CaseJson, wb: HostWorkbook = createWorkbook()): Promise<HostWorkbook> {
   await run(wb, (context) => install(context, { year: c.year, branch: c.branch }));
+  // What a secretary types by hand is not an add-in request: no payload limit while typing a big case in.
+  const limit = wb.payloadLimit;
+  wb.payloadLimit = null;
+  try {
+    await typeCase(c, wb);
+  } finally {
+    wb.payloadLimit = limit;
+  }
+  return wb;
+}
+
+async function typeCase(c: CaseJson, wb: HostWorkbook): Promise<void> {
   await run(wb, async (context) => {
     const pending = queueReadTables(context);
     await context.sync();
@@ -75,7 +87,6 @@ export async function fillCase(c: CaseJson, wb: HostWorkbook = createWorkbook())
     queueType(context, read.review, c.review);
     await context.sync();
   });
-  return wb;
 }
 
 /**

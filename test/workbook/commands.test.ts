@@ -217,7 +217,11 @@ describe('compute, status and posting', () => {
     });
     expect(page.orientation).toBe('Portrait');
     expect(page.paper).toBe('A4');
-    expect(page.zoom.horizontalFitToPages).toBe(1);
+    // Fit to one page wide, with a print scale that fits the columns (484 pt) on A4's printable width
+    // (595.3 - 2 × 50.4 pt) as the fallback where an Excel build does not apply the fit.
+    expect(page.zoom).toMatchObject({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(page.zoom.scale).toBeGreaterThanOrEqual(90);
+    expect((484 * (page.zoom.scale ?? 100)) / 100).toBeLessThanOrEqual(595.3 - 100.8);
     expect(page.titles).toMatch(/\$?3:\$?3$/);
     // Made again: rebuilt in place, not a second sheet.
     await run(wb, (c) => makePostingSheet(c, { order: 'roster' }));

@@ -13,10 +13,14 @@ import { loadCase, type CaseJson } from '../support/fillCase';
 
 const FULL = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };
 
-/** Installs, then writes the roster and `peer` rows from row 2 down with plain range writes (the tables do not grow). */
+/**
+ * Installs, then writes the roster and `peer` rows from row 2 down with plain range writes as a tool that does not
+ * grow tables would (WPS, LibreOffice, a script: the host's table auto-expansion off while writing).
+ */
 async function typedBelow(c: CaseJson, peer: (string | number | null)[][]): Promise<HostWorkbook> {
   const wb = createWorkbook();
   await run(wb, (context) => install(context, { year: c.year }));
+  wb.tableAutoExpand = false;
   await run(wb, async (context) => {
     const put = (sheet: string, rows: (string | number | null)[][]) => {
       const width = Math.max(...rows.map((r) => r.length));
@@ -28,6 +32,7 @@ async function typedBelow(c: CaseJson, peer: (string | number | null)[][]): Prom
     if (peer.length > 0) put('党员互评', peer);
     await context.sync();
   });
+  wb.tableAutoExpand = true;
   return wb;
 }
 
