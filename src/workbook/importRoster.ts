@@ -157,7 +157,8 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   const plan = planUpsert({ rows: t.rows }, added, () => null);
   for (const [i, r] of updated) plan.inPlace.set(i, r);
   const textCols = new Set(COLUMNS.roster.map((h) => col(t, h)).filter((i) => i >= 0));
-  // Every member gets a row in kp_Plans (年度工作计划) to write their plan in; existing rows stay as they are.
+  // Every member gets a row in kp_Plans (年度工作计划) to write their plan in; existing rows stay as they are
+  // (not on a protected 年度工作计划: the roster import does not fail for it; install adds them later).
   const planMembers = merged.rows.filter((r) => r.id).map((r) => ({ id: r.id, name: r.name }));
   let planRows = 0;
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
@@ -169,11 +170,11 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
     queueUpsert(sheet, t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
     // Added rows take the formats of the row above (Excel's rows.add), a check's highlight too: not theirs.
     if (plan.append.length > 0) sheet.getRange(blockAddress(appendAt, t.firstColumn, plan.append.length, t.headers.length)).format.fill.clear();
-    if (read.plans?.exists) planRows = queueAddPlanRows(context, read.plans, planMembers);
+    if (read.plans?.exists && !read.plans.protected) planRows = queueAddPlanRows(context, read.plans, planMembers);
     queueEndWrites(context, read.state, leave);
     if (sync) await context.sync();
   } else {
-    if (read.plans?.exists) planRows = queueAddPlanRows(context, read.plans, planMembers);
+    if (read.plans?.exists && !read.plans.protected) planRows = queueAddPlanRows(context, read.plans, planMembers);
     // An import that stopped part-way and is now complete (nothing left to write): its mark goes.
     const stopped = pendingCommand(read) === 'importRoster';
     if (stopped) queueEndWrites(context, read.state, null);

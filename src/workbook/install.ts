@@ -341,7 +341,7 @@ export function planAndQueueInstall(
     if (report.repaired.length + report.messages.length > before && read.settings.protected) throw new SheetProtectedError(read.settings.sheet, lang);
   }
   // Every roster member gets a row in kp_Plans (编号, 姓名) to write the plan in; existing rows stay as they are.
-  if (read.plans.exists) {
+  if (read.plans.exists && !read.plans.protected) {
     const added = queueAddPlanRows(context, read.plans, rosterMembers(read));
     if (added > 0) report.repaired.push(T.addedPlanRows(layouts.plans.table, added));
   }
