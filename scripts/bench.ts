@@ -6,6 +6,7 @@ import { COLUMNS, SHEETS, entryHeaders } from '../src/domain/contract';
 import { evaluate } from '../src/domain/evaluate';
 import { benchBundle } from './bench-bundle';
 import { benchCommands } from './bench-commands';
+import { benchXlsx } from './bench-xlsx';
 import { DEFAULT_RUBRIC, dimensionColumns, rubricToRows } from '../src/domain/rubric';
 import { DEFAULT_SETTINGS, settingsToRows } from '../src/domain/settings';
 import type { EvaluationInput, RawCell, TableBlock } from '../src/domain/types';
@@ -135,7 +136,9 @@ const bundle: BenchSection = { name: 'bundle', run: () => benchBundle() };
 /** `npm run bench` runs every section; `npm run bench -- scoring` runs the named ones only. */
 const commands: BenchSection = { name: 'commands', run: () => benchCommands() };
 
-export const SECTIONS: BenchSection[] = [scoring, commands, bundle];
+const xlsx: BenchSection = { name: 'xlsx', run: () => benchXlsx() };
+
+export const SECTIONS: BenchSection[] = [scoring, commands, xlsx, bundle];
 
 export async function main(args: string[]): Promise<void> {
   const only = args.filter((a) => !a.startsWith('--'));

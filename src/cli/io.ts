@@ -1,8 +1,12 @@
 /** Workbook files: read into the headless host, write atomically (temp file in the same folder, then rename). */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadXlsx, saveXlsx, type HostWorkbook } from '../host';
+import { inflateRawSync, deflateRawSync } from 'node:zlib';
+import { loadXlsx, saveXlsx, setCodec, PackageError, type HostWorkbook } from '../host';
 import { ExpectedError } from './errors';
+
+// Node's zlib is several times faster than the portable codec the browser uses.
+setCodec({ inflate: (d) => inflateRawSync(d), deflate: (d) => deflateRawSync(d, { level: 6 }) });
 
 export async function readWorkbook(path: string): Promise<HostWorkbook> {
   let data: Buffer;
@@ -15,6 +19,7 @@ export async function readWorkbook(path: string): Promise<HostWorkbook> {
   try {
     return await loadXlsx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   } catch (e) {
+    if (e instanceof PackageError) throw new ExpectedError(`无法读取工作簿 ${path}：${firstLine(e.message)}`);
     throw new ExpectedError(`无法读取工作簿 ${path}（不是有效的 .xlsx 文件？）：${firstLine((e as Error).message)}`);
   }
 }

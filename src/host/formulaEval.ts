@@ -1,4 +1,8 @@
-/** Formula evaluation over the model: a small, exact subset of Excel; anything else is #NAME?. */
+/**
+ * Formula evaluation over the model: a small, exact subset of Excel. A formula it cannot compute (a function or
+ * name it does not know, an array or data-table formula) keeps the result cached in its file; one set through the
+ * API without a cached result gives #NAME?. It never gives a wrong value.
+ */
 import { type Rect, MAX_ROWS, intersect } from './address';
 import { type Node, type StructSpec, parseFormula } from './formulaParse';
 import { type Cell, type CellValue, ErrorValue, type Sheet, type TableModel, type WorkbookModel, tableBody } from './model';
@@ -42,7 +46,36 @@ export function isParsable(formula: string): boolean {
   return parsed(formula) !== null;
 }
 
+/** Sheets (by name) and tables a formula refers to; 'all' when it cannot be told (names, INDIRECT, OFFSET …). */
+const refsCache = new Map<string, { sheets: Set<string>; tables: Set<string> } | 'all'>();
+function formulaRefs(formula: string): { sheets: Set<string>; tables: Set<string> } | 'all' {
+  let hit = refsCache.get(formula);
+  if (hit !== undefined) return hit;
+  const node = parsed(formula);
+  const out = { sheets: new Set<string>(), tables: new Set<string>() };
+  let all = node === null;
+  const walk = (n: Node): void => {
+    switch (n.k) {
+      case 'ref': if (n.sheet !== null) out.sheets.add(n.sheet); break;
+      case 'struct': if (n.table !== null) out.tables.add(n.table); break;
+      case 'name': all = true; break;
+      case 'call': if (['INDIRECT', 'OFFSET', 'INDEX', 'CELL', 'INFO'].includes(n.fn.toUpperCase())) all = true; n.args.forEach(walk); break;
+      case 'un': case 'pct': walk(n.e); break;
+      case 'bin': walk(n.l); walk(n.r); break;
+      default: break;
+    }
+  };
+  if (node) walk(node);
+  hit = all ? 'all' : out;
+  if (refsCache.size > 50000) refsCache.clear();
+  refsCache.set(formula, hit);
+  return hit;
+}
+
 class Abort { constructor(readonly v: ErrorValue) {} }
+/** Thrown where the host cannot compute a formula exactly. */
+class Unknown {}
+const UNKNOWN = new Unknown();
 
 export class Calculator {
   private state = new Map<Cell, 1 | 2>();
@@ -59,21 +92,69 @@ export class Calculator {
     this.state.clear();
   }
 
+  /**
+   * Recomputes the formulas that can depend on the changed sheets: those on sheets that refer to them, directly or
+   * through other sheets (a sheet's formulas are recomputed together). Others keep their values.
+   */
+  recalcSheets(changed: Set<Sheet>): void {
+    if (changed.size === 0) return;
+    const deps = new Map<Sheet, Set<Sheet> | 'all'>();
+    for (const sheet of this.wb.sheets) {
+      let d: Set<Sheet> | 'all' = new Set([sheet]);
+      for (const [, row] of sheet.rows) {
+        for (const [, cell] of row) {
+          if (cell.formula === null) continue;
+          const refs = formulaRefs(cell.formula);
+          if (refs === 'all') { d = 'all'; break; }
+          for (const name of refs.sheets) { const s = this.wb.sheetByName(name); if (s) d.add(s); }
+          for (const name of refs.tables) { const t = this.wb.tableByName(name); if (t) d.add(t.sheet); }
+        }
+        if (d === 'all') break;
+      }
+      deps.set(sheet, d);
+    }
+    const scope = new Set(changed);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const [sheet, d] of deps) {
+        if (scope.has(sheet)) continue;
+        if (d === 'all' || [...d].some((x) => scope.has(x))) { scope.add(sheet); grew = true; }
+      }
+    }
+    this.state.clear();
+    for (const sheet of this.wb.sheets) {
+      if (!scope.has(sheet)) continue;
+      for (const [r, row] of sheet.rows) {
+        for (const [c, cell] of row) if (cell.formula !== null) this.cellValue(sheet, r, c, cell);
+      }
+    }
+    this.state.clear();
+  }
+
   private cellValue(sheet: Sheet, r: number, c: number, cell: Cell): CellValue {
     if (cell.formula === null) return cell.value;
     const st = this.state.get(cell);
     if (st === 2) return cell.value;
     if (st === 1) return 0; // circular reference: Excel shows 0
+    // A formula as read from its file (unchanged since): its cached result is what the host falls back on.
+    const fromFile = cell.pristine;
+    if (fromFile && cell.keep) { this.state.set(cell, 2); return cell.value; }
     this.state.set(cell, 1);
-    const v = this.evalFormula(cell.formula, sheet, r, c);
-    cell.value = v;
+    const v = this.evaluate(cell.formula, sheet, r, c);
+    const value = v === UNKNOWN ? (fromFile ? cell.cached : NAME) : v as CellValue;
+    cell.setResult(value);
     this.state.set(cell, 2);
-    return v;
+    return value;
   }
 
   evalFormula(formula: string, sheet: Sheet, r: number, c: number): CellValue {
+    const v = this.evaluate(formula, sheet, r, c);
+    return v === UNKNOWN ? NAME : v as CellValue;
+  }
+
+  private evaluate(formula: string, sheet: Sheet, r: number, c: number): CellValue | Unknown {
     const node = parsed(formula);
-    if (!node) return NAME;
+    if (!node) return UNKNOWN;
     try {
       const v = this.ev(node, { sheet, r, c });
       const s = this.toScalar(v, { sheet, r, c });
@@ -82,6 +163,7 @@ export class Calculator {
       return s;
     } catch (e) {
       if (e instanceof Abort) return e.v;
+      if (e instanceof Unknown) return UNKNOWN;
       throw e;
     }
   }
@@ -100,9 +182,10 @@ export class Calculator {
       case 'struct': return this.struct(n.table, n.spec, at);
       case 'name': {
         const def = this.wb.names.find((x) => x.name.toLowerCase() === n.name.toLowerCase());
-        if (!def) return NAME;
+        if (!def) throw UNKNOWN;
         const node = parsed(def.formula);
-        return node ? this.ev(node, at) : NAME;
+        if (!node) throw UNKNOWN;
+        return this.ev(node, at);
       }
       case 'un': {
         const v = this.num(this.ev(n.e, at), at);
@@ -358,7 +441,8 @@ export class Calculator {
       case 'COUNTIF': case 'COUNTIFS': case 'SUMIF': case 'SUMIFS': case 'AVERAGEIF': case 'AVERAGEIFS':
         return this.ifs(fn, args, at);
     }
-    return NAME;
+    // A function this host does not compute (VLOOKUP, TEXT, TODAY …): the file's cached result stands.
+    throw UNKNOWN;
   }
 
   private scalarOrRange(v: Val): Val { return v; }

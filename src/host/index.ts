@@ -1,9 +1,9 @@
 /**
  * The headless Excel host: the part of the Excel JavaScript API the add-in's commands use, in memory, with
- * Office's load/sync semantics and error codes; .xlsx in and out through ExcelJS. See README.md.
+ * Office's load/sync semantics and error codes; .xlsx in and out losslessly (xlsx/). See README.md.
  */
 export { HostWorkbook, createWorkbook, run } from './workbook';
 export { HostError } from './errors';
-export { loadXlsx, saveXlsx } from './xlsx';
+export { loadXlsx, saveXlsx, setCodec, PackageError } from './xlsx';
 export type { SheetSnapshot, CellSnapshot } from './snapshot';
 export { conformanceTests } from './conformance';

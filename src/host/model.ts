@@ -35,11 +35,73 @@ export const DEFAULT_STYLE: Readonly<Style> = Object.freeze({
   indent: 0, locked: true, top: null, bottom: null, left: null, right: null,
 });
 
-export interface Cell {
-  value: CellValue;
-  /** Formula text with its leading "=", or null for a constant. */
-  formula: string | null;
-  style?: Style;
+const CHANGED = 1;
+const KEEP = 2;
+const SHARED = 4;
+const MASTER = 8;
+
+function same(a: CellValue, b: CellValue): boolean {
+  return a === b || (a instanceof ErrorValue && b instanceof ErrorValue && a.code === b.code);
+}
+
+/**
+ * A cell. One read from a file also knows where its XML is in the sheet part and whether anything changed since
+ * (the writer copies an unchanged cell's XML as it was; the calculator keeps the cached result of a formula it
+ * cannot compute). Kept small: a workbook of 2,000 members has about two million cells.
+ */
+export class Cell {
+  private v: CellValue;
+  private f: string | null;
+  private st: Style | undefined;
+  /** Offsets of the cell's XML (`<c …>…</c>`) in its sheet part's text; -1 when the cell was not read from a file. */
+  srcStart = -1;
+  srcEnd = -1;
+  /** Flags (changed, keep, shared, master) and the shared-formula group index (bits 4 and up). */
+  private meta = 0;
+  /** For a formula read from a file: the result cached there. */
+  cached: CellValue = null;
+
+  constructor(value: CellValue = null, formula: string | null = null, style?: Style) {
+    this.v = value;
+    this.f = formula;
+    this.st = style;
+  }
+
+  get value(): CellValue { return this.v; }
+  set value(x: CellValue) { if (!same(x, this.v)) { this.v = x; this.meta |= CHANGED; } }
+  get formula(): string | null { return this.f; }
+  set formula(x: string | null) { if (x !== this.f) { this.f = x; this.meta |= CHANGED; } }
+  get style(): Style | undefined { return this.st; }
+  set style(x: Style | undefined) { if (x !== this.st) { this.st = x; this.meta |= CHANGED; } }
+
+  /** An exact copy (what the cell was, e.g. to put it back after a refused entry). */
+  clone(): Cell {
+    const c = new Cell(this.v, this.f, this.st);
+    c.srcStart = this.srcStart; c.srcEnd = this.srcEnd; c.meta = this.meta; c.cached = this.cached;
+    return c;
+  }
+
+  /** A result the calculator computed: not a change anyone made to the cell. */
+  setResult(x: CellValue): void { this.v = x; }
+  /** The cell moved to another address (its XML, which names the address, no longer applies). */
+  moved(): void { this.meta |= CHANGED; }
+
+  /** Marks the cell as read from a file at these offsets. */
+  fromSource(start: number, end: number, opts: { keep?: boolean; si?: number; master?: boolean; cached?: CellValue } = {}): void {
+    this.srcStart = start;
+    this.srcEnd = end;
+    this.meta = (opts.keep ? KEEP : 0) | (opts.si !== undefined ? SHARED | (opts.master ? MASTER : 0) | (opts.si << 4) : 0);
+    if (opts.cached !== undefined) this.cached = opts.cached;
+  }
+
+  /** Read from a file and not changed since (its XML can be copied; a formula's value aside). */
+  get pristine(): boolean { return this.srcStart >= 0 && !(this.meta & CHANGED); }
+  get fromFile(): boolean { return this.srcStart >= 0; }
+  /** An array or data-table formula: never recomputed; its cached results stay. */
+  get keep(): boolean { return (this.meta & KEEP) !== 0; }
+  /** Shared-formula group (t="shared" si), or -1. */
+  get sharedIndex(): number { return this.meta & SHARED ? this.meta >> 4 : -1; }
+  get sharedMaster(): boolean { return (this.meta & MASTER) !== 0; }
 }
 
 export interface DataValidationModel {
@@ -69,6 +131,8 @@ export interface ChartModel {
   seriesBy: string;
   title: string;
   position: { start: string; end: string | null } | null;
+  /** Read from a file's drawing (kept there as written); false for charts added through the API. */
+  fromFile?: boolean;
 }
 
 export interface PageLayoutModel {
@@ -109,7 +173,7 @@ export class Sheet {
   /** Default column width in points (Calibri 11: 8.43 characters = 48 pt) and row height in points. */
   standardWidth = 48;
   standardHeight = 15;
-  /** Parts of a loaded file this host does not model, kept for saving (ExcelJS worksheet model fields). */
+  /** Sheet-level facts read from a file that the API does not expose (grid lines, the selected tab). */
   passthrough: Record<string, unknown> = {};
 
   constructor(readonly id: number, name: string) {
@@ -126,9 +190,7 @@ export class Sheet {
     if (!row) { row = new Map(); this.rows.set(r, row); }
     let cell = row.get(c);
     if (!cell) {
-      cell = { value: null, formula: null };
-      const inherited = this.rowStyles.get(r) ?? this.colStyles.get(c);
-      if (inherited) cell.style = inherited;
+      cell = new Cell(null, null, this.rowStyles.get(r) ?? this.colStyles.get(c));
       row.set(c, cell);
     }
     return cell;
@@ -176,8 +238,26 @@ export class Sheet {
   }
 
   mergeAt(r: number, c: number): Rect | undefined {
-    return this.merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
+    if (this.merges.length < 16) return this.merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
+    // Many merged areas (a form with thousands of them): an index by row, rebuilt when the list changed.
+    if (this.mergeIndexOf !== this.merges || this.mergeIndexLen !== this.merges.length) {
+      const index = new Map<number, Rect[]>();
+      for (const m of this.merges) {
+        for (let row = m.r0; row <= Math.min(m.r1, m.r0 + 100000); row++) {
+          const list = index.get(row);
+          if (list) list.push(m); else index.set(row, [m]);
+        }
+      }
+      this.mergeIndex = index;
+      this.mergeIndexOf = this.merges;
+      this.mergeIndexLen = this.merges.length;
+    }
+    return this.mergeIndex.get(r)?.find((m) => c >= m.c0 && c <= m.c1 && r <= m.r1);
   }
+
+  private mergeIndex = new Map<number, Rect[]>();
+  private mergeIndexOf: Rect[] | null = null;
+  private mergeIndexLen = 0;
 }
 
 function range(a: number, b: number): number[] {
@@ -226,8 +306,19 @@ export class WorkbookModel {
   names: NameModel[] = [];
   activeSheet: Sheet | null = null;
   selection: { sheet: Sheet; rect: Rect } | null = null;
-  dirty = true;
+  private isDirty = true;
+  /** Sheets whose cells changed since the last calculation; null when anything may have changed. */
+  dirtySheets: Set<Sheet> | null = null;
+  /** Something changed since the last calculation (setting it means: anything may have changed). */
+  get dirty(): boolean { return this.isDirty; }
+  set dirty(v: boolean) { this.isDirty = v; this.dirtySheets = v ? null : new Set(); }
+  /** Cells of one sheet changed: only formulas that can see that sheet need calculating again. */
+  markDirty(sheet: Sheet): void {
+    if (!this.isDirty) { this.isDirty = true; this.dirtySheets = new Set([sheet]); } else this.dirtySheets?.add(sheet);
+  }
   name = 'Book1.xlsx';
+  /** The workbook counts dates from 1904 (dates stay the serial numbers of the file). */
+  date1904 = false;
   private nextId = 1;
 
   newId(): number { return this.nextId++; }

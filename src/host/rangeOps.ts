@@ -80,7 +80,7 @@ export function writeCell(wb: WorkbookModel, sheet: Sheet, r: number, c: number,
       if (p.format && nf === 'General') setStyle(sheet, r, c, { numberFormat: p.format });
     }
   } else fail('InvalidArgument', `${what}: unsupported value type ${typeof v}`);
-  wb.dirty = true;
+  wb.markDirty(sheet);
 }
 
 function headerText(v: unknown): string {
@@ -232,7 +232,7 @@ export function clearRange(wb: WorkbookModel, t: RangeTarget, applyTo: ClearWhat
     const table = wb.tableAt(sheet, r, c);
     const isHeader = table && table.showHeaders && r === table.rect.r0;
     if (contents && !isHeader) { cell.value = null; cell.formula = null; }
-    if (formats) delete cell.style;
+    if (formats) cell.style = undefined;
   }
   if (formats) {
     const wholeCols = rect.r0 === 0 && rect.r1 === MAX_ROWS - 1;
@@ -247,7 +247,7 @@ export function clearRange(wb: WorkbookModel, t: RangeTarget, applyTo: ClearWhat
     for (const cf of sheet.conditionalFormats) cf.rects = cf.rects.flatMap((x) => subtractRect(x, rect));
     sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => cf.rects.length > 0);
   }
-  wb.dirty = true;
+  wb.markDirty(sheet);
 }
 
 import { subtract as subtractRect } from './address';
@@ -273,7 +273,7 @@ export function mergeRange(wb: WorkbookModel, t: RangeTarget, across: boolean): 
     }
     sheet.merges.push(a);
   }
-  wb.dirty = true;
+  wb.markDirty(sheet);
 }
 
 export function unmergeRange(t: RangeTarget): void {

@@ -46,7 +46,7 @@ export class RangeProxy extends HostProxy<RangeTarget> {
           forEachInput(t.rect, v, () => undefined, 'Range.numberFormat');
           if (!Array.isArray(v)) { if (v !== null) patchStyle(t.sheet, t.rect, { numberFormat: String(v) }); }
           else forEachInput(t.rect, v, (r, c, x) => { if (x !== null && x !== undefined) setStyle(t.sheet, r, c, { numberFormat: String(x) }); }, 'Range.numberFormat');
-          wb.dirty = true;
+          wb.markDirty(t.sheet);
         },
       },
       numberFormatLocal: { get: (t) => readNumberFormats(t) },

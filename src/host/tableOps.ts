@@ -119,6 +119,7 @@ export function shiftDown(wb: WorkbookModel, sheet: Sheet, fromRow: number, c0: 
       row.delete(c);
       let dest = sheet.rows.get(r + n);
       if (!dest) { dest = new Map(); sheet.rows.set(r + n, dest); }
+      cell.moved();
       dest.set(c, cell);
     }
     if (row.size === 0) sheet.rows.delete(r);
@@ -133,7 +134,7 @@ export function shiftDown(wb: WorkbookModel, sheet: Sheet, fromRow: number, c0: 
   const move = (x: Rect): Rect => (x.r0 >= fromRow && x.c0 >= c0 && x.c1 <= c1 ? { ...x, r0: x.r0 + n, r1: x.r1 + n } : x);
   for (const v of sheet.validations) v.rects = v.rects.map(move);
   for (const cf of sheet.conditionalFormats) cf.rects = cf.rects.map(move);
-  wb.dirty = true;
+  wb.markDirty(sheet);
 }
 
 /** The formula every body cell of the column shares (a calculated column), if any. */
@@ -163,7 +164,7 @@ export function addRows(wb: WorkbookModel, t: TableModel, index: number | null, 
   if (reuseEmpty && count === 1 && (index === null || index <= 1) && rowIsEmpty(sheet, body.r0, t.rect.c0, t.rect.c1)) {
     write(body.r0);
     if (n > 1) addRows(wb, t, null, n - 1, write, false);
-    wb.dirty = true;
+    wb.markDirty(sheet);
     return body.r0;
   }
   const at = index === null ? body.r1 + 1 : body.r0 + index;
@@ -187,7 +188,7 @@ export function addRows(wb: WorkbookModel, t: TableModel, index: number | null, 
     }
     write(r);
   }
-  wb.dirty = true;
+  wb.markDirty(sheet);
   return at;
 }
 

@@ -122,7 +122,7 @@ export class TableProxy extends HostProxy<TableModel> {
   delete(): void {
     this._op('Table.delete', null, (t) => {
       checkEditable(this._ctx.model, t.sheet, t.rect);
-      for (const [, , cell] of t.sheet.cellsIn(t.rect)) { cell.value = null; cell.formula = null; delete cell.style; }
+      for (const [, , cell] of t.sheet.cellsIn(t.rect)) { cell.value = null; cell.formula = null; cell.style = undefined; }
       this._ctx.model.tables = this._ctx.model.tables.filter((x) => x !== t);
       this._ctx.model.dirty = true;
     });
@@ -190,7 +190,8 @@ function resizeTable(wb: WorkbookModel, t: TableModel, target: RangeTarget): voi
   });
   t.columns = columns;
   t.rect = { ...r };
-  wb.dirty = true;
+  // Formulas that see the table see its sheet (see Calculator.recalcSheets).
+  wb.markDirty(t.sheet);
 }
 
 // ---------------------------------------------------------------- columns
@@ -251,7 +252,7 @@ function addColumn(wb: WorkbookModel, t: TableModel, index: number | null, value
       const row = sheet.rows.get(r);
       if (!row) continue;
       const keys = [...row.keys()].filter((k) => k >= c).sort((a, b) => b - a);
-      for (const k of keys) { row.set(k + 1, row.get(k)!); row.delete(k); }
+      for (const k of keys) { const m = row.get(k)!; m.moved(); row.set(k + 1, m); row.delete(k); }
     }
   }
   const header = name ?? (Array.isArray(values) ? String((values as unknown[][])[0][0] ?? '') : '');
@@ -329,7 +330,7 @@ export class TableColumnProxy extends HostProxy<ColTarget> {
         if (!row) continue;
         row.delete(rect.c0);
         const keys = [...row.keys()].filter((k) => k > rect.c0 && k <= table.rect.c1).sort((a, b) => a - b);
-        for (const k of keys) { row.set(k - 1, row.get(k)!); row.delete(k); }
+        for (const k of keys) { const m = row.get(k)!; m.moved(); row.set(k - 1, m); row.delete(k); }
       }
       table.columns = table.columns.filter((c) => c !== t.col);
       table.rect = { ...table.rect, c1: table.rect.c1 - 1 };
@@ -418,7 +419,7 @@ export class TableRowProxy extends HostProxy<RowTarget> {
         for (let c = table.rect.c0; c <= table.rect.c1; c++) {
           row.delete(c);
           const next = table.sheet.rows.get(r + 1)?.get(c);
-          if (next) { row.set(c, next); table.sheet.rows.get(r + 1)!.delete(c); }
+          if (next) { next.moved(); row.set(c, next); table.sheet.rows.get(r + 1)!.delete(c); }
         }
       }
       table.rect = { ...table.rect, r1: table.rect.r1 - 1 };

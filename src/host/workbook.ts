@@ -49,8 +49,10 @@ export class HostWorkbook {
   /** Recomputes formulas when something changed since the last calculation. */
   recalc(): void {
     if (!this.model.dirty) return;
+    const changed = this.model.dirtySheets;
     this.model.dirty = false;
-    new Calculator(this.model).recalcAll();
+    const calc = new Calculator(this.model);
+    if (changed) calc.recalcSheets(changed); else calc.recalcAll();
   }
 
   /**
@@ -74,7 +76,7 @@ export class HostWorkbook {
     const c = rect.c0;
     if (sheet.protection.protected && sheet.styleAt(r, c).locked) return { accepted: false, alert: 'The cell is protected.' };
     const old = sheet.cell(r, c);
-    const before = old ? { ...old } : undefined;
+    const before = old ? old.clone() : undefined;
     if (text.startsWith("'")) {
       const cell = sheet.ensure(r, c);
       cell.value = text.slice(1) === '' ? null : text.slice(1);

@@ -144,8 +144,10 @@ export class WorksheetCollectionProxy extends CollectionProxy<WorkbookModel, She
         for (let i = t.sheets.length + 1; ; i++) if (!t.sheetByName(`Sheet${i}`)) { n = `Sheet${i}`; break; }
       }
       checkSheetName(t, n);
-      t.dirty = true;
-      return t.addSheet(n!);
+      const added = t.addSheet(n!);
+      // Formulas naming the new sheet see it (see Calculator.recalcSheets).
+      t.markDirty(added);
+      return added;
     });
   }
   getActiveWorksheet(): WorksheetProxy {

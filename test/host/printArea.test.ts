@@ -13,7 +13,7 @@ describe('print area in .xlsx', () => {
     });
     const bytes = await saveXlsx(wb);
     const xml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
-    expect(xml).toContain('>&apos;考评结果公示&apos;!$A$1:$B$2</definedName>');
+    expect(xml.replace(/&apos;/g, "'")).toContain(">'考评结果公示'!$A$1:$B$2</definedName>");
     const back = await loadXlsx(bytes);
     const address = await run(back, async (context) => {
       const area = context.workbook.worksheets.getItem('考评结果公示').pageLayout.getPrintAreaOrNullObject();

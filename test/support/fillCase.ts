@@ -93,7 +93,7 @@ async function typeCase(c: CaseJson, wb: HostWorkbook): Promise<void> {
  * A clean synthetic case of n members in groups of 10: every member self-scores, peers score their group, three
  * mass ballots score everyone. Scores vary with the member so ranks differ.
  */
-export function syntheticCase(n: number): CaseJson {
+export function syntheticCase(n: number, massBallots = 3): CaseJson {
   const id = (i: number) => String(i + 1).padStart(4, '0');
   const roster = Array.from({ length: n }, (_, i) => [id(i), `党员${i + 1}`, `第${Math.floor(i / 10) + 1}党小组`, '机关党员', null, null]);
   const dims = (i: number, k: number) => {
@@ -107,6 +107,6 @@ export function syntheticCase(n: number): CaseJson {
     for (let j = g * 10; j < Math.min(n, g * 10 + 10); j++) if (j !== i) peer.push([id(i), id(j), `党员${j + 1}`, ...dims(j, i)]);
   }
   const mass: RawCell[][] = [];
-  for (let q = 1; q <= 3; q++) for (let j = 0; j < n; j++) mass.push([`Q0${q}`, id(j), `党员${j + 1}`, ...dims(j, q)]);
+  for (let q = 1; q <= massBallots; q++) for (let j = 0; j < n; j++) mass.push([`Q${String(q).padStart(2, '0')}`, id(j), `党员${j + 1}`, ...dims(j, q)]);
   return { name: `synthetic-${n}`, year: 2026, branch: '测试党支部', roster, self, peer, mass, bonus: [], review: [] };
 }

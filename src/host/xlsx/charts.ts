@@ -1,56 +1,18 @@
 /**
- * Charts in .xlsx: ExcelJS neither reads nor writes them, so the saved package is post-processed with JSZip
- * (drawing + chart parts, minimal DrawingML), and charts are read back from those parts on load (type, title,
- * source range, position). Charts made by Excel come back with those properties only.
+ * Charts: those in a file stay in their drawing parts as written (read here only for the API: type, title, source,
+ * position); charts added through the API are written as minimal DrawingML parts.
  */
-import JSZip from 'jszip';
-import { type Rect, colIndex, colName, MAX_COLS } from './address';
-import { type ChartModel, type Sheet, type WorkbookModel } from './model';
-import { quoteSheet } from './address';
+import { type Rect, colIndex, colName, MAX_COLS, quoteSheet } from '../address';
+import type { ChartModel, Sheet, WorkbookModel } from '../model';
+import { type Package, REL, isRel, relsPartOf, resolvePart } from './opc';
 
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
-const REL_CHART = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 function unesc(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-}
-
-/** Sheet name → worksheet part path, from workbook.xml and its relationships. */
-export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const wbXml = await zip.file('xl/workbook.xml')!.async('string');
-  const relsXml = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
-    const target = /Target="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const out = new Map<string, string>();
-  for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(m[0])?.[1];
-    const rid = /r:id="([^"]+)"/.exec(m[0])?.[1];
-    if (name !== undefined && rid && targets.has(rid)) out.set(unesc(name), targets.get(rid)!);
-  }
-  return out;
-}
-
-function relsPath(part: string): string {
-  const i = part.lastIndexOf('/');
-  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
-}
-
-function resolveTarget(part: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const dir = part.slice(0, part.lastIndexOf('/')).split('/');
-  for (const seg of target.split('/')) {
-    if (seg === '..') dir.pop();
-    else if (seg !== '.') dir.push(seg);
-  }
-  return dir.join('/');
 }
 
 function position(chart: ChartModel): { from: [number, number]; to: [number, number] } {
@@ -72,7 +34,7 @@ function cellText(sheet: Sheet, r: number, c: number): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-function chartXml(sheet: Sheet, chart: ChartModel): string {
+export function chartXml(sheet: Sheet, chart: ChartModel): string {
   const s = chart.source;
   const byRows = chart.seriesBy === 'Rows';
   const series: string[] = [];
@@ -127,60 +89,22 @@ function chartXml(sheet: Sheet, chart: ChartModel): string {
     + '<c:plotVisOnly val="1"/></c:chart></c:chartSpace>';
 }
 
-function drawingXml(sheet: Sheet, firstChart: number): string {
-  const anchors = sheet.charts.map((ch, i) => {
+/** One anchor per chart (relationship ids given), for a new drawing part or appended to an existing one. */
+export function anchorsXml(charts: ChartModel[], rids: string[], firstShapeId: number): string {
+  return charts.map((ch, i) => {
     const p = position(ch);
     return `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${p.from[1]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.from[0]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>`
       + `<xdr:to><xdr:col>${p.to[1]}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.to[0]}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>`
-      + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(ch.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`
+      + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${firstShapeId + i}" name="${esc(ch.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`
       + '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-      + `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId${i + 1}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
-  });
-  void firstChart;
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    + '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    + `xmlns:r="${NS_R}">${anchors.join('')}</xdr:wsDr>`;
+      + `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="${rids[i]}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
+  }).join('');
 }
 
-/** Adds the charts of the model to a package written by ExcelJS. */
-export async function addCharts(zip: JSZip, parts: Map<string, string>, model: WorkbookModel): Promise<void> {
-  if (!model.sheets.some((s) => s.charts.length)) return;
-  let types = await zip.file('[Content_Types].xml')!.async('string');
-  let drawingNo = 0, chartNo = 0;
-  while (zip.file(`xl/drawings/drawing${drawingNo + 1}.xml`)) drawingNo++;
-  while (zip.file(`xl/charts/chart${chartNo + 1}.xml`)) chartNo++;
-  for (const sheet of model.sheets) {
-    if (!sheet.charts.length) continue;
-    const part = parts.get(sheet.name);
-    if (!part || !zip.file(part)) continue;
-    drawingNo++;
-    const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
-    const chartRels: string[] = [];
-    sheet.charts.forEach((ch, i) => {
-      chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(sheet, ch));
-      types = types.replace('</Types>', `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
-      chartRels.push(`<Relationship Id="rId${i + 1}" Type="${REL_CHART}" Target="../charts/chart${chartNo}.xml"/>`);
-    });
-    zip.file(drawingPath, drawingXml(sheet, chartNo));
-    zip.file(relsPath(drawingPath), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${chartRels.join('')}</Relationships>`);
-    types = types.replace('</Types>', `<Override PartName="/${drawingPath}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
-    const rp = relsPath(part);
-    const rid = 'rIdKpDrawing';
-    const rel = `<Relationship Id="${rid}" Type="${REL_DRAWING}" Target="../drawings/drawing${drawingNo}.xml"/>`;
-    const existing = zip.file(rp);
-    if (existing) zip.file(rp, (await existing.async('string')).replace('</Relationships>', `${rel}</Relationships>`));
-    else zip.file(rp, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`);
-    let xml = await zip.file(part)!.async('string');
-    if (!/xmlns:r=/.test(xml.slice(0, 2000))) xml = xml.replace('<worksheet ', `<worksheet xmlns:r="${NS_R}" `);
-    const tag = `<drawing r:id="${rid}"/>`;
-    const before = ['<legacyDrawing', '<legacyDrawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>']
-      .map((t) => xml.indexOf(t)).filter((i) => i >= 0);
-    const at = Math.min(...before);
-    xml = xml.slice(0, at) + tag + xml.slice(at);
-    zip.file(part, xml);
-  }
-  zip.file('[Content_Types].xml', types);
+export function drawingXml(anchors: string): string {
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    + '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    + `xmlns:r="${NS_R}">${anchors}</xdr:wsDr>`;
 }
 
 function parseRef(f: string): { sheet: string; rect: Rect } | null {
@@ -193,19 +117,14 @@ function parseRef(f: string): { sheet: string; rect: Rect } | null {
 }
 
 /** Reads charts (type, title, source, position) from a package into the model's sheets. */
-export async function readCharts(zip: JSZip, parts: Map<string, string>, model: WorkbookModel): Promise<void> {
-  if (!Object.keys(zip.files).some((f) => f.startsWith('xl/charts/'))) return;
-  for (const [name, part] of parts) {
-    const sheet = model.sheetByName(name);
-    const relsFile = zip.file(relsPath(part));
-    if (!sheet || !relsFile) continue;
-    const rels = await relsFile.async('string');
-    for (const m of rels.matchAll(/<Relationship\b[^>]*Type="[^"]*\/drawing"[^>]*>/g)) {
-      const target = /Target="([^"]+)"/.exec(m[0])?.[1];
-      if (!target) continue;
-      const drawingPath = resolveTarget(part, target);
-      const dXml = await zip.file(drawingPath)?.async('string');
-      const dRels = await zip.file(relsPath(drawingPath))?.async('string');
+export function readCharts(pkg: Package, sheet: Sheet, part: string, model: WorkbookModel): void {
+  const name = sheet.name;
+  for (const rel of pkg.rels(part)) {
+    if (rel.external || !isRel(rel, REL.drawing)) continue;
+    {
+      const drawingPath = rel.part;
+      const dXml = pkg.text(drawingPath);
+      const dRels = pkg.text(relsPartOf(drawingPath));
       if (!dXml || !dRels) continue;
       for (const a of dXml.matchAll(/<xdr:twoCellAnchor\b[\s\S]*?<\/xdr:twoCellAnchor>/g)) {
         const rid = /<c:chart\b[^>]*r:id="([^"]+)"/.exec(a[0])?.[1];
@@ -213,7 +132,7 @@ export async function readCharts(zip: JSZip, parts: Map<string, string>, model: 
         const rel = new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*>`).exec(dRels)?.[0];
         const ct = rel && /Target="([^"]+)"/.exec(rel)?.[1];
         if (!ct) continue;
-        const cXml = await zip.file(resolveTarget(drawingPath, ct))?.async('string');
+        const cXml = pkg.text(resolvePart(drawingPath, ct));
         if (!cXml) continue;
         const num = (tag: string, part: 'from' | 'to'): number => Number(new RegExp(`<xdr:${part}>[\\s\\S]*?<xdr:${tag}>(\\d+)</xdr:${tag}>`).exec(a[0])?.[1] ?? 0);
         const from = [num('row', 'from'), num('col', 'from')], to = [num('row', 'to'), num('col', 'to')];
@@ -236,7 +155,7 @@ export async function readCharts(zip: JSZip, parts: Map<string, string>, model: 
         const seriesBy = valRect && valRect.r0 === valRect.r1 && valRect.c0 !== valRect.c1 ? 'Rows' : 'Columns';
         sheet.charts.push({
           id: model.newId(), name: /<xdr:cNvPr\b[^>]*name="([^"]*)"/.exec(a[0])?.[1] ?? `Chart ${sheet.charts.length + 1}`,
-          type, source, seriesBy, title,
+          type, source, seriesBy, title, fromFile: true,
           position: { start: `${from[0]},${from[1]},${from[0]},${from[1]}`, end: `${to[0] - 1},${to[1] - 1},${to[0] - 1},${to[1] - 1}` },
         });
       }

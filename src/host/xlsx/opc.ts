@@ -1,0 +1,289 @@
+/**
+ * The Open Packaging Conventions layer: the zip, part names (absolute or relative, case-insensitive),
+ * relationships and content types. Parts are kept as the bytes they were read as.
+ */
+import { strFromU8, strToU8 } from 'fflate';
+import { type RawEntry, type ZipEntry, inflateEntry, readZip, writeZip } from './zip';
+import { attr, escAttr, parseXml, type XNode } from './xml';
+
+/** A file that is not a workbook this host can read; the message is one line for the user. */
+export class PackageError extends Error {
+  constructor(message: string) { super(message); this.name = 'PackageError'; }
+}
+
+export interface Rel { id: string; type: string; target: string; external: boolean; /** Resolved part name (no leading "/"). */ part: string }
+
+export const REL = {
+  officeDocument: '/officeDocument',
+  worksheet: '/worksheet',
+  styles: '/styles',
+  sharedStrings: '/sharedStrings',
+  table: '/table',
+  drawing: '/drawing',
+  chart: '/chart',
+};
+export const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export function isRel(rel: Rel, suffix: string): boolean {
+  return rel.type.endsWith(suffix);
+}
+
+/** Sniffs the first bytes: a legacy/encrypted compound file, a plain text file, or not a zip. */
+function sniff(bytes: Uint8Array): void {
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new PackageError('这是一个加密（设置了打开密码）或旧版 .xls 格式的文件，不是 .xlsx 工作簿：请在 Excel 或 WPS 中取消密码，或另存为 .xlsx 后再试');
+  }
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    const head = strFromU8(bytes.subarray(0, Math.min(bytes.length, 512)), true);
+    if (bytes.length === 0) throw new PackageError('文件是空的（0 字节），不是 .xlsx 工作簿');
+    if (/^\s*<(?:!DOCTYPE\s+)?html/i.test(head)) throw new PackageError('这是一个网页（HTML）文件，不是 .xlsx 工作簿');
+    // eslint-disable-next-line no-control-regex -- binary bytes mean it is not text
+    if (/^[\s\S]*[,\t;][\s\S]*\n/.test(head) && !/[\u0000-\u0008]/.test(head)) throw new PackageError('这是一个文本（CSV）文件，不是 .xlsx 工作簿：请在 Excel 或 WPS 中打开后另存为 .xlsx');
+    throw new PackageError('这不是 .xlsx 工作簿（不是 zip 压缩包）');
+  }
+}
+
+export class Package {
+  /** Entry name (as in the zip) → bytes; null while an entry read from the file is unchanged (see raw). */
+  readonly entries = new Map<string, Uint8Array | null>();
+  /** Lower-case part name → entry name. */
+  private readonly byLower = new Map<string, string>();
+  private readonly textCache = new Map<string, string>();
+  /** The compressed form of each entry as read (copied on save while the entry is unchanged). */
+  private readonly raw = new Map<string, RawEntry | undefined>();
+
+  static read(bytes: Uint8Array): Package {
+    sniff(bytes);
+    let files: ZipEntry[];
+    try {
+      files = readZip(bytes);
+    } catch (e) {
+      throw new PackageError(`文件已损坏或不完整，无法解压（${e instanceof Error ? e.message : String(e)}）：请重新下载或从备份中找回`);
+    }
+    const p = new Package();
+    for (const f of files) {
+      p.entries.set(f.name, null);
+      p.raw.set(f.name, f.raw);
+      p.byLower.set(norm(f.name), f.name);
+    }
+    return p;
+  }
+
+  static empty(): Package { return new Package(); }
+
+  private entryName(part: string): string | undefined {
+    return this.byLower.get(norm(part));
+  }
+
+  has(part: string): boolean { return this.entryName(part) !== undefined; }
+
+  bytes(part: string): Uint8Array | undefined {
+    const n = this.entryName(part);
+    if (n === undefined) return undefined;
+    return this.entries.get(n) ?? inflateEntry(n, this.raw.get(n)!);
+  }
+
+  text(part: string): string | undefined {
+    const n = this.entryName(part);
+    if (n === undefined) return undefined;
+    let t = this.textCache.get(n);
+    if (t === undefined) {
+      // Decoded once; the inflated bytes are not kept (the compressed ones are, for saving).
+      t = decodeText(this.entries.get(n) ?? inflateEntry(n, this.raw.get(n)!));
+      this.textCache.set(n, t);
+    }
+    return t;
+  }
+
+  /** Writes (or replaces) a part; keeps the zip entry name of an existing part. */
+  set(part: string, data: string | Uint8Array): void {
+    const clean = part.replace(/^\/+/, '');
+    const name = this.entryName(clean) ?? clean;
+    this.entries.set(name, typeof data === 'string' ? strToU8(data) : data);
+    this.byLower.set(norm(clean), name);
+    this.textCache.delete(name);
+  }
+
+  delete(part: string): void {
+    const n = this.entryName(part);
+    if (n === undefined) return;
+    this.entries.delete(n);
+    this.byLower.delete(norm(n));
+    this.textCache.delete(n);
+  }
+
+  clone(): Package {
+    const p = new Package();
+    for (const [k, v] of this.entries) { p.entries.set(k, v); p.byLower.set(norm(k), k); }
+    for (const [k, v] of this.raw) p.raw.set(k, v);
+    return p;
+  }
+
+  /** Relationships of a part ('' for the package), resolved to part names. */
+  rels(part: string): Rel[] {
+    const xml = this.text(relsPartOf(part));
+    if (xml === undefined) return [];
+    return parseRels(xml, part);
+  }
+
+  zip(): Uint8Array {
+    // [Content_Types].xml first, as Office writes it (some readers expect it early).
+    const names = [...this.entries.keys()].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0));
+    return writeZip(names.map((n): ZipEntry => ({ name: n, data: this.entries.get(n) ?? undefined, raw: this.raw.get(n) })));
+  }
+}
+
+/** Lookup key of a part name: no leading slash, "/" separators (some writers use "\\"), case-insensitive (OPC). */
+function norm(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+function decodeText(b: Uint8Array): string {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
+  const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  return strFromU8(start ? b.subarray(start) : b);
+}
+
+export function relsPartOf(part: string): string {
+  const clean = part.replace(/^\/+/, '');
+  if (clean === '') return '_rels/.rels';
+  const i = clean.lastIndexOf('/');
+  return `${clean.slice(0, i + 1)}_rels/${clean.slice(i + 1)}.rels`;
+}
+
+/** Resolves a relationship target against its source part (OPC: absolute "/x" or relative to the source's folder). */
+export function resolvePart(source: string, target: string): string {
+  let t = target;
+  try { t = decodeURIComponent(target); } catch { /* keep as written */ }
+  t = t.replace(/\\/g, '/');
+  const base = t.startsWith('/') ? [] : source.replace(/^\/+/, '').split('/').slice(0, -1);
+  for (const seg of t.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') base.pop(); else base.push(seg);
+  }
+  return base.join('/');
+}
+
+/** A relative target from one part to another (what Office writes). */
+export function relativeTarget(source: string, part: string): string {
+  const from = source.replace(/^\/+/, '').split('/').slice(0, -1);
+  const to = part.replace(/^\/+/, '').split('/');
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...Array(from.length - i).fill('..'), ...to.slice(i)].join('/');
+}
+
+export function parseRels(xml: string, source: string): Rel[] {
+  const root = parseXml(xml).children[0];
+  if (!root) return [];
+  return root.children.filter((n) => n.name === 'Relationship').map((n) => {
+    const external = (attr(n, 'TargetMode') ?? '') === 'External';
+    const target = attr(n, 'Target') ?? '';
+    return { id: attr(n, 'Id') ?? '', type: attr(n, 'Type') ?? '', target, external, part: external ? '' : resolvePart(source, target) };
+  });
+}
+
+export function relsXml(rels: { id: string; type: string; target: string; external?: boolean }[]): string {
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    + `<Relationships xmlns="${RELS_NS}">`
+    + rels.map((r) => `<Relationship Id="${escAttr(r.id)}" Type="${escAttr(r.type)}" Target="${escAttr(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`).join('')
+    + '</Relationships>';
+}
+
+/** Appends relationships to a rels part, keeping the existing text; returns the new ids. */
+export function addRels(pkg: Package, source: string, add: { type: string; target: string }[]): string[] {
+  const relsPart = relsPartOf(source);
+  const xml = pkg.text(relsPart);
+  const existing = xml ? parseRels(xml, source) : [];
+  const used = new Set(existing.map((r) => r.id));
+  let n = existing.length + 1;
+  const ids: string[] = [];
+  const tags: string[] = [];
+  for (const a of add) {
+    while (used.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    used.add(id);
+    ids.push(id);
+    tags.push(`<Relationship Id="${id}" Type="${escAttr(a.type)}" Target="${escAttr(a.target)}"/>`);
+  }
+  if (!tags.length) return ids;
+  if (xml) {
+    const close = xml.lastIndexOf('</');
+    const selfClose = /<(\w+:)?Relationships\b[^>]*\/>\s*$/.exec(xml);
+    if (selfClose) {
+      const q = `${selfClose[1] ?? ''}Relationships`;
+      pkg.set(relsPart, `${xml.slice(0, selfClose.index)}${selfClose[0].replace(/\/>\s*$/, '>')}${tags.join('')}</${q}>`);
+    } else pkg.set(relsPart, xml.slice(0, close) + tags.join('') + xml.slice(close));
+  } else {
+    pkg.set(relsPart, relsXml(add.map((a, i) => ({ id: ids[i], ...a }))));
+  }
+  return ids;
+}
+
+/** Removes relationships by id from a rels part (text edit; other relationships untouched). */
+export function removeRels(pkg: Package, source: string, ids: Set<string>): void {
+  if (!ids.size) return;
+  const relsPart = relsPartOf(source);
+  const xml = pkg.text(relsPart);
+  if (!xml) return;
+  const root = parseXml(xml).children[0];
+  if (!root) return;
+  let out = xml;
+  for (const n of [...root.children].reverse()) {
+    if (n.name === 'Relationship' && ids.has(attr(n, 'Id') ?? '')) out = out.slice(0, n.start) + out.slice(n.end);
+  }
+  pkg.set(relsPart, out);
+}
+
+export const CT = {
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  table: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
+  sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+  styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
+  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+  theme: 'application/vnd.openxmlformats-officedocument.theme+xml',
+  coreProps: 'application/vnd.openxmlformats-package.core-properties+xml',
+  appProps: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
+};
+
+/** Edits [Content_Types].xml: adds Overrides for new parts, removes those of deleted parts; the rest stays as written. */
+export function editContentTypes(pkg: Package, add: { part: string; type: string }[], remove: string[]): void {
+  if (!add.length && !remove.length) return;
+  const xml = pkg.text('[Content_Types].xml');
+  if (!xml) throw new PackageError('工作簿缺少 [Content_Types].xml');
+  const root: XNode | undefined = parseXml(xml).children[0];
+  if (!root) throw new PackageError('工作簿的 [Content_Types].xml 无法读取');
+  const removeSet = new Set(remove.map((p) => `/${p.replace(/^\/+/, '')}`.toLowerCase()));
+  let out = xml;
+  const existing = new Set<string>();
+  for (const n of [...root.children].reverse()) {
+    if (n.name !== 'Override') continue;
+    const pn = (attr(n, 'PartName') ?? '').toLowerCase();
+    existing.add(pn);
+    if (removeSet.has(pn)) out = out.slice(0, n.start) + out.slice(n.end);
+  }
+  const tags = add.filter((a) => !existing.has(`/${a.part}`.toLowerCase()))
+    .map((a) => `<Override PartName="/${escAttr(a.part.replace(/^\/+/, ''))}" ContentType="${escAttr(a.type)}"/>`).join('');
+  const close = out.lastIndexOf('</');
+  out = out.slice(0, close) + tags + out.slice(close);
+  pkg.set('[Content_Types].xml', out);
+}
+
+/** Content type of a part: Override by name, else Default by extension. */
+export function contentTypeOf(pkg: Package, part: string): string | undefined {
+  const xml = pkg.text('[Content_Types].xml');
+  if (!xml) return undefined;
+  const root = parseXml(xml).children[0];
+  const pn = `/${part.replace(/^\/+/, '')}`.toLowerCase();
+  const ext = pn.slice(pn.lastIndexOf('.') + 1);
+  let byExt: string | undefined;
+  for (const n of root?.children ?? []) {
+    if (n.name === 'Override' && (attr(n, 'PartName') ?? '').toLowerCase() === pn) return attr(n, 'ContentType');
+    if (n.name === 'Default' && (attr(n, 'Extension') ?? '').toLowerCase() === ext) byExt = attr(n, 'ContentType');
+  }
+  return byExt;
+}
