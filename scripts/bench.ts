@@ -2,6 +2,7 @@
  * `npm run bench`: prints the project's benchmark figures. Structured as a list of sections; each section
  * prints its own lines. Figures are printed, not asserted (the unit tests assert behaviour, not speed).
  */
+import { benchBallots } from './bench-ballots';
 import { COLUMNS, SHEETS, entryHeaders } from '../src/domain/contract';
 import { evaluate } from '../src/domain/evaluate';
 import { benchBundle } from './bench-bundle';
@@ -138,7 +139,9 @@ const commands: BenchSection = { name: 'commands', run: () => benchCommands() };
 
 const xlsx: BenchSection = { name: 'xlsx', run: () => benchXlsx() };
 
-export const SECTIONS: BenchSection[] = [scoring, commands, xlsx, bundle];
+const ballots: BenchSection = { name: 'ballots', run: () => benchBallots() };
+
+export const SECTIONS: BenchSection[] = [scoring, commands, xlsx, ballots, bundle];
 
 export async function main(args: string[]): Promise<void> {
   const only = args.filter((a) => !a.startsWith('--'));

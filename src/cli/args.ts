@@ -40,7 +40,9 @@ export function parseArgs(argv: string[]): Parsed {
     parsed.positionals.push(a);
   }
   if (parsed.help) return parsed;
-  if (parsed.positionals.length !== command.positionals) {
+  if (command.positionals === 'many') {
+    if (parsed.positionals.length < 2) throw new ExpectedError(`需要一个输入工作簿和至少一个文件。用法：${command.usage}`);
+  } else if (parsed.positionals.length !== command.positionals) {
     throw new ExpectedError(
       command.positionals === 1 ? `需要一个输入工作簿。用法：${command.usage}` : `多余的参数“${parsed.positionals[0]}”。用法：${command.usage}`,
     );

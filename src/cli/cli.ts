@@ -12,8 +12,8 @@ export interface CommandDef {
   name: string;
   usage: string;
   summary: string;
-  /** Number of positional arguments (the input workbook). */
-  positionals: 0 | 1;
+  /** Number of positional arguments (the input workbook); 'many': the input workbook and at least one file. */
+  positionals: 0 | 1 | 'many';
   options: OptionDef[];
   /** Options that must be given. */
   required: string[];
@@ -77,6 +77,31 @@ export const COMMANDS: CommandDef[] = [
     summary: '生成个人考评明细（每名党员一页 A4，不含评价人和单张测评表分数）',
     positionals: 1,
     options: [output, { name: 'member', takesValue: true, help: '党员编号（默认：全部党员；多个用逗号分隔，如 001,002）' }],
+    required: ['output'],
+  },
+  {
+    name: 'ballots',
+    usage: 'kaoping ballots IN.xlsx --round self|peer|mass [--group G] [--codes N] -o DIR/',
+    summary: '分发测评表：每位评价人一个 .xlsx 文件（群众参评、匿名互评用测评表编号 Q01、Q02…）',
+    positionals: 1,
+    options: [
+      { name: 'output', short: 'o', takesValue: true, help: '存放测评表文件的文件夹（不存在时新建）' },
+      { name: 'round', takesValue: true, help: 'self（党员自评）、peer（党员互评）或 mass（群众参评）' },
+      { name: 'group', takesValue: true, help: '只为这个党小组分发' },
+      { name: 'codes', takesValue: true, help: '匿名测评表的份数（群众参评必填；互评时为每个党小组的份数）' },
+    ],
+    required: ['output', 'round'],
+  },
+  {
+    name: 'collect',
+    usage: 'kaoping collect IN.xlsx FILE... -o OUT.xlsx [--json] [--replace]',
+    summary: '回收测评表：逐个文件核对并合并（每个文件一行结果）',
+    positionals: 'many',
+    options: [
+      output,
+      json,
+      { name: 'replace', takesValue: false, help: '工作簿中已有同一评价人的不同分数时，以交回的文件为准（默认不覆盖）' },
+    ],
     required: ['output'],
   },
 ];

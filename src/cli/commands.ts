@@ -1,7 +1,9 @@
 /** Parses the arguments and dispatches to the feature modules; expected errors become one line and exit 2. */
 import { parseArgs } from './args';
 import { commandHelp, helpText } from './cli';
+import { ballotsCommand } from './ballotsCommand';
 import { checkCommand } from './checkCommand';
+import { collectCommand } from './collectCommand';
 import { computeCommand } from './computeCommand';
 import { ExpectedError } from './errors';
 import { SheetProtectedError } from '../workbook/protection';
@@ -21,6 +23,8 @@ const HANDLERS: Record<string, (p: Parsed, o: Output) => Promise<number>> = {
   compute: computeCommand,
   'new-year': newYearCommand,
   report: reportCommand,
+  ballots: ballotsCommand,
+  collect: collectCommand,
 };
 
 /** Runs `kaoping ARGS…`; returns the exit code (never throws). */

@@ -1,15 +1,16 @@
 /** Commands that need the kp_ tables refuse a workbook without any (exit 2, nothing done). */
 import { TABLES, type TableKey } from '../domain/contract';
 import { run, type HostWorkbook } from '../host';
-import { queueReadTables } from '../workbook/readTables';
 import { ExpectedError } from './errors';
 
+const KEYS: TableKey[] = ['settings', 'roster', 'self', 'peer', 'mass'];
+
 export async function requireInstalled(wb: HostWorkbook, path: string): Promise<void> {
+  // Only whether the tables exist: reading their values here would be a second full read of a large workbook.
   const any = await run(wb, async (c) => {
-    const pending = queueReadTables(c, ['settings', 'roster', 'self', 'peer', 'mass']);
+    const tables = KEYS.map((k) => c.workbook.tables.getItemOrNullObject(TABLES[k]).load('name'));
     await c.sync();
-    const read = pending();
-    return (['settings', 'roster', 'self', 'peer', 'mass'] as TableKey[]).some((k) => read[k].exists);
+    return tables.some((t) => !t.isNullObject);
   });
   if (!any) throw new ExpectedError(`${path} 中没有考评表（${TABLES.roster} 等），请先运行 kaoping install。`);
 }

@@ -1,6 +1,6 @@
 /** Excel rewrites formulas when a sheet, table or table column is renamed; so does the host. */
 import { quoteSheet } from './address';
-import type { WorkbookModel, TableModel } from './model';
+import type { Sheet, WorkbookModel, TableModel } from './model';
 
 type Piece = { kind: 'str' | 'quoted' | 'bracket' | 'code'; text: string };
 
@@ -90,10 +90,13 @@ export function renameColumnInFormula(f: string, tableName: string, inTable: boo
 }
 
 /** Applies a rewrite to every formula of the workbook (cells, names, validation and conditional-format rules). */
-export function rewriteFormulas(wb: WorkbookModel, fn: (f: string, sheet: string, r: number, c: number) => string): void {
+export function rewriteFormulas(wb: WorkbookModel, fn: (f: string, sheet: string, r: number, c: number) => string, renamed?: Sheet): void {
+  let changed = false;
   for (const sheet of wb.sheets) {
     for (const [r, row] of sheet.rows) for (const [c, cell] of row) {
-      if (cell.formula !== null) cell.formula = fn(cell.formula, sheet.name, r, c);
+      if (cell.formula === null) continue;
+      const next = fn(cell.formula, sheet.name, r, c);
+      if (next !== cell.formula) { cell.formula = next; changed = true; }
     }
     for (const cf of sheet.conditionalFormats) {
       const o = cf.rects[0];
@@ -112,8 +115,9 @@ export function rewriteFormulas(wb: WorkbookModel, fn: (f: string, sheet: string
       }
     }
   }
-  for (const n of wb.names) n.formula = fn(n.formula, '', -1, -1);
-  wb.dirty = true;
+  for (const n of wb.names) { const next = fn(n.formula, '', -1, -1); if (next !== n.formula) { n.formula = next; changed = true; } }
+  // A renamed sheet whose name no formula mentioned: only formulas that now see it (by its new name) can change.
+  if (changed || !renamed) wb.dirty = true; else wb.markDirty(renamed);
 }
 
 export function cellInTable(t: TableModel, sheet: string, r: number, c: number): boolean {

@@ -37,7 +37,7 @@ export class WorksheetProxy extends HostProxy<Sheet> {
           const name = checkSheetName(wb(), v, t);
           const before = t.name;
           t.name = name;
-          if (before !== name) rewriteFormulas(wb(), (f) => renameSheetInFormula(f, before, name));
+          if (before !== name) rewriteFormulas(wb(), (f) => renameSheetInFormula(f, before, name), t);
         },
       },
       position: {

@@ -5,6 +5,10 @@
  */
 import type { Rubric } from '../domain/rubric';
 import type { Evaluation, Language, Problem, Round, Severity } from '../domain/types';
+import type { BallotOptions, BallotsOut } from './ballotFiles';
+import type { CollectReport } from './collect';
+
+export type { BallotOptions, BallotsOut, CollectReport };
 
 /** Runs one batch against a workbook: `Excel.run` in Excel, `host.run(workbook, …)` headless. */
 export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -197,6 +201,23 @@ export interface ScoreSheetResult {
   lastYearSheet: string | null;
 }
 
+/** A round's ballot files in one .zip (测评表分发). */
+export interface BallotZip {
+  /** Why nothing was made (no codes for the mass round, an unknown 党小组…); empty when made. */
+  problems: string[];
+  /** The .zip's name (2026-互评-测评表.zip) and bytes; null when nothing was made. */
+  zipName: string | null;
+  zip: Uint8Array | null;
+  /** The ballot files inside, in order. */
+  files: string[];
+}
+
+/** A returned file as the pane picked it. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 export interface KaopingCommands {
   getStatus(): Promise<WorkbookStatus>;
   install(options?: { year?: number; branch?: string }): Promise<InstallReport>;
@@ -222,4 +243,13 @@ export interface KaopingCommands {
   saveSettings(values: Record<string, string | number | boolean | null>): Promise<Problem[]>;
   /** Rewrites kp_Rubric when the rubric has no error (then repairs entry columns and validation); else writes nothing. */
   saveRubric(rubric: Rubric): Promise<{ problems: Problem[]; written: boolean }>;
+  /**
+   * Ballot files of a round, one per evaluator, in one .zip; records them as handed out (optional: a host
+   * without ballot files leaves the 分发/回收 section out).
+   */
+  makeBallotFiles?(round: Round, options: BallotOptions): Promise<BallotZip>;
+  /** Reads returned ballot files (.xlsx or .zip) and merges the accepted ones (≤ 2 syncs). */
+  collectBallotFiles?(files: PickedFile[], options?: { replace?: string[] }): Promise<CollectReport>;
+  /** Ballots handed out this year and whether they are back. */
+  getBallotsOut?(): Promise<BallotsOut[]>;
 }

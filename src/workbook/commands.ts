@@ -3,6 +3,8 @@
  * command line and the browser preview. Each call is one batch (Excel.run) of the command functions.
  */
 import { printBallot } from './ballot';
+import { getBallotsOut, issueBallots } from './ballotFiles';
+import { collectBallots } from './collect';
 import { check } from './check';
 import type { BatchRunner, KaopingCommands } from './commandTypes';
 import { compute } from './compute';
@@ -37,5 +39,22 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     getSettings: () => runner((c) => getSettings(c)),
     saveSettings: (values) => runner((c) => saveSettings(c, values)),
     saveRubric: (rubric) => runner((c) => saveRubric(c, rubric)),
+    makeBallotFiles: async (round, options) => {
+      const planned = await runner((c) => issueBallots(c, round, options));
+      if (planned.problems.length > 0 || planned.specs.length === 0) return { problems: planned.problems, zipName: null, zip: null, files: [] };
+      // The ballot workbooks are made with the headless host, loaded on demand (not in the pane's first load).
+      const pkg = await import(/* webpackChunkName: "ballots" */ './ballotPackage');
+      const files = await pkg.buildBallotFiles(planned.specs);
+      const s = planned.specs[0];
+      const round0 = { self: '自评', peer: '互评', mass: '群众参评' }[round];
+      const group = options.group ? `-${options.group}` : '';
+      return { problems: [], zipName: `${s.year}-${round0}${group}-测评表.zip`, zip: await pkg.zipFiles(files), files: files.map((f) => f.name) };
+    },
+    collectBallotFiles: async (files, options) => {
+      const pkg = await import(/* webpackChunkName: "ballots" */ './ballotPackage');
+      const read = await pkg.readBallotFiles(files);
+      return runner((c) => collectBallots(c, read, { replace: options?.replace ?? [] }));
+    },
+    getBallotsOut: () => runner((c) => getBallotsOut(c)),
   };
 }

@@ -2,6 +2,7 @@
  * Entry forms per evaluator (录入, SPEC §3.3): which members an evaluator scores, saving their rows as one upsert
  * (never a duplicate, other evaluators untouched, ≤ 2 syncs), and who has scored whom.
  */
+import { ballotCode, ballotCodeNumber, parseIssued } from '../domain/ballot';
 import { COLUMNS, TABLES } from '../domain/contract';
 import { evaluate } from '../domain';
 import { evaluatorKey, idKey, normalizeId, normalizeName, parseScore, trimAll } from '../domain/parse';
@@ -13,7 +14,7 @@ import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { totalFormula } from './layout';
 import { pendingMark } from './pending';
-import { queueBeginWrites, queueEndWrites } from './state';
+import { parseState, queueBeginWrites, queueEndWrites } from './state';
 import { queueAdoptOutsideRows } from './outside';
 import { refuseProtected } from './protection';
 import { texts } from './texts';
@@ -21,13 +22,13 @@ import { col, evaluationInput, readTables, type ReadKey, type TablesRead, type T
 
 const MODEL_KEYS: ReadKey[] = ['settings', 'rubric', 'roster'];
 
-function rosterOf(read: TablesRead, lang: Language): Roster {
+export function rosterOf(read: TablesRead, lang: Language): Roster {
   const { rubric } = currentModel(read, lang);
   return parseRoster(read.roster, rubric, lang);
 }
 
 /** The evaluator as a roster member (named peer scoring), or undefined for a ballot code / representative. */
-function evaluatorMember(roster: Roster, evaluator: string): RosterMember | undefined {
+export function evaluatorMember(roster: Roster, evaluator: string): RosterMember | undefined {
   const idx = roster.byKey.get(idKey(normalizeId(evaluator)));
   return idx === undefined ? undefined : roster.members[idx];
 }
@@ -44,7 +45,7 @@ export function formMembers(roster: Roster, round: Round, evaluator: string, gro
   return group ? active.filter((m) => m.group === group) : active;
 }
 
-function entryColumns(t: TableRead, round: Round) {
+export function entryColumns(t: TableRead, round: Round) {
   const keyNames = round === 'self' ? COLUMNS.selfKeys : COLUMNS.peerKeys;
   return {
     cEval: round === 'self' ? -1 : col(t, keyNames[0]),
@@ -55,7 +56,7 @@ function entryColumns(t: TableRead, round: Round) {
 }
 
 /** Upsert key of an entry row: evaluator (not for self) + member. null for a row with no member. */
-function rowKey(round: Round, c: ReturnType<typeof entryColumns>) {
+export function rowKey(round: Round, c: ReturnType<typeof entryColumns>) {
   return (row: RawCell[]): string | null => {
     const id = normalizeId(row[c.cId] ?? '');
     if (id === '') return null;
@@ -192,8 +193,7 @@ export function buildProgress(read: TablesRead, round: Round): ProgressReport {
     const memberId = idx === undefined ? id : roster.members[idx].id;
     membersWithForms.add(idKey(memberId));
     const evRaw = round === 'self' ? memberId : normalizeName(normalizeId(r[c.cEval] ?? ''));
-    const q = /^Q(\d+)$/i.exec(evRaw);
-    if (q) maxQ = Math.max(maxQ, Number(q[1]));
+    maxQ = Math.max(maxQ, ballotCodeNumber(evRaw));
     const k = evaluatorKey(evRaw);
     const e = scored.get(k) ?? { evaluator: evRaw, ids: new Set<string>() };
     e.ids.add(memberId);
@@ -218,11 +218,15 @@ export function buildProgress(read: TablesRead, round: Round): ProgressReport {
     }
   }
   const membersWithoutForms = roster.members.filter((m) => !m.exempt && !membersWithForms.has(m.key)).map((m) => m.id);
-  const nextBallotCode = `Q${String(maxQ + 1).padStart(2, '0')}`;
+  // Codes on ballot files handed out this year are taken too (a typed paper ballot must not reuse one).
+  if (read.state?.exists) {
+    for (const b of parseIssued(parseState(read.state).ballots)) if (b.round === round && b.year === settings.year) maxQ = Math.max(maxQ, ballotCodeNumber(b.evaluator));
+  }
+  const nextBallotCode = ballotCode(maxQ + 1);
   return { round, evaluators, membersWithoutForms, nextBallotCode };
 }
 
 export async function getProgress(context: Excel.RequestContext, round: Round): Promise<ProgressReport> {
-  const { read } = await readTables(context, [...MODEL_KEYS, round]);
+  const { read } = await readTables(context, [...MODEL_KEYS, round, 'state']);
   return buildProgress(read, round);
 }

@@ -13,7 +13,7 @@ import { INSTALL_ORDER } from './layout';
 import type { ReadKey, TablesRead } from './readTables';
 import { parseState } from './state';
 
-export type WritingCommand = 'install' | 'importRoster' | 'saveForm' | 'compute' | 'posting' | 'newYear' | 'saveSettings' | 'saveRubric';
+export type WritingCommand = 'install' | 'importRoster' | 'saveForm' | 'compute' | 'posting' | 'newYear' | 'saveSettings' | 'saveRubric' | 'collectBallots';
 
 const NAMES: Record<WritingCommand, { 'zh-CN': string; 'en-US': string }> = {
   install: { 'zh-CN': '安装考评表', 'en-US': 'Install' },
@@ -24,6 +24,7 @@ const NAMES: Record<WritingCommand, { 'zh-CN': string; 'en-US': string }> = {
   newYear: { 'zh-CN': '开始新年度', 'en-US': 'New year' },
   saveSettings: { 'zh-CN': '保存参数', 'en-US': 'Save settings' },
   saveRubric: { 'zh-CN': '保存细则', 'en-US': 'Save rubric' },
+  collectBallots: { 'zh-CN': '回收测评表', 'en-US': 'Collect ballots' },
 };
 
 /**

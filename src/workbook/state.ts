@@ -32,6 +32,8 @@ export interface State {
    * a batch failed part-way, so check reports the half-written tables until the command is run again.
    */
   pending: string | null;
+  /** Ballot files handed out (ballotFiles.ts): one line per ballot, year\tround\tevaluator\tgroup\tlabel. */
+  ballots: string[];
 }
 
 const MAX_CELL_TEXT = 30000;
@@ -47,7 +49,7 @@ export function stateUsable(t: TableRead): boolean {
 }
 
 export function parseState(t: TableRead): State {
-  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null, pending: null };
+  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null, pending: null, ballots: [] };
   if (!stateUsable(t)) return state;
   for (const row of t.rows) {
     const key = String(row[0] ?? '');
@@ -65,6 +67,7 @@ export function parseState(t: TableRead): State {
     else if (key === 'chart') state.chart = value === '1';
     else if (key === 'pending') state.pending = value || null;
     else if (key === 'printSheets') state.printSheets = value === '' ? [] : value.split('\n');
+    else if (key === 'ballots' && value !== '') state.ballots.push(...value.split('\n'));
     else if (key === 'validation') {
       try {
         state.validation = value === '' ? null : (JSON.parse(value) as State['validation']);
@@ -101,6 +104,8 @@ export function stateRows(state: State): RawCell[][] {
   rows.push(['chart', state.chart ? '1' : '0']);
   rows.push(['printSheets', state.printSheets.join('\n')]);
   rows.push(['validation', state.validation ? JSON.stringify(state.validation) : '']);
+  // Issued ballots: split over rows so no cell exceeds Excel's text limit.
+  for (let i = 0; i < state.ballots.length; i += 200) rows.push(['ballots', state.ballots.slice(i, i + 200).join('\n')]);
   return rows;
 }
 

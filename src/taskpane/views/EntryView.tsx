@@ -10,6 +10,7 @@ import { Busy, ErrorBar, Note } from '../feedback';
 import { roundName, text } from '../strings';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
+import { BallotFilesView } from './BallotFilesView';
 import { EntryGrid } from './EntryGrid';
 import { PlanNote } from './PlanNote';
 import { ProgressPanel } from './ProgressPanel';
@@ -183,6 +184,7 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
         />
       )}
       <ProgressPanel lang={lang} round={round} report={progress.result} busy={progress.busy} error={progress.error} members={members} />
+      <BallotFilesView commands={commands} lang={lang} status={status} onChanged={onChanged} />
       {!status?.installed && status && <Text>{text(lang, 'notInstalled')}</Text>}
     </div>
   );

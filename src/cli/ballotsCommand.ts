@@ -1,0 +1,58 @@
+/**
+ * kaoping ballots: one ballot file per evaluator of a round, written into a folder (each file atomically). The
+ * input workbook is not changed (the task pane records ballots handed out in the workbook; the command line
+ * writes no workbook here).
+ */
+import { promises as fs } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { Round } from '../domain/types';
+import { run } from '../host';
+import { issueBallots } from '../workbook/ballotFiles';
+import { buildBallotFile } from '../workbook/ballotPackage';
+import type { Parsed } from './args';
+import { ExpectedError } from './errors';
+import { readWorkbook } from './io';
+import type { Output } from './output';
+import { requireInstalled } from './workbookGuard';
+
+const ROUNDS: Record<string, Round> = { self: 'self', peer: 'peer', mass: 'mass', 自评: 'self', 互评: 'peer', 群众参评: 'mass' };
+
+export async function ballotsCommand(p: Parsed, o: Output): Promise<number> {
+  const [input] = p.positionals;
+  const round = ROUNDS[String(p.options.round)];
+  if (!round) throw new ExpectedError(`--round 应为 self、peer 或 mass，而不是“${String(p.options.round)}”。`);
+  let codes: number | undefined;
+  if (p.options.codes !== undefined) {
+    const v = String(p.options.codes);
+    if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > 999) throw new ExpectedError(`--codes 应为 1～999 之间的整数，而不是“${v}”。`);
+    codes = Number(v);
+  }
+  const group = p.options.group === undefined ? undefined : String(p.options.group);
+  const wb = await readWorkbook(input);
+  await requireInstalled(wb, input);
+  const { specs, problems } = await run(wb, (c) => issueBallots(c, round, { group, codes }, false));
+  if (problems.length > 0) throw new ExpectedError(problems.join(' '));
+  if (specs.length === 0) throw new ExpectedError('没有要分发的测评表（名册中没有需要评价的党员？）。');
+  const dir = resolve(String(p.options.output));
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new ExpectedError(`无法创建文件夹 ${dir}：${(e as Error).message}`);
+  }
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  for (const s of specs) files.push({ name: s.fileName, bytes: await buildBallotFile(s) });
+  for (const f of files) {
+    const target = join(dir, f.name);
+    const temp = join(dir, `.${basename(target)}.${process.pid}.tmp`);
+    try {
+      await fs.writeFile(temp, f.bytes);
+      await fs.rename(temp, target);
+    } catch (e) {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      throw new ExpectedError(`无法写入 ${target}：${(e as Error).message}`);
+    }
+  }
+  o.out(`已生成 ${files.length} 份测评表，保存在 ${dir}：`);
+  for (const f of files) o.out(`  ${f.name}`);
+  return 0;
+}
