@@ -13,6 +13,7 @@ import { newYear } from '../src/workbook/newYear';
 import { newYearPlan } from '../src/workbook/paneInfo';
 import { saveMemberReview } from '../src/workbook/review';
 import { makePostingSheet } from '../src/workbook/posting';
+import { makeScoreSheets } from '../src/workbook/scoreSheet';
 import { fillCase, syntheticCase } from '../test/support/fillCase';
 
 type Batch = Parameters<typeof run>[1];
@@ -40,11 +41,12 @@ export async function benchCommands(): Promise<void> {
     console.log(`    save a form      ${await measure(wb, (c) => saveForm(c, 'peer', '0001', rows))}`);
     console.log(`    check            ${await measure(wb, (c) => check(c))}`);
     console.log(`    compute          ${await measure(wb, (c) => compute(c))}`);
-    console.log(`    posting          ${await measure(wb, (c) => makePostingSheet(c, { order: 'rank' }))}`);
+    console.log(`    posting (3 sheets) ${await measure(wb, (c) => makePostingSheet(c, { order: 'rank' }))}`);
+    console.log(`    score sheets (all) ${await measure(wb, (c) => makeScoreSheets(c, {}))}`);
     console.log(`    save a review    ${await measure(wb, (c) => saveMemberReview(c, '0002', { bonus: [{ item: '表彰', points: 1, basis: '' }], review: { veto: false, reason: '', opinion: '同意' } }))}`);
     console.log(`    new-year plan    ${await measure(wb, (c) => newYearPlan(c))}`);
     console.log(`    new year         ${await measure(wb, (c) => newYear(c, 2027))}`);
   }
-  console.log('  budgets (SPEC §6): install ≤ 3, save a form ≤ 2, check ≤ 2, compute ≤ 3, posting ≤ 3, new year ≤ 4; save a review ≤ 2, new-year plan 1');
+  console.log('  budgets (SPEC §6): install ≤ 3, save a form ≤ 2, check ≤ 2, compute ≤ 3, posting ≤ 3, new year ≤ 4; score sheets ≤ 3; save a review ≤ 2, new-year plan 1');
   console.log('  payload: Excel on the web refuses a request or a response over 5 MB; kept under 4 MB (payload.test.ts)');
 }

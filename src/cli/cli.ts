@@ -72,6 +72,14 @@ export const COMMANDS: CommandDef[] = [
     required: ['output', 'year'],
   },
   {
+    name: 'report',
+    usage: 'kaoping report IN.xlsx [--member ID] -o OUT.xlsx',
+    summary: '生成个人考评明细（每名党员一页 A4，不含评价人和单张测评表分数）',
+    positionals: 1,
+    options: [output, { name: 'member', takesValue: true, help: '党员编号（默认：全部党员；多个用逗号分隔，如 001,002）' }],
+    required: ['output'],
+  },
+  {
     name: 'ballots',
     usage: 'kaoping ballots IN.xlsx --round self|peer|mass [--group G] [--codes N] -o DIR/',
     summary: '分发测评表：每位评价人一个 .xlsx 文件（群众参评、匿名互评用测评表编号 Q01、Q02…）',

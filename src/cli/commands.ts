@@ -11,6 +11,7 @@ import { importRosterCommand } from './importRosterCommand';
 import { initCommand } from './init';
 import { installCommand } from './installCommand';
 import { newYearCommand } from './newYearCommand';
+import { reportCommand } from './reportCommand';
 import { consoleOutput, type Output } from './output';
 import type { Parsed } from './args';
 
@@ -21,6 +22,7 @@ const HANDLERS: Record<string, (p: Parsed, o: Output) => Promise<number>> = {
   check: checkCommand,
   compute: computeCommand,
   'new-year': newYearCommand,
+  report: reportCommand,
   ballots: ballotsCommand,
   collect: collectCommand,
 };

@@ -23,7 +23,7 @@ export async function computeCommand(p: Parsed, o: Output): Promise<number> {
     for (const line of evaluationSummary(e)) o.out(line);
     o.out(problemSummary(e.problems));
     for (const line of problemLines(e.problems)) o.out(line);
-    if (posting?.created) o.out(`已生成公示表“${posting.sheet}”。`);
+    if (posting?.created) o.out(`已生成公示材料：${(posting.sheets ?? [posting.sheet]).map((s) => `“${s}”`).join("、")}。`);
     else {
       o.out('公示表未生成，原因：');
       for (const r of report.postingBlockedReasons) o.out(`  ${r}`);

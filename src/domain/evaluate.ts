@@ -11,6 +11,7 @@ import { joinList, message, roundName } from './messages';
 import { decimalValue, parseSettings, type Settings } from './settings';
 import { parseRubric } from './rubric';
 import { parseRoster } from './roster';
+import { planProblems } from './plans';
 import { tenthsText } from './parse';
 import { isMissingTable, missingTableProblem, outsideRowsProblem } from './tableNotices';
 import type { Evaluation, EvaluationInput, Language, MemberResult, Problem, Round, TableBlock } from './types';
@@ -48,7 +49,23 @@ function meanNumber(sum: number, n: number): number {
   return divRoundNumber(sum * 100000, n) / 1e6;
 }
 
+/**
+ * What the score sheets (个人考评明细) need beyond the Evaluation, per roster index (= evaluation.members index):
+ * each round's valid forms before trimming (count, highest and lowest total in tenths) and the bonus items
+ * counted. No evaluator and no single form is kept.
+ */
+export interface ScoreDetails {
+  rounds: Record<Round, { count: Int32Array; max: Float64Array; min: Float64Array; trimmed: Uint8Array }>;
+  /** Counted kp_Bonus items: roster index and row index in the bonus block. */
+  bonusItems: { member: number; row: number }[];
+}
+
 export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
+  return evaluateDetailed(input, lang).evaluation;
+}
+
+/** evaluate() with the per-member figures the score sheets show (see ScoreDetails). */
+export function evaluateDetailed(input: EvaluationInput, lang?: Language): { evaluation: Evaluation; details: ScoreDetails } {
   let l: Language = lang ?? 'zh-CN';
   let parsedSettings = parseSettings(withSheet(input.settings, SHEETS.settings), l);
   if (!lang && parsedSettings.settings.language !== l) {
@@ -70,6 +87,12 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
   }
   const roster = parseRoster(withSheet(input.roster, SHEETS.roster), rubric, l);
   append(problems, roster.problems);
+  if (input.plans) {
+    const plans = withSheet(input.plans, SHEETS.plans);
+    const p = outsideRowsProblem(plans, l);
+    if (p) problems.push(p);
+    append(problems, planProblems(plans, roster, withSheet(input.roster, SHEETS.roster), l));
+  }
   const n = roster.members.length;
 
   const totals = {} as Record<Round, RoundTotals>;
@@ -107,6 +130,7 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
   const sep = message(l, 'note.sep');
 
   const finalCents: (number | null)[] = new Array(n).fill(null);
+  const trimmedAt: Record<Round, Uint8Array> = { self: new Uint8Array(n), peer: new Uint8Array(n), mass: new Uint8Array(n) };
   let formsUsed = 0;
   const members: MemberResult[] = roster.members.map((m, idx) => {
     const veto = review.veto[idx] === 1;
@@ -131,7 +155,10 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
       forms[r] = s.n;
       formsUsed += s.n;
       means[r] = meanNumber(s.sum, s.n);
-      if (s.trimmed) trimmed.push(r);
+      if (s.trimmed) {
+        trimmed.push(r);
+        trimmedAt[r][idx] = 1;
+      }
     }
     const missing = required.filter((r) => !sums[r]);
     // Bonus: positive items capped, deductions (when allowed) added after the cap.
@@ -191,7 +218,12 @@ export function evaluate(input: EvaluationInput, lang?: Language): Evaluation {
     };
   });
   assignRanks(members, finalCents);
-  return { year: settings.year, branch: settings.branch, members, problems, formsUsed };
+  const rounds = {} as ScoreDetails['rounds'];
+  for (const r of ROUNDS) rounds[r] = { count: totals[r].count, max: totals[r].max, min: totals[r].min, trimmed: trimmedAt[r] };
+  return {
+    evaluation: { year: settings.year, branch: settings.branch, members, problems, formsUsed },
+    details: { rounds, bonusItems: bonus.counted },
+  };
 }
 
 function errorNote(l: Language, errors: Problem[]): string {

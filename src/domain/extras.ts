@@ -12,6 +12,8 @@ export interface BonusOutcome {
   plus: Float64Array;
   minus: Float64Array;
   problems: Problem[];
+  /** The counted items, in table order: roster index and row index in the block (for the score sheets). */
+  counted: { member: number; row: number }[];
 }
 
 type Cache = Map<RawCell, { idx: number; id: string; canonical: boolean }>;
@@ -49,8 +51,9 @@ export function processBonus(block: TableBlock, roster: Roster, allowDeductions:
   const n = roster.members.length;
   const plus = new Float64Array(n);
   const minus = new Float64Array(n);
+  const counted: { member: number; row: number }[] = [];
   const problems = missingColumns(block, ['党员编号', '分值'], lang);
-  if (problems.length > 0) return { plus, minus, problems };
+  if (problems.length > 0) return { plus, minus, problems, counted };
   const cId = findColumn(block, '党员编号');
   const cName = findColumn(block, '姓名');
   const cPts = findColumn(block, '分值');
@@ -81,8 +84,9 @@ export function processBonus(block: TableBlock, roster: Roster, allowDeductions:
     }
     if (t > 0) plus[idx] += t;
     else minus[idx] += t;
+    counted.push({ member: idx, row: i });
   });
-  return { plus, minus, problems };
+  return { plus, minus, problems, counted };
 }
 
 export interface ReviewOutcome {

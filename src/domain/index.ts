@@ -9,5 +9,6 @@ export * from './messages';
 export * from './evaluate';
 export * from './json';
 export * from './posting';
+export * from './plans';
 export { emptyBlock, findColumn, headerKey } from './table';
 export { divRound } from './exact';

@@ -127,6 +127,18 @@ const PROBLEMS: Record<ProblemCode, Entry> = {
     'zh-CN': '{at}：工作簿中没有表格 {table}，已按默认{what}计算；运行“安装考评表”可补回。',
     'en-US': '{at}: the workbook has no table {table}; the default {what} are used. Run Install to restore it.',
   },
+  plan_missing: {
+    'zh-CN': '{at}：党员 {member} 还没有填写个人年度工作计划（自评时要对照工作计划，公示时也要上墙）。',
+    'en-US': '{at}: member {member} has no annual work plan yet (the self evaluation is made against it, and it is posted).',
+  },
+  plan_unknown_member: {
+    'zh-CN': '{at}：党员编号“{value}”不在党员名册中，这份工作计划不会显示和公示。',
+    'en-US': '{at}: member 编号 "{value}" is not in the roster; this work plan is neither shown nor posted.',
+  },
+  plan_duplicate: {
+    'zh-CN': '{at}：党员 {member} 的工作计划有多行（第 {rows} 行），只使用第一行，请合并。',
+    'en-US': '{at}: member {member} has more than one work plan row (rows {rows}); only the first is used, please merge them.',
+  },
   write_interrupted: {
     'zh-CN': '{at}：上次“{command}”在写入工作簿时中断，表格可能只写入了一部分。请再次执行“{command}”，完成后此提示消失。',
     'en-US': '{at}: the last "{command}" stopped while writing to the workbook; the tables may be half written. Run "{command}" again; this message goes away when it completes.',

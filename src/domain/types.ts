@@ -69,7 +69,10 @@ export type ProblemCode =
   | 'rubric_invalid' // error: a category not summing to 100, sub-items not summing to their dimension, …
   | 'rows_outside_table' // warning: rows typed directly below a table that did not grow (counted)
   | 'table_missing' // warning: kp_Settings or kp_Rubric is not in the workbook (defaults used)
-  | 'write_interrupted'; // error: a command's writes stopped part-way (kp_State still marks it); run it again
+  | 'write_interrupted' // error: a command's writes stopped part-way (kp_State still marks it); run it again
+  | 'plan_missing' // warning: a member to be scored has no 工作计划 in kp_Plans (the scheme does not require one)
+  | 'plan_unknown_member' // warning: a kp_Plans row whose 党员编号 is not in the roster (not shown anywhere)
+  | 'plan_duplicate'; // warning: a second kp_Plans row for a member (the first one is used)
 
 export interface Problem {
   severity: Severity;
@@ -142,4 +145,6 @@ export interface EvaluationInput {
   mass: TableBlock;
   bonus: TableBlock;
   review: TableBlock;
+  /** kp_Plans (个人年度工作计划), when the workbook has it: members without a plan get a warning. */
+  plans?: TableBlock;
 }

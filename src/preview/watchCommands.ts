@@ -4,7 +4,7 @@
  */
 import { SHEETS } from '../domain/contract';
 import type { Round } from '../domain/types';
-import type { KaopingCommands, PostingReport } from '../workbook/commandTypes';
+import type { KaopingCommands, PostingReport, ScoreSheetResult } from '../workbook/commandTypes';
 
 /** The sheet a command wrote to, so the grid can show it (default sheet names; a renamed sheet is not followed). */
 export function sheetWritten(name: keyof KaopingCommands, args: unknown[], result: unknown): string | null {
@@ -19,6 +19,10 @@ export function sheetWritten(name: keyof KaopingCommands, args: unknown[], resul
       return SHEETS.settings;
     case 'makePostingSheet': {
       const report = result as PostingReport | undefined;
+      return report?.created ? report.sheet : null;
+    }
+    case 'makeScoreSheets': {
+      const report = result as ScoreSheetResult | undefined;
       return report?.created ? report.sheet : null;
     }
     case 'printBallot':

@@ -65,6 +65,8 @@ export interface RosterImportReport extends RosterImportPreview {
   added: number;
   updated: number;
   unchanged: number;
+  /** Rows added to kp_Plans (年度工作计划) for members who had none (optional: older fakes omit it). */
+  planRows?: number;
 }
 
 export interface FormMember {
@@ -151,7 +153,10 @@ export interface PostingOptions {
 
 export interface PostingReport {
   created: boolean;
+  /** The results posting sheet (考评结果公示). */
   sheet: string;
+  /** All sheets of the posting pack: results, rubric (考评细则公示), work plans (工作计划公示). */
+  sheets?: string[];
   rows: number;
   blockedReasons: string[];
 }
@@ -213,6 +218,32 @@ export interface NewYearPlan {
   stale: boolean;
 }
 
+/** A member's own 个人年度工作计划 (kp_Plans), for the self-evaluation form. */
+export interface MemberPlanView {
+  id: string;
+  plan: string;
+  attachment: string;
+  /** Where the plan is typed: sheet and cell. */
+  sheet: string;
+  cell: string;
+}
+
+export interface ScoreSheetRequest {
+  /** 编号 of the members; all when absent. */
+  members?: string[];
+  /** Show the sheet when made. */
+  activate?: boolean;
+}
+
+export interface ScoreSheetResult {
+  created: boolean;
+  sheet: string;
+  members: { id: string; name: string }[];
+  /** 编号 asked for that are not in the roster (nothing made then). */
+  unknown: string[];
+  lastYearSheet: string | null;
+}
+
 /** A round's ballot files in one .zip (测评表分发). */
 export interface BallotZip {
   /** Why nothing was made (no codes for the mass round, an unknown 党小组…); empty when made. */
@@ -244,7 +275,12 @@ export interface KaopingCommands {
   check(): Promise<CheckReport>;
   selectCell(sheet: string, cell: string): Promise<void>;
   compute(): Promise<ComputeReport>;
+  /** The posting pack: results, rubric per category in use and work plans, three print-ready sheets. */
   makePostingSheet(options: PostingOptions): Promise<PostingReport>;
+  /** A member's own work plan (null when kp_Plans has no row for them). */
+  getPlan(memberId: string): Promise<MemberPlanView | null>;
+  /** Score sheets (个人考评明细), one A4 page per member. */
+  makeScoreSheets(request: ScoreSheetRequest): Promise<ScoreSheetResult>;
   newYear(year: number): Promise<NewYearReport>;
   getSettings(): Promise<SettingsView>;
   saveSettings(values: Record<string, string | number | boolean | null>): Promise<Problem[]>;

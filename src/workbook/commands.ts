@@ -15,6 +15,8 @@ import { newYear } from './newYear';
 import { newYearPlan, suggestBranch } from './paneInfo';
 import { makePostingSheet } from './posting';
 import { getReview, saveMemberReview } from './review';
+import { getPlan } from './plans';
+import { makeScoreSheets } from './scoreSheet';
 import { saveRubric } from './rubricCmd';
 import { getSettings, saveSettings } from './settingsCmd';
 import { getStatus, selectCell } from './status';
@@ -33,6 +35,8 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     selectCell: (sheet, cell) => runner((c) => selectCell(c, sheet, cell)),
     compute: () => runner((c) => compute(c)),
     makePostingSheet: (options) => runner((c) => makePostingSheet(c, options)),
+    getPlan: (memberId) => runner((c) => getPlan(c, memberId)),
+    makeScoreSheets: (request) => runner((c) => makeScoreSheets(c, request)),
     newYear: (year) => runner((c) => newYear(c, year)),
     getSettings: () => runner((c) => getSettings(c)),
     saveSettings: (values) => runner((c) => saveSettings(c, values)),

@@ -4,7 +4,7 @@
  * fingerprint of the inputs) so that later edits mark the results stale. One read, one write: 2 syncs.
  */
 import { postingBlockers } from '../domain';
-import { TABLES } from '../domain/contract';
+import { COLUMNS, TABLES } from '../domain/contract';
 import type { Evaluation, Language, MemberResult, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import { countProblems, evaluateRead, queueCheckWrites } from './check';
@@ -16,6 +16,8 @@ import { pendingMark } from './pending';
 import { fingerprint, parseState, queueBeginWrites, takenIfStateLost } from './state';
 import { formatGrid, queueNewTable, toWrite } from './tableWrite';
 import { texts } from './texts';
+import { change, readLastYear, type LastYear } from './lastYear';
+import { idKey } from '../domain/parse';
 import { refuseProtected } from './protection';
 
 const AMBER = '#FFEB9C';
@@ -28,8 +30,10 @@ export function resultOrder(members: MemberResult[]): MemberResult[] {
 }
 
 /** One kp_Results row by header name (so a table whose columns were moved still gets the right cells). */
-function resultCell(m: MemberResult, header: string): RawCell {
+function resultCell(m: MemberResult, header: string, last: LastYear | null): RawCell {
   switch (header) {
+    case '上年得分': return last?.finals.get(idKey(m.id)) ?? null;
+    case '增减': return change(m.final, last?.finals.get(idKey(m.id)));
     case '排名': return m.rank;
     case '党员编号': return m.id;
     case '姓名': return m.name;
@@ -79,7 +83,7 @@ export function summarize(evaluation: Evaluation): ComputeReport['summary'] {
 }
 
 const TEXT_HEADERS = new Set(['党员编号', '姓名', '党小组', '类别', '评定结果', '说明']);
-const SCORE_HEADERS = new Set(['自评', '互评', '群众参评', '平均分', '加分', '最终得分']);
+const SCORE_HEADERS = new Set(['自评', '互评', '群众参评', '平均分', '加分', '最终得分', '上年得分']);
 
 /** Queues the results table (rewritten in place, resized to the members) and its formats. */
 function queueResults(
@@ -90,6 +94,7 @@ function queueResults(
   lang: Language,
   eligibleThreshold: number,
   admonishThreshold: number,
+  last: LastYear | null,
 ): { sheet: Excel.Worksheet; headerRow: number; firstColumn: number; width: number } {
   const t = read.results;
   const ordered = resultOrder(evaluation.members);
@@ -97,7 +102,7 @@ function queueResults(
   const layout = tableLayouts(rubric, dims, settings).results;
   const headers = t.exists ? t.headers : layout.headers;
   const width = headers.length;
-  const rows = ordered.map((m) => headers.map((h) => resultCell(m, h.replace(/\s+/g, ''))));
+  const rows = ordered.map((m) => headers.map((h) => resultCell(m, h.replace(/\s+/g, ''), last)));
   const textCols = new Set(headers.map((h, i) => (TEXT_HEADERS.has(h) ? i : -1)).filter((i) => i >= 0));
   let sheet: Excel.Worksheet;
   let headerRow: number;
@@ -130,6 +135,7 @@ function queueResults(
   // Scores show two decimals; the cells hold the exact values (6 decimals for round means).
   headers.forEach((h, c) => {
     if (SCORE_HEADERS.has(h)) sheet.getRange(blockAddress(headerRow + 1, firstColumn + c, n, 1)).numberFormat = Array.from({ length: n }, () => ['0.00']);
+    if (h === '增减') sheet.getRange(blockAddress(headerRow + 1, firstColumn + c, n, 1)).numberFormat = Array.from({ length: n }, () => ['+0.00;-0.00;0.00']);
   });
   // 排名 centred: right-aligned next to a left-aligned 党员编号 it read as one number ("1 003") in print.
   const cRank = headers.indexOf('排名');
@@ -205,12 +211,14 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
   const { settings } = currentModel(read);
   const T = texts(lang);
   const taken = new Set(sheets.items.map((s) => s.name));
+  // Year over year (上年得分, 增减): one more read only when last year's archive is in the workbook (before any write).
+  const last = read.results.exists && read.results.headers.some((h) => h.replace(/\s+/g, '') === '上年得分') ? await readLastYear(context, [...taken], settings.year) : null;
   // Marked unfinished before the first write; the stamp (the mark of completion) is written after the data.
   const leave = queueBeginWrites(context, read.state, pendingMark('compute', 'results'));
-  const where = queueResults(context, read, taken, evaluation, lang, settings.eligibleThreshold, settings.admonishThreshold);
+  const where = queueResults(context, read, taken, evaluation, lang, settings.eligibleThreshold, settings.admonishThreshold, last);
   // The distribution table (and, once, its chart) beside the results.
   const dist = distribution(evaluation);
-  const distCol = where.firstColumn + where.width + 1;
+  const distCol = distributionColumn(where.firstColumn, headersOf(read, where.width));
   const distRange = where.sheet.getRange(blockAddress(where.headerRow, distCol, dist.length + 1, 2));
   distRange.numberFormat = formatGrid(dist.length + 1, 2, new Set([0]));
   distRange.values = [[T.distribution.label, T.distribution.count], ...dist.map((d) => [d.label, d.count])];
@@ -239,6 +247,19 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     fingerprint: state.fingerprint,
     ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/**
+ * Column of the distribution table beside kp_Results: one blank column after the table, and after the two
+ * year-over-year columns (上年得分, 增减) when the table does not have them yet (new year appends them there).
+ */
+export function distributionColumn(firstColumn: number, headers: readonly string[]): number {
+  const has = COLUMNS.yearOverYear.every((h) => headers.some((x) => x.replace(/\s+/g, '') === h));
+  return firstColumn + headers.length + 1 + (has ? 0 : COLUMNS.yearOverYear.length);
+}
+
+function headersOf(read: TablesRead, width: number): string[] {
+  return read.results.exists ? read.results.headers : Array.from({ length: width }, (_, i) => [...COLUMNS.results][i] ?? '');
 }
 
 /** "2026-11-24 14:05" in the local time zone. */

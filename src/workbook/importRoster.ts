@@ -11,6 +11,8 @@ import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
+import { queueAddPlanRows } from './plans';
+import { blockAddress } from './a1';
 import { refuseProtected } from './protection';
 import { pendingCommand, pendingMark } from './pending';
 import { queueBeginWrites, queueEndWrites } from './state';
@@ -111,7 +113,7 @@ export function previewImport(read: TablesRead, grid: GridSource): RosterImportP
 
 /** Merges a grid (already read, from any workbook) into this workbook's kp_Roster: one read, one write. */
 export async function importRosterGrid(context: Excel.RequestContext, grid: GridSource): Promise<RosterImportReport> {
-  const { read } = await readTables(context, ['settings', 'rubric', 'roster', 'state']);
+  const { read } = await readTables(context, ['settings', 'rubric', 'roster', 'plans', 'state']);
   return queueImport(context, read, grid, true);
 }
 
@@ -155,24 +157,35 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   const plan = planUpsert({ rows: t.rows }, added, () => null);
   for (const [i, r] of updated) plan.inPlace.set(i, r);
   const textCols = new Set(COLUMNS.roster.map((h) => col(t, h)).filter((i) => i >= 0));
+  // Every member gets a row in kp_Plans (年度工作计划) to write their plan in; existing rows stay as they are
+  // (not on a protected 年度工作计划: the roster import does not fail for it; install adds them later).
+  const planMembers = merged.rows.filter((r) => r.id).map((r) => ({ id: r.id, name: r.name }));
+  let planRows = 0;
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
     refuseProtected(read, ['roster'], settings.language);
     const leave = queueBeginWrites(context, read.state, pendingMark('importRoster', 'roster'));
     queueAdoptOutsideRows(context, t);
-    queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
+    const sheet = context.workbook.worksheets.getItem(t.sheet);
+    const appendAt = t.firstRow + t.bodyRows;
+    queueUpsert(sheet, t, plan, { textCols, numberCols: new Set(), formulaCols: new Set() });
+    // Added rows take the formats of the row above (Excel's rows.add), a check's highlight too: not theirs.
+    if (plan.append.length > 0) sheet.getRange(blockAddress(appendAt, t.firstColumn, plan.append.length, t.headers.length)).format.fill.clear();
+    if (read.plans?.exists && !read.plans.protected) planRows = queueAddPlanRows(context, read.plans, planMembers);
     queueEndWrites(context, read.state, leave);
     if (sync) await context.sync();
-  } else if (pendingCommand(read) === 'importRoster') {
+  } else {
+    if (read.plans?.exists && !read.plans.protected) planRows = queueAddPlanRows(context, read.plans, planMembers);
     // An import that stopped part-way and is now complete (nothing left to write): its mark goes.
-    queueEndWrites(context, read.state, null);
-    if (sync) await context.sync();
+    const stopped = pendingCommand(read) === 'importRoster';
+    if (stopped) queueEndWrites(context, read.state, null);
+    if (sync && (stopped || planRows > 0)) await context.sync();
   }
-  return { ...preview(parsed, merged), added: merged.added, updated: merged.updated, unchanged: merged.unchanged };
+  return { ...preview(parsed, merged), added: merged.added, updated: merged.updated, unchanged: merged.unchanged, planRows };
 }
 
 /** Import from a sheet of this workbook: the grid and the roster read in one sync, written in the next. */
 export async function importRoster(context: Excel.RequestContext, sheet: string): Promise<RosterImportReport> {
-  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster', 'state'], () => queueReadGrid(context, sheet));
+  const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster', 'plans', 'state'], () => queueReadGrid(context, sheet));
   return queueImport(context, read, get(), true);
 }
 

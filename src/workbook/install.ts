@@ -19,6 +19,7 @@ import { queueAdoptOutsideRows } from './outside';
 import { isEmptyBody, queueAppendRows, queueNewTable } from './tableWrite';
 import { pendingCommand, pendingCommandOf, pendingDetail, pendingMark, type WritingCommand } from './pending';
 import { parseState, queueBeginWrites, queueEndWrites, queueWriteState, stateRows, stateUsable, type State } from './state';
+import { initialPlanRows, queueAddPlanRows, rosterMembers } from './plans';
 import { texts } from './texts';
 import { SheetProtectedError } from './protection';
 
@@ -84,7 +85,7 @@ function queueColumnFormats(
     whole.format.columnWidth = layout.widths[c] ?? 64;
     const body = sheet.getRange(blockAddress(at.headerRow + 1, at.firstColumn + c, at.bodyRows, 1));
     if (layout.inputCols.has(c)) body.format.protection.locked = false;
-    if (layout.headers[c] === '目标要求' || layout.headers[c] === '说明') body.format.wrapText = true;
+    if (layout.headers[c] === '目标要求' || layout.headers[c] === '说明' || layout.headers[c] === '工作计划') body.format.wrapText = true;
     // Short numbers between text columns: centred, so 分值 "10" does not run into the 目标要求 text in print.
     if (layout.headers[c] === '分值' || layout.headers[c] === '序号') whole.format.horizontalAlignment = 'Center';
     queueValidation(sheet, layout, at, c, lang);
@@ -97,10 +98,11 @@ function queueColumnFormats(
   header.format.font.bold = true;
 }
 
-function initialRows(key: ReadKey, settings: Settings, rubric: Rubric, options: InstallOptions): RawCell[][] {
+function initialRows(key: ReadKey, settings: Settings, rubric: Rubric, options: InstallOptions, read: TablesRead): RawCell[][] {
   if (key === 'settings') return settingsToRows(settings);
   if (key === 'rubric') return rubricToRows(rubric);
   if (key === 'roster') return options.rosterRows ?? [];
+  if (key === 'plans') return initialPlanRows(read, read.roster.exists ? undefined : options.rosterRows);
   // Made marked unfinished (pending.ts); the install's last write clears the mark (see planAndQueueInstall).
   if (key === 'state') return stateRows({ ...parseState({ exists: false } as TableRead), validation: options.validation ?? null, pending: pendingMark('install', 'settings') });
   return [];
@@ -271,7 +273,7 @@ function installContent(read: TablesRead, options: InstallOptions): Map<string, 
   const opts = { ...options, validation: validationLimits(layouts) };
   const out = new Map<string, RawCell[][]>();
   for (const key of INSTALL_ORDER) {
-    out.set(layouts[key].sheet, [layouts[key].headers, ...initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, opts)]);
+    out.set(layouts[key].sheet, [layouts[key].headers, ...initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, opts, read)]);
   }
   return out;
 }
@@ -318,7 +320,7 @@ export function planAndQueueInstall(
       const name = reuse ? layout.sheet : freeSheetName(layout.sheet, taken);
       taken.add(name);
       if (name !== layout.sheet) report.messages.push(T.sheetTaken(layout.sheet, name));
-      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options), lang, reuse, options.dropTables?.get(name));
+      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options, read), lang, reuse, options.dropTables?.get(name));
       if (!reuse) report.createdSheets.push(name);
       report.createdTables.push(layout.table);
       if (key === 'state') stateSheet = name;
@@ -337,6 +339,11 @@ export function planAndQueueInstall(
     const before = report.repaired.length + report.messages.length;
     queueRepairSettings(context, read.settings, settings, options, report);
     if (report.repaired.length + report.messages.length > before && read.settings.protected) throw new SheetProtectedError(read.settings.sheet, lang);
+  }
+  // Every roster member gets a row in kp_Plans (编号, 姓名) to write the plan in; existing rows stay as they are.
+  if (read.plans.exists && !read.plans.protected) {
+    const added = queueAddPlanRows(context, read.plans, rosterMembers(read));
+    if (added > 0) report.repaired.push(T.addedPlanRows(`“${read.plans.sheet}”`, added));
   }
   queueRepairValidation(context, read, layouts, validation, report, lang);
   // The new kp_State's mark (its first row, see initialRows) goes with the last write.

@@ -28,6 +28,8 @@ export interface TableLayout {
 
 const WIDE: Record<string, number> = {
   目标要求: 420,
+  工作计划: 360,
+  附件: 120,
   说明: 260,
   审定意见: 200,
   事由: 160,
@@ -53,7 +55,7 @@ const WIDE: Record<string, number> = {
  * The results table prints on one A4 landscape page width: narrower than the entry tables' columns (scores are
  * at most "100.00"; 说明 wraps), so the print is scaled about 0.8 rather than 0.65.
  */
-const RESULT_WIDTHS: Record<string, number> = { 排名: 40, 党员编号: 64, 姓名: 64, 党小组: 80, 类别: 80, 评定结果: 130, 说明: 190 };
+const RESULT_WIDTHS: Record<string, number> = { 排名: 40, 党员编号: 64, 姓名: 64, 党小组: 80, 类别: 80, 评定结果: 130, 说明: 190, 上年得分: 52, 增减: 44 };
 
 function widths(headers: string[], dims: ReadonlySet<string>): number[] {
   return headers.map((h) => WIDE[h] ?? (dims.has(h) ? 62 : 64));
@@ -133,10 +135,12 @@ export function tableLayouts(rubric: Rubric, dims: string[], settings: Settings)
   const bonusCols = [...COLUMNS.bonus];
   const reviewCols = [...COLUMNS.review];
   const resultCols = [...COLUMNS.results];
+  const planCols = [...COLUMNS.plans];
   return {
     settings: plain('settings', settingsCols, ['项目'], ['值']),
     rubric: plain('rubric', rubricCols, ['类别', '序号', '维度', '目标要求'], rubricCols),
     roster: plain('roster', rosterCols, rosterCols, rosterCols),
+    plans: plain('plans', planCols, planCols, planCols),
     self: entryLayout('self', dims, rubric, settings),
     peer: entryLayout('peer', dims, rubric, settings),
     mass: entryLayout('mass', dims, rubric, settings),
@@ -148,7 +152,7 @@ export function tableLayouts(rubric: Rubric, dims: string[], settings: Settings)
 }
 
 /** Sheet creation order (tab order of a fresh install). */
-export const INSTALL_ORDER: readonly ReadKey[] = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review', 'results', 'state'];
+export const INSTALL_ORDER: readonly ReadKey[] = ['settings', 'rubric', 'roster', 'plans', 'self', 'peer', 'mass', 'bonus', 'review', 'results', 'state'];
 
 /** A sheet name not used yet (case-insensitive): "党员名册", then "党员名册 (2)", … */
 export function freeSheetName(want: string, taken: Set<string>): string {

@@ -3,7 +3,8 @@
  * sheet ("2025年考评结果"); clear entries, bonus, review and results; set the year. From a hand-made workbook with
  * no kp_ tables, install and import the roster from its summary sheet instead. ≤ 3 syncs (budget 4).
  */
-import { SHEETS, TABLES } from '../domain/contract';
+import { COLUMNS, POSTING_SHEETS, TABLES } from '../domain/contract';
+import { distributionColumn } from './compute';
 import { DEFAULT_CATEGORY } from '../domain/rubric';
 import type { RawCell } from '../domain/types';
 import { blockAddress } from './a1';
@@ -16,6 +17,7 @@ import { ALL_KEYS, BLOCK_CELLS, isPayloadLimit, readTables, type ReadKey, type T
 import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
 import { pendingCommandOf, pendingDetail, pendingMark } from './pending';
 import { parseState, queueBeginWrites, queueWriteState } from './state';
+import { queueArchivePlans } from './plans';
 import { formatGrid, toWrite } from './tableWrite';
 import { texts } from './texts';
 
@@ -84,6 +86,14 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     report.archivedSheet = name;
     report.messages.push(T.archived(name));
   } else report.messages.push(T.noResultsToArchive);
+  // Last year's work plans go beside the archived results; this year's plans start blank (the rows stay).
+  if (read.plans.exists) {
+    const name = freeSheetName(`${settings.year}年工作计划`, taken);
+    if (queueArchivePlans(context, read.plans, name, T.plansArchiveTitle(settings.branch, settings.year))) {
+      taken.add(name);
+      report.messages.push(T.plansArchived(name));
+    }
+  }
   const { rubric, dims } = currentModel(read);
   const layouts = tableLayouts(rubric, dims, settings);
   for (const key of CLEARED) {
@@ -112,14 +122,19 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     t.outsideFrom = undefined;
   }
   const state = parseState(read.state);
-  if (results.exists) queueClearResultsSide(context, results.sheet, results.firstRow - 1, results.firstColumn, results.headers.length);
+  // From now on there is a last year: kp_Results gets 上年得分 and 增减 (in the two columns compute keeps free).
+  if (results.exists && report.archivedSheet) queueYearOverYearColumns(context, results);
+  if (results.exists) queueClearResultsSide(context, results.sheet, results.firstRow - 1, results.firstColumn, results.headers);
   // Last year's posting sheet keeps its place under a name with the year (nothing is lost); the new year's
   // posting sheet is made afresh.
-  // (A print sheet no longer there is forgotten.)
+  // The same for the rubric and work-plan posting sheets of the posting pack. (A print sheet no longer there is
+  // forgotten.)
+  const postingBase = (name: string) => Object.values(POSTING_SHEETS).find((b) => name.startsWith(b));
   const printSheets = state.printSheets.filter((name) => {
     if (!names.includes(name)) return false;
-    if (!name.startsWith(SHEETS.posting)) return true;
-    const archived = freeSheetName(`${settings.year}年${SHEETS.posting}`, taken);
+    const base = postingBase(name);
+    if (!base) return true;
+    const archived = freeSheetName(`${settings.year}年${base}`, taken);
     taken.add(archived);
     context.workbook.worksheets.getItem(name).name = archived;
     report.messages.push(T.postingArchived(name, archived));
@@ -141,13 +156,29 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
  * compute.ts) are last year's: blanked (the labels and the chart stay; the next compute fills them), and the
  * print area is the emptied table.
  */
-function queueClearResultsSide(context: Excel.RequestContext, sheetName: string, headerRow: number, firstColumn: number, width: number): void {
+function queueClearResultsSide(context: Excel.RequestContext, sheetName: string, headerRow: number, firstColumn: number, headers: string[]): void {
   const sheet = context.workbook.worksheets.getItem(sheetName);
-  const distCol = firstColumn + width + 1;
+  const width = headers.length;
+  const distCol = distributionColumn(firstColumn, headers);
   const bands = 5;
   sheet.getRange(blockAddress(headerRow + 1, distCol + 1, bands, 1)).values = Array.from({ length: bands }, () => ['']);
   sheet.getRange(blockAddress(headerRow + bands + 2, distCol, 1, 1)).values = [['']];
   sheet.pageLayout.setPrintArea(blockAddress(headerRow, firstColumn, 2, width));
+}
+
+/** Appends the year-over-year columns (上年得分, 增减) kp_Results lacks; they are filled by the next compute. */
+function queueYearOverYearColumns(context: Excel.RequestContext, results: TablesRead['results']): void {
+  const sheet = context.workbook.worksheets.getItem(results.sheet);
+  for (const h of COLUMNS.yearOverYear) {
+    if (results.headers.some((x) => x.replace(/\s+/g, '') === h)) continue;
+    results.table.columns.add(undefined, undefined, h);
+    const c = results.firstColumn + results.headers.length;
+    results.headers = [...results.headers, h];
+    const column = sheet.getRange(blockAddress(results.firstRow - 1, c, 2, 1));
+    column.format.columnWidth = h === '增减' ? 44 : 52;
+    sheet.getRange(blockAddress(results.firstRow, c, 1, 1)).numberFormat = [[h === '增减' ? '+0.00;-0.00;0.00' : '0.00']];
+    results.rows = results.rows.map((r) => [...r, null]);
+  }
 }
 
 /** A workbook with no kp_ tables: install, with the roster taken from the best hand-made sheet. */

@@ -41,7 +41,7 @@ export type TablesRead = Record<ReadKey, TableRead>;
  * Input tables whose rows typed directly below them (the table did not grow: WPS, LibreOffice, other tools)
  * are read as part of the table, up to the first blank row; `rows[outsideFrom..]` are those rows.
  */
-export const OUTSIDE_KEYS: ReadonlySet<ReadKey> = new Set<ReadKey>(['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review']);
+export const OUTSIDE_KEYS: ReadonlySet<ReadKey> = new Set<ReadKey>(['settings', 'rubric', 'roster', 'plans', 'self', 'peer', 'mass', 'bonus', 'review']);
 /** Rows read below each such table in the same sync; only when all of them are filled is more read. */
 export const BELOW_ROWS = 200;
 /** Rows per further read below a table (rare: hundreds of rows typed outside a table). */
@@ -164,6 +164,8 @@ export function evaluationInput(read: TablesRead): EvaluationInput {
     mass: block('mass'),
     bonus: block('bonus'),
     review: block('review'),
+    // Plans only when the workbook has kp_Plans (an older workbook gets it from install; no warnings before).
+    ...(read.plans?.exists ? { plans: block('plans') } : {}),
   };
 }
 

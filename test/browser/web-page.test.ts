@@ -149,7 +149,7 @@ describe('dist/web/index.html opened from disk', () => {
     await pane().getByLabel('公示结束日期').fill('2026-12-27');
     await pane().getByLabel('监督电话').fill('0535-8123456');
     await pane().getByRole('button', { name: '生成公示表' }).click();
-    await pane().getByText(/已生成工作表“考评结果公示”，共 8 人/).waitFor();
+    await pane().getByText(/已生成公示材料（考评结果公示、考评细则公示、工作计划公示），共 8 人/).waitFor();
     await sheetTab('考评结果公示').waitFor();
     await page.screenshot({ path: join(SHOTS, 'web-03-posting.png') });
   });

@@ -94,7 +94,9 @@ describe('new-year read back', () => {
     const posting = after.getWorksheet('2026年考评结果公示')!;
     expect(rows(posting)).toEqual(rows(before.getWorksheet('考评结果公示')!));
     const names = after.worksheets.map((w) => w.name);
-    for (const w of before.worksheets) expect(names).toContain(w.name === '考评结果公示' ? '2026年考评结果公示' : w.name);
+    // The whole posting pack of last year is kept with its year.
+    const pack = ['考评结果公示', '考评细则公示', '工作计划公示'];
+    for (const w of before.worksheets) expect(names).toContain(pack.includes(w.name) ? `2026年${w.name}` : w.name);
     // The new year checks clean apart from the missing forms, and a later posting is made afresh.
     const check = JSON.parse((await cli('check', next, '--json')).out);
     expect(check.year).toBe(2027);

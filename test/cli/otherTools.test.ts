@@ -53,9 +53,16 @@ function expectMembers(json: JsonOutput, expected: ExpectedMember[]): void {
   }
 }
 
-/** sheet!cell:code of every problem, outside-table notices aside. */
+/**
+ * sheet!cell:code of every problem, outside-table notices aside, and the work-plan warnings aside too: they
+ * name the roster cell until install gives the member a kp_Plans row, then the row's 工作计划 cell.
+ */
 function cells(json: JsonOutput): string[] {
-  return json.problems.filter((p) => p.code !== 'rows_outside_table').map((p) => `${p.sheet}!${p.cell}:${p.code}`).sort();
+  return withoutPlans(json).problems.filter((p) => p.code !== 'rows_outside_table').map((p) => `${p.sheet}!${p.cell}:${p.code}`).sort();
+}
+
+function withoutPlans(json: JsonOutput): JsonOutput {
+  return { ...json, problems: json.problems.filter((p) => p.code !== 'plan_missing') };
 }
 
 describe.each(CASES)('%s filled by plain ExcelJS', (name) => {
@@ -166,7 +173,10 @@ describe('after another tool wrote below the tables', () => {
     await wb.xlsx.load(readFileSync(repaired) as unknown as ExcelJS.Buffer);
     const peer = wb.getWorksheet('党员互评')!;
     for (let row = 2; row <= input.peer.length + 1; row++) expect(String((peer.getCell(`L${row}`).value as { formula?: string }).formula)).toContain('SUM(kp_Peer');
-    expect(JSON.parse((await cli('check', repaired, '--json')).out)).toEqual(JSON.parse((await cli('check', path, '--json')).out));
+    const after = JSON.parse((await cli('check', repaired, '--json')).out) as JsonOutput;
+    expect(withoutPlans(after)).toEqual(withoutPlans(JSON.parse((await cli('check', path, '--json')).out)));
+    // Install gave every member a row in kp_Plans: the plan warnings now name the 工作计划 cells there.
+    expect(after.problems.filter((p) => p.code === 'plan_missing').map((p) => `${p.sheet}!${p.cell}`)).toEqual(input.roster.map((_, i) => `年度工作计划!C${i + 2}`));
     expect((await cli('install', repaired, '-o', join(dir, 'totals2.xlsx'))).out).toContain('无需改动');
   });
 
@@ -216,13 +226,15 @@ describe('kp_Settings or kp_Rubric missing, or the 值 cells empty', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as JsonOutput;
     expectMembers(json, expected);
-    expect(json.problems.map((p) => `${p.severity}:${p.code}:${p.sheet}`).sort()).toEqual(['warning:table_missing:考评参数', 'warning:table_missing:考评细则']);
-    expect(json.problems[0].message).toMatch(/kp_(Settings|Rubric)/);
+    // No plans written: a warning per member (on the roster: the ExcelJS-typed roster has no kp_Plans rows).
+    expect(json.problems.filter((p) => p.code === 'plan_missing').map((p) => `${p.severity}:${p.sheet}`)).toEqual(json.members.map(() => 'warning:党员名册'));
+    expect(withoutPlans(json).problems.map((p) => `${p.severity}:${p.code}:${p.sheet}`).sort()).toEqual(['warning:table_missing:考评参数', 'warning:table_missing:考评细则']);
+    expect(withoutPlans(json).problems[0].message).toMatch(/kp_(Settings|Rubric)/);
     const repaired = join(dir, 'nosettings-repaired.xlsx');
     expect((await cli('install', path, '-o', repaired)).code).toBe(0);
     const after = await cli('check', repaired, '--json');
     expect(after.code).toBe(0);
-    expect((JSON.parse(after.out) as JsonOutput).problems).toEqual([]);
+    expect(withoutPlans(JSON.parse(after.out) as JsonOutput).problems).toEqual([]);
   });
 
   it('empty 值 cells take the defaults: compute works (exit 0) and gives the expected results', async () => {

@@ -15,6 +15,7 @@ import type {
   KaopingCommands,
   MemberReviewInput,
   NewYearPlan,
+  MemberPlanView,
   NewYearReport,
   ReviewData,
   SaveReviewReport,
@@ -22,6 +23,8 @@ import type {
   PostingReport,
   ProgressReport,
   RosterEntry,
+  ScoreSheetRequest,
+  ScoreSheetResult,
   RosterImportPreview,
   RosterImportReport,
   SaveFormReport,
@@ -66,6 +69,8 @@ export class FakeCommands implements KaopingCommands {
   changedSinceCompute = false;
   lastEvaluation: MemberResult[] | null = null;
   selected: { sheet: string; cell: string } | null = null;
+  /** 个人年度工作计划 by member 编号 (kp_Plans). */
+  plans: Record<string, { plan: string; attachment: string }> = {};
   calls: Call[] = [];
   /** 加分项 and 支部审定 per member (member id → items / review). */
   bonus = new Map<string, MemberReviewInput['bonus']>();
@@ -383,8 +388,29 @@ export class FakeCommands implements KaopingCommands {
     this.requireInstalled();
     const report = await this.compute();
     if (!report.postingAllowed) return { created: false, sheet: '', rows: 0, blockedReasons: report.postingBlockedReasons };
-    if (!this.sheets.includes('考评结果公示')) this.sheets.push('考评结果公示');
-    return { created: true, sheet: '考评结果公示', rows: report.evaluation.members.filter((m) => m.final !== null).length, blockedReasons: [] };
+    const pack = ['考评结果公示', '考评细则公示', '工作计划公示'];
+    for (const s of pack) if (!this.sheets.includes(s)) this.sheets.push(s);
+    return { created: true, sheet: pack[0], sheets: pack, rows: report.evaluation.members.filter((m) => m.final !== null).length, blockedReasons: [] };
+  }
+
+  async getPlan(memberId: string): Promise<MemberPlanView | null> {
+    this.record('getPlan', [memberId]);
+    this.requireInstalled();
+    const index = this.roster.findIndex((m) => m.id === memberId);
+    if (index < 0) return null;
+    const p = this.plans[memberId] ?? { plan: '', attachment: '' };
+    return { id: memberId, ...p, sheet: '年度工作计划', cell: `C${index + 2}` };
+  }
+
+  async makeScoreSheets(request: ScoreSheetRequest): Promise<ScoreSheetResult> {
+    this.record('makeScoreSheets', [request]);
+    this.requireInstalled();
+    const ids = request.members ?? this.roster.map((m) => m.id);
+    const unknown = ids.filter((id) => !this.roster.some((m) => m.id === id));
+    if (unknown.length > 0) return { created: false, sheet: '', members: [], unknown, lastYearSheet: null };
+    if (!this.sheets.includes('个人考评明细')) this.sheets.push('个人考评明细');
+    const members = ids.map((id) => this.roster.find((m) => m.id === id)!).map((m) => ({ id: m.id, name: m.name }));
+    return { created: true, sheet: '个人考评明细', members, unknown: [], lastYearSheet: null };
   }
 
   async newYear(year: number): Promise<NewYearReport> {

@@ -130,7 +130,7 @@ describe('公示 view', () => {
     await user.click(screen.getByRole('radio', { name: '按名册顺序' }));
     await expectAccessible(container);
     await user.click(screen.getByRole('button', { name: '生成公示表' }));
-    expect(await screen.findByText('已生成工作表“考评结果公示”，共 4 人，可直接打印（A4）。')).toBeInTheDocument();
+    expect(await screen.findByText(/^已生成公示材料（考评结果公示、考评细则公示、工作计划公示），共 4 人/)).toBeInTheDocument();
     expect(fake.callsOf('makePostingSheet')).toEqual([
       [{ order: 'roster', periodStart: '2026-12-21', periodEnd: '2026-12-27', phone: '0535-1234567' }],
     ]);

@@ -6,6 +6,7 @@ import { saveForm } from '../../src/workbook/entry';
 import { install } from '../../src/workbook/install';
 import { newYear } from '../../src/workbook/newYear';
 import { makePostingSheet } from '../../src/workbook/posting';
+import { makeScoreSheets } from '../../src/workbook/scoreSheet';
 import { fillCase, syntheticCase } from '../support/fillCase';
 
 async function measure(wb: HostWorkbook, f: Parameters<typeof run>[1]): Promise<number> {
@@ -21,6 +22,7 @@ async function syncCounts(n: number): Promise<Record<string, number>> {
   counts.check = await measure(wb, (c) => check(c));
   counts.compute = await measure(wb, (c) => compute(c));
   counts.posting = await measure(wb, (c) => makePostingSheet(c, { order: 'rank' }));
+  counts.report = await measure(wb, (c) => makeScoreSheets(c, { members: ['0001'] }));
   const rows = Array.from({ length: 9 }, (_, j) => ({ memberId: String(j + 2).padStart(4, '0'), scores: { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 } }));
   counts.saveForm = await measure(wb, (c) => saveForm(c, 'peer', '0001', rows));
   counts.newYear = await measure(wb, (c) => newYear(c, 2027));
@@ -40,6 +42,7 @@ describe('sync budgets', () => {
     expect(small.check).toBeLessThanOrEqual(2);
     expect(small.compute).toBeLessThanOrEqual(3);
     expect(small.posting).toBeLessThanOrEqual(3);
+    expect(small.report).toBeLessThanOrEqual(3);
     expect(small.newYear).toBeLessThanOrEqual(4);
     // Reported in the test output for the record.
     console.log('sync counts', JSON.stringify(small));

@@ -33,7 +33,7 @@ const ALL = process.env.KAOPING_FAULTS === 'all';
 jest.setTimeout(1_800_000);
 const INPUT_KEYS: ReadKey[] = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'];
 /** Sheets the add-in writes as output (not user-entered): results, bookkeeping, print sheets and archives. */
-const isOutputSheet = (name: string) => /^(考评结果|kp_State|.*测评表|\d{4}年考评结果)/.test(name);
+const isOutputSheet = (name: string) => /^(考评结果|考评细则公示|工作计划公示|个人考评明细|kp_State|.*测评表|\d{4}年(考评结果|工作计划))/.test(name);
 
 type Command = (c: Excel.RequestContext) => Promise<unknown>;
 interface Scenario { name: string; setup: () => Promise<HostWorkbook>; command: Command }

@@ -9,6 +9,7 @@
  * Runs: KAOPING_FUZZ_RUNS (default 300) cases per property; `KAOPING_FUZZ_RUNS=5000 npx jest test/workbook/fuzz`
  * for a long run.
  */
+import { distributionColumn } from '../../src/workbook/compute';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
@@ -166,7 +167,9 @@ async function ownedArea(wb: HostWorkbook): Promise<(sheet: string, r: number, c
     const left = res.firstColumn;
     const width = res.headers.length;
     const inTable = r >= header && r < header + 1 + Math.max(res.bodyRows, 1) && c >= left && c < left + width;
-    const inDistribution = r >= header && r <= header + 7 && c >= left + width + 1 && c <= left + width + 2;
+    // The distribution starts after the two year-over-year columns compute keeps free (distributionColumn).
+    const dist = distributionColumn(left, res.headers);
+    const inDistribution = r >= header && r <= header + 7 && c >= dist && c <= dist + 1;
     return inTable || inDistribution;
   };
 }

@@ -10,7 +10,7 @@ describe('install', () => {
   it('creates every table of SPEC §4 with headers, rubric, settings, validation, frozen headers, 合计 formula', async () => {
     const wb = createWorkbook();
     const report = await run(wb, (c) => install(c, { year: 2026, branch: '龙口市科技局机关党支部' }));
-    expect(report.createdTables).toEqual(['kp_Settings', 'kp_Rubric', 'kp_Roster', 'kp_Self', 'kp_Peer', 'kp_Mass', 'kp_Bonus', 'kp_Review', 'kp_Results', 'kp_State']);
+    expect(report.createdTables).toEqual(['kp_Settings', 'kp_Rubric', 'kp_Roster', 'kp_Plans', 'kp_Self', 'kp_Peer', 'kp_Mass', 'kp_Bonus', 'kp_Review', 'kp_Results', 'kp_State']);
     const rubric = wb.snapshot('考评细则');
     expect(rubric.tables[0].columns).toEqual(['类别', '序号', '维度', '分值', '目标要求']);
     expect(rubric.cells.slice(1, 9).map((r) => [r[2].value, r[3].value])).toEqual([

@@ -30,6 +30,7 @@ import type { ViewProps } from '../viewProps';
 import { EntryTable, existingRows } from './EntryTable';
 import { ProblemList } from './ProblemList';
 import { BallotFilesView } from './BallotFilesView';
+import { PlanNote } from './PlanNote';
 import { ProgressPanel } from './ProgressPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { useMembers } from './useMembers';
@@ -358,6 +359,7 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
             </>
           )}
           {noNext && <Note intent="info">{text(lang, 'i14NoNext')}</Note>}
+          {form?.round === 'self' && form.evaluator && <PlanNote commands={commands} lang={lang} memberId={form.evaluator} />}
           {form && (
             <EntryTable
               key={formKey}

@@ -98,7 +98,15 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
       {report &&
         (report.created ? (
           <Note intent="success">
-            {text(lang, 'postingDone', { sheet: report.sheet, rows: report.rows })}
+            {text(lang, 'postingDone', { sheets: (report.sheets ?? [report.sheet]).join('、'), rows: report.rows })}
+            <div className={styles.row}>
+              {(report.sheets ?? [report.sheet]).map((s) => (
+                <Button key={s} size="small" appearance="subtle" onClick={() => void commands.selectCell(s, 'A1').catch((e) => console.error(e))}>
+                  {text(lang, 'goToSheet', { sheet: s })}
+                </Button>
+              ))}
+            </div>
+            {text(lang, 'postingPrintHint')}
             {phoneRemembered && <div>{text(lang, 'i14PhoneRemembered')}</div>}
           </Note>
         ) : (

@@ -8,6 +8,7 @@ import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { DistributionBars } from './DistributionBars';
 import { NotScoredNote, useRubricCategories } from './NotScoredNote';
+import { ScoreSheetList } from './ScoreSheetList';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -121,6 +122,7 @@ export function ResultsView({ commands, lang, status, onChanged, onAddCategory }
               </ul>
             </section>
           )}
+          <ScoreSheetList commands={commands} lang={lang} members={report.evaluation.members} onChanged={onChanged} />
           {report.postingAllowed ? (
             <Note intent="info">{text(lang, 'postingReady')}</Note>
           ) : (
