@@ -326,7 +326,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     await view('posting').getByLabel('公示结束日期').fill('2026-12-27');
     await view('posting').getByLabel('监督电话').fill('0535-8123456');
     await view('posting').getByRole('button', { name: '生成公示表' }).click();
-    await view('posting').getByText(/已生成工作表“考评结果公示”，共 12 人/).waitFor();
+    await view('posting').getByText(/已生成公示材料（考评结果公示.*），共 12 人/).waitFor();
     await navTab('开始').click();
     await until(() => pane().getByRole('region', { name: '开始使用：六个步骤' }).locator('[data-done="true"]').count(), 6);
   });
