@@ -2,8 +2,8 @@
 import { XLFN } from './formulaParse';
 import { colIndex, colName } from './address';
 
-/** Applies fn to the parts of a formula outside string literals and quoted sheet names. */
-function mapOutsideQuotes(f: string, fn: (part: string) => string): string {
+/** Applies fn to the parts of a formula outside string literals, quoted sheet names and structured references. */
+export function mapOutsideQuotes(f: string, fn: (part: string) => string): string {
   let out = '', buf = '', i = 0;
   while (i < f.length) {
     const ch = f[i];

@@ -4,40 +4,7 @@
  * whole-row references (3:4) by rows only; "$" parts never move.
  */
 import { colIndex, colName, MAX_COLS, MAX_ROWS } from '../address';
-
-/** Applies fn to the formula outside string literals, quoted sheet names and structured-reference brackets. */
-function mapOutside(f: string, fn: (part: string) => string): string {
-  let out = '', buf = '', i = 0;
-  while (i < f.length) {
-    const ch = f[i];
-    if (ch === '"' || ch === "'") {
-      out += fn(buf); buf = '';
-      let j = i + 1;
-      while (j < f.length) {
-        if (f[j] === ch) { if (f[j + 1] === ch) { j += 2; continue; } break; }
-        j++;
-      }
-      out += f.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (ch === '[') {
-      out += fn(buf); buf = '';
-      let depth = 0, j = i;
-      for (; j < f.length; j++) {
-        if (f[j] === "'") { j++; continue; }
-        if (f[j] === '[') depth++;
-        if (f[j] === ']') { depth--; if (depth === 0) break; }
-      }
-      out += f.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    buf += ch;
-    i++;
-  }
-  return out + fn(buf);
-}
+import { mapOutsideQuotes } from '../formulaShift';
 
 const B = '(^|[^\\p{L}\\p{N}_.$])';
 const AFTER = '(?![\\p{L}\\p{N}_(!])';
@@ -58,7 +25,7 @@ function moveRow(abs: string, row: string, dr: number): string | null {
 /** The formula of a shared-formula cell at (dr, dc) from its master (file spelling in, file spelling out). */
 export function shiftShared(f: string, dr: number, dc: number): string {
   if (dr === 0 && dc === 0) return f;
-  return mapOutside(f, (part) => {
+  return mapOutsideQuotes(f, (part) => {
     // Whole rows/columns first, with placeholders so the cell pass does not see them again.
     const held: string[] = [];
     const hold = (s: string): string => { held.push(s); return `\u0000${held.length - 1}\u0000`; };
