@@ -12,8 +12,8 @@ import { fillCase, syntheticCase } from '../test/support/fillCase';
 export async function benchBallots(): Promise<void> {
   const c = syntheticCase(40);
   const wb = await fillCase({ ...c, self: [], peer: [], mass: [] }, createWorkbook());
-  const peer = await run(wb, (ctx) => issueBallots(ctx, 'peer', {}, false));
-  const mass = await run(wb, (ctx) => issueBallots(ctx, 'mass', { codes: 20 }, false));
+  const peer = await run(wb, (ctx) => issueBallots(ctx, 'peer', {}));
+  const mass = await run(wb, (ctx) => issueBallots(ctx, 'mass', { codes: 20 }));
   const specs = [...peer.specs, ...mass.specs];
   let t = performance.now();
   const files = [];

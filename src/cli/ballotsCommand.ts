@@ -1,7 +1,8 @@
 /**
- * kaoping ballots: one ballot file per evaluator of a round, written into a folder (each file atomically). The
- * input workbook is not changed (the task pane records ballots handed out in the workbook; the command line
- * writes no workbook here).
+ * kaoping ballots: one ballot file per evaluator of a round, written into a folder (each file atomically), and
+ * the workbook with the ballots recorded as handed out (their secrets) written to --record (may be IN itself).
+ * Collecting accepts only recorded ballots, so the record is required. The files are written first; when the
+ * record cannot be written they are removed again (no ballot goes out unrecorded).
  */
 import { promises as fs } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { issueBallots } from '../workbook/ballotFiles';
 import { buildBallotFile } from '../workbook/ballotPackage';
 import type { Parsed } from './args';
 import { ExpectedError } from './errors';
-import { readWorkbook } from './io';
+import { readWorkbook, writeWorkbook } from './io';
 import type { Output } from './output';
 import { requireInstalled } from './workbookGuard';
 
@@ -28,9 +29,13 @@ export async function ballotsCommand(p: Parsed, o: Output): Promise<number> {
     codes = Number(v);
   }
   const group = p.options.group === undefined ? undefined : String(p.options.group);
+  const reissue = p.options.reissue === undefined ? undefined : String(p.options.reissue).split(/[,，、\s]+/).filter((x) => x !== '');
+  if (reissue !== undefined && reissue.length === 0) throw new ExpectedError('--reissue 应给出要重新分发的测评表编号或党员编号，如 --reissue Q07。');
+  const record = String(p.options.record);
+  if (!/\.xlsx$/i.test(record)) throw new ExpectedError(`--record 应为 .xlsx 工作簿（分发记录写入其中），而不是“${record}”。`);
   const wb = await readWorkbook(input);
   await requireInstalled(wb, input);
-  const { specs, problems } = await run(wb, (c) => issueBallots(c, round, { group, codes }, false));
+  const { specs, problems } = await run(wb, (c) => issueBallots(c, round, { group, codes, reissue }, true));
   if (problems.length > 0) throw new ExpectedError(problems.join(' '));
   if (specs.length === 0) throw new ExpectedError('没有要分发的测评表（名册中没有需要评价的党员？）。');
   const dir = resolve(String(p.options.output));
@@ -41,18 +46,30 @@ export async function ballotsCommand(p: Parsed, o: Output): Promise<number> {
   }
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const s of specs) files.push({ name: s.fileName, bytes: await buildBallotFile(s) });
+  const written: string[] = [];
+  const removeWritten = () => Promise.all(written.map((t) => fs.rm(t, { force: true }).catch(() => undefined)));
   for (const f of files) {
     const target = join(dir, f.name);
     const temp = join(dir, `.${basename(target)}.${process.pid}.tmp`);
     try {
       await fs.writeFile(temp, f.bytes);
       await fs.rename(temp, target);
+      written.push(target);
     } catch (e) {
       await fs.rm(temp, { force: true }).catch(() => undefined);
+      await removeWritten();
       throw new ExpectedError(`无法写入 ${target}：${(e as Error).message}`);
     }
   }
+  try {
+    await writeWorkbook(wb, record);
+  } catch (e) {
+    // Unrecorded ballots would all be refused when they come back: none is left to hand out.
+    await removeWritten();
+    throw e instanceof ExpectedError ? new ExpectedError(`${e.message}（分发记录未写入，已删除刚生成的测评表）`) : e;
+  }
   o.out(`已生成 ${files.length} 份测评表，保存在 ${dir}：`);
   for (const f of files) o.out(`  ${f.name}`);
+  o.out(`分发记录已写入 ${resolve(record)}：回收时请使用这个工作簿（只接收其中记录的测评表）。`);
   return 0;
 }

@@ -81,16 +81,18 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     name: 'ballots',
-    usage: 'kaoping ballots IN.xlsx --round self|peer|mass [--group G] [--codes N] -o DIR/',
-    summary: '分发测评表：每位评价人一个 .xlsx 文件（群众参评、匿名互评用测评表编号 Q01、Q02…）',
+    usage: 'kaoping ballots IN.xlsx --round self|peer|mass [--group G] [--codes N | --reissue Q07,…] -o DIR/ --record OUT.xlsx',
+    summary: '分发测评表：每位评价人一个 .xlsx 文件（群众参评、匿名互评用测评表编号 Q01、Q02…），分发记录写入 OUT.xlsx',
     positionals: 1,
     options: [
       { name: 'output', short: 'o', takesValue: true, help: '存放测评表文件的文件夹（不存在时新建）' },
       { name: 'round', takesValue: true, help: 'self（党员自评）、peer（党员互评）或 mass（群众参评）' },
       { name: 'group', takesValue: true, help: '只为这个党小组分发' },
       { name: 'codes', takesValue: true, help: '匿名测评表的份数（群众参评必填；互评时为每个党小组的份数）' },
+      { name: 'reissue', takesValue: true, help: '重新分发丢失的测评表：测评表编号或党员编号，多个用逗号分隔（原文件随即作废）' },
+      { name: 'record', takesValue: true, help: '写入分发记录（各测评表的防伪码）的工作簿，可与 IN.xlsx 相同；回收时只接收记录中的测评表' },
     ],
-    required: ['output', 'round'],
+    required: ['output', 'round', 'record'],
   },
   {
     name: 'collect',

@@ -6,7 +6,8 @@
  * recomputes the seal (a hash of every identity value: an edited identity no longer matches) and the fingerprint
  * (year, round, entry mode, evaluator, group and each member's 编号 with the dimensions and points they are scored
  * on: a ballot made before the roster or the rubric changed no longer matches). The seal is a check against
- * accidental or naive edits, not a cryptographic signature.
+ * accidental or naive edits, not a cryptographic signature: what makes a ballot count is its secret (防伪码),
+ * random and recorded in the secretary's workbook when handed out (ballotIssue.ts).
  */
 import { idKey } from './parse';
 import type { Language, Round, Severity } from './types';
@@ -45,6 +46,11 @@ export interface BallotIdentity {
   sheet: string;
   headerRow: number;
   seal: string;
+  /**
+   * The ballot's secret (防伪码, ballotIssue.ts): random, recorded in the secretary's workbook when handed out;
+   * '' in a ballot made before secrets existed. Not part of the seal (it is checked against the record instead).
+   */
+  secret: string;
 }
 
 /** Labels of the identity rows (项目), in order. */
@@ -61,7 +67,11 @@ const FIELDS: [keyof BallotIdentity, string][] = [
   ['sheet', '工作表'],
   ['headerRow', '表头行'],
   ['seal', '校验码'],
+  ['secret', '防伪码'],
 ];
+
+/** Fields the seal covers: all but the seal and the secret. */
+const SEALED = FIELDS.filter(([k]) => k !== 'seal' && k !== 'secret');
 
 /** A 53-bit string hash (cyrb53) as 14 hex digits. Stable across platforms. */
 export function hash53(text: string, seed = 0): string {
@@ -91,10 +101,9 @@ export function ballotFingerprint(
   return hash53(parts.join('\u0001'));
 }
 
-function sealOf(id: Omit<BallotIdentity, 'seal'>): string {
+function sealOf(id: Omit<BallotIdentity, 'seal' | 'secret'>): string {
   return hash53(
-    FIELDS.filter(([k]) => k !== 'seal')
-      .map(([k]) => (k === 'members' ? id.members.join(',') : String(id[k as Exclude<keyof BallotIdentity, 'seal'>])))
+    SEALED.map(([k]) => (k === 'members' ? id.members.join(',') : String(id[k as Exclude<keyof BallotIdentity, 'seal' | 'secret'>])))
       .join('\u0001'),
     0x6b70,
   );
@@ -140,8 +149,9 @@ export function parseIdentity(rows: readonly (readonly unknown[])[]): IdentityPa
     sheet: get('工作表'),
     headerRow: Number(get('表头行')),
     seal: get('校验码'),
+    secret: get('防伪码').trim(),
   };
-  const { seal, ...rest } = id;
+  const { seal, secret: _secret, ...rest } = id;
   const wellFormed =
     ['self', 'peer', 'mass'].includes(round) && ['dimensions', 'total'].includes(mode) && Number.isInteger(id.year) && Number.isInteger(id.headerRow) && id.evaluator !== '';
   if (!wellFormed || sealOf(rest) !== seal) return { ok: false, reason: 'identity_changed', detail: '' };
@@ -172,36 +182,15 @@ export function ballotFileName(year: number, round: Round, parts: readonly strin
   return [String(year), FILE_ROUND[round], ...parts.filter((p) => p !== '').map(safe)].join('-') + '.xlsx';
 }
 
-// ---- ballots handed out (kp_State 'ballots' lines) -----------------------------------------------------------
-
-/** An issued-ballot line of kp_State. */
-export function issuedLine(year: number, round: Round, evaluator: string, group: string, label: string): string {
-  return [year, round, evaluator, group, label].map((v) => String(v).replace(/[\t\n]/g, ' ')).join('\t');
-}
-
-export interface IssuedBallot {
-  year: number;
-  round: Round;
-  evaluator: string;
-  group: string;
-  label: string;
-}
-
-export function parseIssued(lines: readonly string[]): IssuedBallot[] {
-  return lines
-    .map((l) => l.split('\t'))
-    .filter((p) => p.length >= 5 && ['self', 'peer', 'mass'].includes(p[1]))
-    .map(([year, round, evaluator, group, label]) => ({ year: Number(year), round: round as Round, evaluator, group, label }));
-}
-
 // ---- verdicts and ballot-level problems ---------------------------------------------------------------------
 
-export type BallotVerdict = 'accepted' | 'rejected' | 'duplicate' | 'stale' | 'not_a_ballot';
+export type BallotVerdict = 'accepted' | 'rejected' | 'duplicate' | 'stale' | 'not_issued' | 'not_a_ballot';
 
 export type BallotProblemCode =
   | 'not_a_workbook'
   | 'not_a_ballot'
   | 'identity_changed'
+  | 'not_issued'
   | 'other_year'
   | 'member_list_changed'
   | 'table_missing'
@@ -249,6 +238,10 @@ const MESSAGES: Record<BallotProblemCode, { 'zh-CN': Msg; 'en-US': Msg }> = {
   identity_changed: {
     'zh-CN': () => '测评表的身份信息被改动过（校验码不符），无法确认是哪一份测评表，未合并。请重新分发此人的测评表。',
     'en-US': () => "The ballot's identity was changed (its check code does not match); it is not merged. Hand out a new ballot.",
+  },
+  not_issued: {
+    'zh-CN': (p) => `“${p.file}”：这份测评表不是本工作簿分发的，或身份信息被改动过（防伪码与分发记录不符，或已重新分发），未合并。`,
+    'en-US': (p) => `"${p.file}": this ballot was not handed out by this workbook, or its identity was changed (its secret does not match the record, or it was handed out again). Not merged.`,
   },
   other_year: {
     'zh-CN': (p) => `这是 ${p.year} 年度的测评表，工作簿为 ${p.current} 年度，未合并。`,
@@ -324,7 +317,7 @@ export function ballotProblem(
 /** Verdict words for report lines. */
 export function verdictText(lang: Language, v: BallotVerdict, forms: number): string {
   if (lang === 'en-US') {
-    return { accepted: `accepted (${forms} form${forms === 1 ? '' : 's'})`, rejected: 'rejected', duplicate: 'duplicate', stale: 'stale', not_a_ballot: 'not a ballot' }[v];
+    return { accepted: `accepted (${forms} form${forms === 1 ? '' : 's'})`, rejected: 'rejected', duplicate: 'duplicate', stale: 'stale', not_issued: 'not handed out here', not_a_ballot: 'not a ballot' }[v];
   }
-  return { accepted: `已接收（${forms} 份）`, rejected: '拒收', duplicate: '重复', stale: '已过期', not_a_ballot: '不是测评表' }[v];
+  return { accepted: `已接收（${forms} 份）`, rejected: '拒收', duplicate: '重复', stale: '已过期', not_issued: '非本簿分发', not_a_ballot: '不是测评表' }[v];
 }

@@ -28,6 +28,7 @@ const zh = {
   out: '发放情况',
   outNone: '本年度还没有通过加载项分发测评表。',
   outLine: '{round}：发出 {issued} 份，已交回 {back} 份',
+  outReissued: '，重新分发 {reissued} 份（丢失的原文件已作废）',
   notBack: '未交回：',
   forms: '{count} 份',
 };
@@ -59,6 +60,7 @@ const en: Record<Key, string> = {
   out: 'Ballots out',
   outNone: 'No ballot files handed out through the add-in this year.',
   outLine: '{round}: {issued} out, {back} back',
+  outReissued: ', {reissued} handed out again (the lost files no longer count)',
   notBack: 'Not back: ',
   forms: '{count} forms',
 };
@@ -69,8 +71,8 @@ export function bt(lang: Language, key: Key, params: Record<string, string | num
 }
 
 const VERDICT: Record<Language, Record<BallotVerdict, string>> = {
-  'zh-CN': { accepted: '已接收', rejected: '拒收', duplicate: '重复', stale: '已过期', not_a_ballot: '不是测评表' },
-  'en-US': { accepted: 'accepted', rejected: 'rejected', duplicate: 'duplicate', stale: 'stale', not_a_ballot: 'not a ballot' },
+  'zh-CN': { accepted: '已接收', rejected: '拒收', duplicate: '重复', stale: '已过期', not_issued: '非本簿分发', not_a_ballot: '不是测评表' },
+  'en-US': { accepted: 'accepted', rejected: 'rejected', duplicate: 'duplicate', stale: 'stale', not_issued: 'not handed out here', not_a_ballot: 'not a ballot' },
 };
 
 export function verdictName(lang: Language, v: BallotVerdict): string {

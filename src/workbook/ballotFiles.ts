@@ -17,13 +17,12 @@ import {
   ballotFileName,
   ballotFingerprint,
   identityRows,
-  issuedLine,
   makeIdentity,
   parseIdentity,
-  parseIssued,
   type BallotIdentity,
   type BallotMember,
 } from '../domain/ballot';
+import { currentIssue, issuedLine, newBallotSecret, parseIssued, recordIssued, type IssuedBallot } from '../domain/ballotIssue';
 import { COLUMNS } from '../domain/contract';
 import { evaluatorKey, idKey, normalizeId } from '../domain/parse';
 import type { Roster } from '../domain/roster';
@@ -33,14 +32,20 @@ import type { Language, Round } from '../domain/types';
 import { blockAddress, columnLetter } from './a1';
 import { entryColumns, formMembers, rosterOf } from './entry';
 import { currentModel } from './install';
-import { readTables, type TablesRead } from './readTables';
-import { parseState, queueWriteState } from './state';
+import { refuseProtected } from './protection';
+import { ALL_KEYS, readTables, type TablesRead } from './readTables';
+import { parseState, queueWriteState, stateUsable, takenIfStateLost } from './state';
 
 export interface BallotOptions {
   /** Only this 党小组 (named peer ballots of its members; anonymous ballots covering it). */
   group?: string;
   /** Anonymous ballots: this many codes (mass: required; peer: per 党小组, or for `group`). */
   codes?: number;
+  /**
+   * Hand these ballots out again (a lost file): ballot codes or roster 编号 already handed out this year in the
+   * round. Each gets a new secret; the lost file's stops counting once the new one is recorded.
+   */
+  reissue?: string[];
 }
 
 /** Everything one ballot file shows and carries. */
@@ -59,6 +64,27 @@ export interface BallotSpec {
   members: BallotMember[];
   /** The rubric of the categories on the ballot, for the 评分标准 sheet. */
   rubric: CategoryRubric[];
+  /** The day it is handed out (YYYY-MM-DD), recorded with its secret. */
+  issuedOn: string;
+}
+
+/** A date as YYYY-MM-DD (local time). */
+function isoDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** What the secretary's workbook records of a ballot handed out: no name for a code. */
+export function issuedOf(spec: BallotSpec): IssuedBallot {
+  return {
+    year: spec.year,
+    round: spec.round,
+    evaluator: spec.identity.evaluator,
+    group: spec.identity.group,
+    label: spec.anonymous ? '' : spec.evaluatorLabel,
+    date: spec.issuedOn,
+    secret: spec.identity.secret,
+    void: false,
+  };
 }
 
 export const BALLOT_HEADER_ROW = 4;
@@ -104,8 +130,8 @@ export function expectedBallot(
   return { members, fingerprint: ballotFingerprint(settings.year, round, mode, evaluator, group, members), mode, roster, year: settings.year };
 }
 
-/** The ballots of a round (pure, over the tables read). */
-export function planBallots(read: TablesRead, round: Round, options: BallotOptions = {}): { specs: BallotSpec[]; problems: string[] } {
+/** The ballots of a round, over the tables read; each gets a fresh secret (nothing is recorded here). */
+export function planBallots(read: TablesRead, round: Round, options: BallotOptions = {}, now: Date = new Date()): { specs: BallotSpec[]; problems: string[] } {
   const { rubric, settings } = currentModel(read);
   const lang = settings.language;
   const roster = rosterOf(read, lang);
@@ -116,7 +142,9 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
     return { specs: [], problems };
   }
   const codes = options.codes ?? 0;
-  if (round === 'mass' && codes <= 0) problems.push('群众参评是匿名的：请给出要分发的测评表份数（--codes N，如 --codes 20）。');
+  const reissue = (options.reissue ?? []).map((e) => normalizeId(e)).filter((e) => e !== '');
+  if (reissue.length > 0 && codes > 0) problems.push('重新分发（--reissue）时不能同时给出份数（--codes）：重新分发的测评表沿用原来的编号。');
+  if (round === 'mass' && codes <= 0 && reissue.length === 0) problems.push('群众参评是匿名的：请给出要分发的测评表份数（--codes N，如 --codes 20）。');
   if (round === 'self' && codes > 0) problems.push('党员自评按党员本人分发，不能使用测评表编号（--codes）。');
   if (problems.length > 0) return { specs: [], problems };
   const used = new Set<number>();
@@ -126,7 +154,8 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
     const c = entryColumns(t, round);
     for (const r of t.rows) used.add(ballotCodeNumber(normalizeId(r[c.cEval] ?? '')));
   }
-  for (const b of parseIssued(parseState(read.state).ballots)) if (b.year === settings.year && b.round === round) used.add(ballotCodeNumber(b.evaluator));
+  const issued = parseIssued(parseState(read.state).ballots);
+  for (const b of issued) if (b.year === settings.year && b.round === round) used.add(ballotCodeNumber(b.evaluator));
   let next = Math.max(0, ...used) + 1;
   const specs: BallotSpec[] = [];
   const rubricOf = (members: BallotMember[]) => rubric.categories.filter((c) => members.some((m) => m.category === c.category));
@@ -144,6 +173,7 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
       fingerprint: exp.fingerprint,
       sheet: BALLOT_SCORE_SHEET,
       headerRow: BALLOT_HEADER_ROW,
+      secret: newBallotSecret(),
     });
     specs.push({
       fileName: ballotFileName(settings.year, round, nameParts),
@@ -157,9 +187,24 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
       columns: ballotColumns(rubric, exp.mode, exp.members),
       members: exp.members,
       rubric: rubricOf(exp.members),
+      issuedOn: isoDay(now),
     });
   };
-  if (codes > 0) {
+  const named = (m: Roster['members'][number]) => {
+    const label = round === 'self' ? `${m.name}（${m.id}）` : `${m.name}（${m.group || '未分党小组'}）`;
+    make(m.id, '', label, [m.group, m.name], false);
+  };
+  if (reissue.length > 0) {
+    // The ballots named, handed out again as they were (same code or member, same 党小组), each with a new secret.
+    for (const e of reissue) {
+      const was = currentIssue(issued, settings.year, round, e);
+      const member = roster.members.find((m) => idKey(m.id) === idKey(e));
+      if (!was) problems.push(`${ROUND_TITLE[round]}测评表“${e}”在 ${settings.year} 年度没有分发过，无法重新分发（请核对编号）。`);
+      else if (was.label !== '' && member) named(member);
+      else make(was.evaluator, was.group, was.evaluator, [was.group, was.evaluator], true);
+    }
+    if (problems.length > 0) return { specs: [], problems };
+  } else if (codes > 0) {
     const targets = round === 'mass' ? [options.group ?? ''] : options.group !== undefined ? [options.group] : groups;
     for (const g of targets) {
       for (let i = 0; i < codes; i++) {
@@ -170,8 +215,7 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
   } else {
     for (const m of roster.members) {
       if (m.exempt || (options.group !== undefined && m.group !== options.group)) continue;
-      const label = round === 'self' ? `${m.name}（${m.id}）` : `${m.name}（${m.group || '未分党小组'}）`;
-      make(m.id, '', label, [m.group, m.name], false);
+      named(m);
     }
   }
   // Two members of one name in one 党小组: their file names get the 编号.
@@ -181,21 +225,51 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
   return { specs, problems };
 }
 
+const NOT_RECORDED = '无法记录分发情况：工作簿的隐藏表 kp_State 缺失或被改动过，请先运行“安装/修复”，再分发测评表（未记录的测评表无法回收）。';
+
 /**
- * Plans a round's ballots in the secretary's workbook and records them as handed out (kp_State), so progress
- * shows which are not back yet. One read, one write.
+ * Queues recording ballots as handed out in kp_State (their secrets, with round, evaluator or code, 党小组 and
+ * date; a code's line names nobody). A ballot handed out again makes its earlier line void. Returns a problem
+ * when kp_State cannot take the record (then nothing may be handed out: an unrecorded ballot is never accepted).
+ */
+function queueRecord(context: Excel.RequestContext, read: TablesRead, sheetNames: string[], specs: BallotSpec[]): string | null {
+  const taken = takenIfStateLost(read, sheetNames);
+  if (!stateUsable(read.state) && !taken) return NOT_RECORDED;
+  refuseProtected(read, ['state'], currentModel(read).settings.language);
+  const state = parseState(read.state);
+  const lines = recordIssued(parseIssued(state.ballots), specs.map(issuedOf)).map(issuedLine);
+  // Lines this version cannot read are kept as they were.
+  const unreadable = state.ballots.filter((l) => parseIssued([l]).length === 0);
+  queueWriteState(context, read.state, { ...state, ballots: [...unreadable, ...lines] }, taken);
+  return null;
+}
+
+/**
+ * Plans a round's ballots in the secretary's workbook and records them as handed out (kp_State: the secrets the
+ * files carry), so collecting accepts exactly these and progress shows which are not back yet. One read, one
+ * write. `record = false` only plans (the pane records after the files were made: recordBallots).
  */
 export async function issueBallots(context: Excel.RequestContext, round: Round, options: BallotOptions = {}, record = true): Promise<{ specs: BallotSpec[]; problems: string[] }> {
-  const { read } = await readTables(context);
+  const sheets = context.workbook.worksheets;
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const planned = planBallots(read, round, options);
-  if (record && planned.specs.length > 0 && read.state.exists) {
-    const state = parseState(read.state);
-    const lines = planned.specs.map((s) => issuedLine(s.year, s.round, s.identity.evaluator, s.identity.group, s.anonymous ? '' : s.evaluatorLabel));
-    const have = new Set(state.ballots);
-    queueWriteState(context, read.state, { ...state, ballots: [...state.ballots, ...lines.filter((l) => !have.has(l))] });
+  if (record && planned.specs.length > 0) {
+    const problem = queueRecord(context, read, sheets.items.map((s) => s.name), planned.specs);
+    if (problem) return { specs: [], problems: [problem] };
     await context.sync();
   }
   return planned;
+}
+
+/** Records ballots planned earlier (issueBallots with record = false) as handed out. One read, one write. */
+export async function recordBallots(context: Excel.RequestContext, specs: BallotSpec[]): Promise<{ problems: string[] }> {
+  if (specs.length === 0) return { problems: [] };
+  const sheets = context.workbook.worksheets;
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
+  const problem = queueRecord(context, read, sheets.items.map((s) => s.name), specs);
+  if (problem) return { problems: [problem] };
+  await context.sync();
+  return { problems: [] };
 }
 
 export interface BallotsOut {
@@ -204,6 +278,8 @@ export interface BallotsOut {
   group: string;
   label: string;
   back: boolean;
+  /** Times this ballot was handed out again (a lost file): only the last one counts. */
+  reissued: number;
 }
 
 /** Ballots handed out this year and whether forms by their evaluator are in the workbook. One read. */
@@ -222,9 +298,20 @@ export async function getBallotsOut(context: Excel.RequestContext): Promise<Ball
       back[round].add(round === 'self' ? idKey(id) : evaluatorKey(r[c.cEval] ?? ''));
     }
   }
-  return parseIssued(parseState(read.state).ballots)
-    .filter((b) => b.year === settings.year)
-    .map((b) => ({ round: b.round, evaluator: b.evaluator, group: b.group, label: b.label, back: back[b.round].has(b.round === 'self' ? idKey(b.evaluator) : evaluatorKey(b.evaluator)) }));
+  const issued = parseIssued(parseState(read.state).ballots).filter((b) => b.year === settings.year);
+  const key = (b: { round: Round; evaluator: string }) => (b.round === 'self' ? idKey(b.evaluator) : evaluatorKey(b.evaluator));
+  const voided = new Map<string, number>();
+  for (const b of issued) if (b.void) voided.set(`${b.round}\u0001${key(b)}`, (voided.get(`${b.round}\u0001${key(b)}`) ?? 0) + 1);
+  return issued
+    .filter((b) => !b.void)
+    .map((b) => ({
+      round: b.round,
+      evaluator: b.evaluator,
+      group: b.group,
+      label: b.label,
+      back: back[b.round].has(key(b)),
+      reissued: voided.get(`${b.round}\u0001${key(b)}`) ?? 0,
+    }));
 }
 
 // ---- the ballot workbook ------------------------------------------------------------------------------------

@@ -7,8 +7,9 @@
  * Verdicts: accepted (N forms written); rejected (a problem with its sheet and cell); duplicate (the same ballot
  * twice in one collection: identical → counted once, different → neither; or the workbook already holds this
  * evaluator's forms: identical → nothing written, different → not overwritten unless `replace`); stale (another
- * year, or the roster/rubric/entry mode changed since it was made); not_a_ballot. Nothing from a file that was
- * not accepted is written.
+ * year, or the roster/rubric/entry mode changed since it was made); not_issued (its secret is not the one this
+ * workbook recorded for that ballot when handing it out: another workbook's ballot, a forged or copied identity,
+ * a file handed out again since); not_a_ballot. Nothing from a file that was not accepted is written.
  */
 import {
   ballotProblem,
@@ -17,6 +18,7 @@ import {
   type BallotProblemCode,
   type BallotVerdict,
 } from '../domain/ballot';
+import { issuedHere, parseIssued, type IssuedBallot } from '../domain/ballotIssue';
 import { COLUMNS, TABLES } from '../domain/contract';
 import { newRoundTotals, processRound } from '../domain/entries';
 import { cellAddress, evaluatorKey, idKey, normalizeId, parseScore } from '../domain/parse';
@@ -31,7 +33,7 @@ import { queueAdoptOutsideRows } from './outside';
 import { pendingMark } from './pending';
 import { refuseProtected } from './protection';
 import { col, readTables, type TablesRead } from './readTables';
-import { queueBeginWrites, queueEndWrites } from './state';
+import { parseState, queueBeginWrites, queueEndWrites } from './state';
 import { texts } from './texts';
 
 export interface BallotFileInput {
@@ -84,7 +86,7 @@ function headerText(v: unknown): string {
 }
 
 /** Checks one file against the workbook as read (pure). */
-function checkFile(read: TablesRead, f: BallotFileInput, lang: Language): Checked {
+function checkFile(read: TablesRead, issued: readonly IssuedBallot[], f: BallotFileInput, lang: Language): Checked {
   const report: BallotFileReport = { file: f.file, verdict: 'rejected', round: null, evaluator: null, forms: 0, problems: [] };
   const fail = (verdict: BallotVerdict, code: BallotProblemCode, at: { sheet?: string; cell?: string } = {}, params: Record<string, string | number> = {}): Checked => {
     report.verdict = verdict;
@@ -100,6 +102,8 @@ function checkFile(read: TablesRead, f: BallotFileInput, lang: Language): Checke
   report.evaluator = id.evaluator;
   const { rubric, settings } = currentModel(read);
   if (id.year !== settings.year) return fail('stale', 'other_year', {}, { year: id.year, current: settings.year });
+  // Only a ballot this workbook handed out, with the secret recorded for it (a re-issue voids the earlier one).
+  if (!issuedHere(issued, id)) return fail('not_issued', 'not_issued', {}, { file: f.file });
   const t = read[id.round];
   if (!t.exists) return fail('rejected', 'table_missing', {}, { table: TABLES[id.round] });
   const exp = expectedBallot(read, id.round, id.evaluator, id.group);
@@ -220,7 +224,8 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
   const { read } = await readTables(context, ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'state']);
   const { rubric, settings } = currentModel(read);
   const lang = settings.language;
-  const checked = files.map((f) => checkFile(read, f, lang));
+  const issued = parseIssued(parseState(read.state).ballots);
+  const checked = files.map((f) => checkFile(read, issued, f, lang));
   const replaceAll = options.replace === true;
   const replaceSet = new Set(Array.isArray(options.replace) ? options.replace : []);
   // The same ballot more than once in this collection.

@@ -2,7 +2,8 @@
  * Entry forms per evaluator (录入, SPEC §3.3): which members an evaluator scores, saving their rows as one upsert
  * (never a duplicate, other evaluators untouched, ≤ 2 syncs), and who has scored whom.
  */
-import { ballotCode, ballotCodeNumber, parseIssued } from '../domain/ballot';
+import { ballotCode, ballotCodeNumber } from '../domain/ballot';
+import { parseIssued } from '../domain/ballotIssue';
 import { COLUMNS, SHEETS } from '../domain/contract';
 import { evaluate } from '../domain';
 import { evaluatorKey, idKey, normalizeId, normalizeName, parseScore, trimAll } from '../domain/parse';

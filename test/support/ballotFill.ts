@@ -25,6 +25,8 @@ export interface OpenpyxlOps {
   insertRows?: { sheet: string; row: number; values: CellValue[] }[];
   /** A 值 cell of the hidden identity sheet changed. */
   identity?: { label: string; value: string };
+  /** The whole identity sheet replaced by these 项目/值 rows (another ballot's, or one computed from the source). */
+  identityRows?: string[][];
 }
 
 function colLetter(c0: number): string {
@@ -101,6 +103,13 @@ if job.get('identity'):
     for row in ws.iter_rows():
         if row[0].value == job['identity']['label']:
             row[1].value = job['identity']['value']
+if job.get('identityRows'):
+    ws = wb['kp_Ballot']
+    ws.delete_rows(1, ws.max_row)
+    for r, values in enumerate(job['identityRows']):
+        for c, v in enumerate(values):
+            cell = ws.cell(row=r + 1, column=c + 1, value=v)
+            cell.number_format = '@'
 wb.save(job['out'])
 `;
 

@@ -40,6 +40,7 @@ const COLOR: Record<BallotVerdict, 'success' | 'danger' | 'warning' | 'informati
   rejected: 'danger',
   duplicate: 'warning',
   stale: 'warning',
+  not_issued: 'danger',
   not_a_ballot: 'danger',
 };
 
@@ -303,9 +304,11 @@ function BallotsOutPanel({ commands, lang, version }: { commands: ViewProps['com
         const of = list.filter((b) => b.round === r);
         if (of.length === 0) return null;
         const missing = of.filter((b) => !b.back).map((b) => b.label || b.evaluator);
+        const reissued = of.reduce((n, b) => n + (b.reissued ?? 0), 0);
         return (
           <Text size={200} key={r} data-round={r}>
             {bt(lang, 'outLine', { round: roundName(lang, r), issued: of.length, back: of.length - missing.length })}
+            {reissued > 0 ? bt(lang, 'outReissued', { reissued }) : ''}
             {missing.length > 0 ? `；${bt(lang, 'notBack')}${joinList(lang, missing.slice(0, 30))}${missing.length > 30 ? '…' : ''}` : ''}
           </Text>
         );
