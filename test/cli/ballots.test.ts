@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadXlsx, run, saveXlsx } from '../../src/host';
+import { getBallotsOut } from '../../src/workbook/ballotFiles';
 import { zipFiles } from '../../src/workbook/ballotPackage';
 import { queueReadTables } from '../../src/workbook/readTables';
 import { ballotLayout, fillWithOpenpyxl, scoreEdits, type CellValue } from '../support/ballotFill';
@@ -46,15 +47,16 @@ describe('kaoping ballots', () => {
     const wb = await workbookFile();
     const before = readFileSync(wb);
     const out = join(dir, 'out');
-    const r = await cli('ballots', wb, '--round', 'peer', '--group', '第一党小组', '-o', out);
+    const rec = join(dir, '记录.xlsx');
+    const r = await cli('ballots', wb, '--round', 'peer', '--group', '第一党小组', '-o', out, '--record', rec);
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['2026-互评-第一党小组-周燕玉.xlsx', '2026-互评-第一党小组-杜磊秀.xlsx', '2026-互评-第一党小组-谭华敏.xlsx', '2026-互评-第一党小组-赵强敏.xlsx'].sort());
     expect(r.out).toContain('已生成 4 份测评表');
     expect(readFileSync(wb).equals(before)).toBe(true);
-    const mass = await cli('ballots', wb, '--round', 'mass', '--codes', '3', '-o', out);
+    const mass = await cli('ballots', rec, '--round', 'mass', '--codes', '3', '-o', out, '--record', rec);
     expect(mass.code).toBe(0);
     expect(readdirSync(out).filter((f) => f.includes('群众参评')).sort()).toEqual(['2026-群众参评-Q01.xlsx', '2026-群众参评-Q02.xlsx', '2026-群众参评-Q03.xlsx']);
-    const anon = await cli('ballots', wb, '--round', 'peer', '--codes', '2', '-o', out);
+    const anon = await cli('ballots', rec, '--round', 'peer', '--codes', '2', '-o', out, '--record', rec);
     expect(anon.code).toBe(0);
     expect(readdirSync(out).filter((f) => /互评-.*-Q\d+/.test(f)).sort()).toEqual([
       '2026-互评-第一党小组-Q01.xlsx',
@@ -67,17 +69,90 @@ describe('kaoping ballots', () => {
   it('refuses bad usage with one line and exit 2, writing nothing', async () => {
     const wb = await workbookFile();
     const out = join(dir, 'none');
+    const rec = join(dir, 'rec.xlsx');
     for (const args of [
-      ['--round', 'mass', '-o', out],
-      ['--round', 'peer', '--group', '第九党小组', '-o', out],
-      ['--round', 'team', '-o', out],
-      ['--round', 'mass', '--codes', 'x', '-o', out],
+      ['--round', 'mass', '-o', out, '--record', rec],
+      ['--round', 'peer', '--group', '第九党小组', '-o', out, '--record', rec],
+      ['--round', 'team', '-o', out, '--record', rec],
+      ['--round', 'mass', '--codes', 'x', '-o', out, '--record', rec],
+      // Without a record the ballots could never be collected: refused.
+      ['--round', 'peer', '-o', out],
+      ['--round', 'peer', '-o', out, '--record', join(dir, 'rec.csv')],
+      ['--round', 'mass', '--reissue', 'Q01', '-o', out, '--record', rec],
+      ['--round', 'mass', '--reissue', 'Q01', '--codes', '2', '-o', out, '--record', rec],
     ]) {
       const r = await cli('ballots', wb, ...args);
       expect([r.code, r.err.trim().split('\n')]).toEqual([2, [expect.stringMatching(/^kaoping: /)]]);
     }
     expect(existsSync(out)).toBe(false);
-    expect((await cli('ballots', join(dir, 'missing.xlsx'), '--round', 'self', '-o', out)).code).toBe(2);
+    expect(existsSync(rec)).toBe(false);
+    expect((await cli('ballots', join(dir, 'missing.xlsx'), '--round', 'self', '-o', out, '--record', rec)).code).toBe(2);
+  });
+});
+
+/** A mass ballot with every member scored `base` on each dimension (its points minus `9 − base`). */
+async function fillMass(path: string, base: number): Promise<string> {
+  const bytes = new Uint8Array(readFileSync(path));
+  const layout = await ballotLayout(bytes);
+  const scores = Object.fromEntries([...layout.rows.keys()].map((id) => [id, Object.fromEntries(DIMS.map((d, j) => [d, (j >= 2 && j <= 5 ? 15 : 10) - (10 - base)]))]));
+  const out = join(dir, `mass-${base}-${Math.random().toString(36).slice(2, 7)}.xlsx`);
+  writeFileSync(out, fillWithOpenpyxl(bytes, { edits: scoreEdits(layout, scores) }));
+  return out;
+}
+
+async function ballotsOut(path: string) {
+  return run(await loadXlsx(readFileSync(path)), (c) => getBallotsOut(c));
+}
+
+describe('kaoping ballots --record', () => {
+  it('records what it hands out in OUT; only that workbook takes the ballots in; --reissue voids a lost file', async () => {
+    const wb = await workbookFile();
+    const before = readFileSync(wb);
+    const out = join(dir, 'b');
+    const rec = join(dir, '考评2026-已分发.xlsx');
+    const r = await cli('ballots', wb, '--round', 'mass', '--codes', '2', '-o', out, '--record', rec);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`分发记录已写入 ${rec}`);
+    expect(readFileSync(wb).equals(before)).toBe(true);
+    expect((await ballotsOut(rec)).map((b) => [b.round, b.evaluator, b.back, b.reissued])).toEqual([
+      ['mass', 'Q01', false, 0],
+      ['mass', 'Q02', false, 0],
+    ]);
+    const q1 = await fillMass(join(out, '2026-群众参评-Q01.xlsx'), 9);
+    const lostQ2 = await fillMass(join(out, '2026-群众参评-Q02.xlsx'), 9);
+    // The workbook without the record refuses them; the recorded one takes Q01 in.
+    const refused = await cli('collect', wb, q1, '-o', join(dir, 'x.xlsx'), '--json');
+    expect([refused.code, JSON.parse(refused.out).files.map((f: { verdict: string }) => f.verdict)]).toEqual([1, ['not_issued']]);
+    expect(JSON.parse(refused.out).files[0].problems[0].message).toContain('这份测评表不是本工作簿分发的，或身份信息被改动过');
+    const taken = await cli('collect', rec, q1, '-o', rec, '--json');
+    expect([taken.code, JSON.parse(taken.out).files[0].verdict]).toEqual([0, 'accepted']);
+    // Q02's file was lost: handed out again (a second run), the lost file no longer counts, the new one does.
+    const out2 = join(dir, 'b2');
+    const again = await cli('ballots', rec, '--round', 'mass', '--reissue', 'Q02', '-o', out2, '--record', rec);
+    expect(again.code).toBe(0);
+    expect(readdirSync(out2)).toEqual(['2026-群众参评-Q02.xlsx']);
+    expect((await ballotsOut(rec)).map((b) => [b.evaluator, b.back, b.reissued])).toEqual([
+      ['Q01', true, 0],
+      ['Q02', false, 1],
+    ]);
+    // A ballot of a run recorded in another file (from the same input): not this workbook's either.
+    const elsewhere = join(dir, 'b3');
+    expect((await cli('ballots', wb, '--round', 'mass', '--codes', '1', '-o', elsewhere, '--record', join(dir, 'other.xlsx'))).code).toBe(0);
+    const foreign = await fillMass(join(elsewhere, '2026-群众参评-Q01.xlsx'), 8);
+    const newQ2 = await fillMass(join(out2, '2026-群众参评-Q02.xlsx'), 7);
+    const last = await cli('collect', rec, lostQ2, foreign, newQ2, '-o', rec, '--json');
+    expect(last.code).toBe(1);
+    expect(JSON.parse(last.out).files.map((f: { file: string; verdict: string; forms: number }) => [f.file, f.verdict, f.forms])).toEqual([
+      [lostQ2, 'not_issued', 0],
+      [foreign, 'not_issued', 0],
+      [newQ2, 'accepted', 7],
+    ]);
+    const merged = await run(await loadXlsx(readFileSync(rec)), async (c) => {
+      const p = queueReadTables(c, ['mass']);
+      await c.sync();
+      return p().mass.rows.filter((x) => x[1] !== '' && x[1] !== null).map((x) => [x[0], x[3]]);
+    });
+    expect(merged).toEqual([...Array.from({ length: 7 }, () => ['Q01', 9]), ...Array.from({ length: 7 }, () => ['Q02', 7])]);
   });
 });
 
@@ -85,7 +160,7 @@ describe('kaoping collect', () => {
   it('prints the SPEC §5 JSON per file, merges the accepted ones, exit 1 when some were not accepted', async () => {
     const wb = await workbookFile();
     const out = join(dir, 'b');
-    await cli('ballots', wb, '--round', 'peer', '--group', '第一党小组', '-o', out);
+    expect((await cli('ballots', wb, '--round', 'peer', '--group', '第一党小组', '-o', out, '--record', wb)).code).toBe(0);
     const good = await fill(join(out, '2026-互评-第一党小组-杜磊秀.xlsx'), '001');
     const bad = await fill(join(out, '2026-互评-第一党小组-周燕玉.xlsx'), '002', (s) => (s['003'].理想信念 = 12));
     const csv = join(dir, 'list.xlsx');
@@ -116,7 +191,7 @@ describe('kaoping collect', () => {
   it('takes a .zip of returned files; a different copy of a collected ballot needs --replace', async () => {
     const wb = await workbookFile();
     const out = join(dir, 'b');
-    await cli('ballots', wb, '--round', 'peer', '--group', '第一党小组', '-o', out);
+    expect((await cli('ballots', wb, '--round', 'peer', '--group', '第一党小组', '-o', out, '--record', wb)).code).toBe(0);
     const a = await fill(join(out, '2026-互评-第一党小组-杜磊秀.xlsx'), '001');
     const b = await fill(join(out, '2026-互评-第一党小组-周燕玉.xlsx'), '002');
     const zip = join(dir, '回收.zip');
