@@ -58,22 +58,27 @@ function ballotKey(b: { year: number; round: Round; evaluator: string }): string
 }
 
 /**
- * The lines after handing out `fresh`: a ballot handed out again makes its earlier line void (the lost file's
- * secret stops counting); the same line twice is kept once.
+ * The lines after handing out `fresh`. Handed out again on purpose (`reissue`: a lost file), a ballot's earlier
+ * lines become void and the lost file's secret stops counting; otherwise (the same named ballots made once more)
+ * the earlier files still count too — they went to the same evaluators, and two of them returned are one
+ * evaluator's duplicate. The same line twice is kept once.
  */
-export function recordIssued(existing: readonly IssuedBallot[], fresh: readonly IssuedBallot[]): IssuedBallot[] {
-  const again = new Set(fresh.map(ballotKey));
+export function recordIssued(existing: readonly IssuedBallot[], fresh: readonly IssuedBallot[], reissue: boolean): IssuedBallot[] {
+  const again = new Set(reissue ? fresh.map(ballotKey) : []);
   const voided = existing.map((b) => (!b.void && again.has(ballotKey(b)) ? { ...b, void: true } : b));
   const seen = new Set(voided.map(issuedLine));
   return [...voided, ...fresh.filter((b) => !seen.has(issuedLine(b)))];
 }
 
-/** The ballot that counts now for an evaluator of a round (not void), or undefined. */
-export function currentIssue(issued: readonly IssuedBallot[], year: number, round: Round, evaluator: string): IssuedBallot | undefined {
+/** The ballots that count now for an evaluator of a round (not void), last handed out last. */
+export function currentIssues(issued: readonly IssuedBallot[], year: number, round: Round, evaluator: string): IssuedBallot[] {
   const k = ballotKey({ year, round, evaluator });
-  let found: IssuedBallot | undefined;
-  for (const b of issued) if (!b.void && ballotKey(b) === k) found = b;
-  return found;
+  return issued.filter((b) => !b.void && ballotKey(b) === k);
+}
+
+/** The ballot handed out last for an evaluator of a round that still counts, or undefined. */
+export function currentIssue(issued: readonly IssuedBallot[], year: number, round: Round, evaluator: string): IssuedBallot | undefined {
+  return currentIssues(issued, year, round, evaluator).pop();
 }
 
 /** Equal secrets, compared in time independent of where they differ. */
@@ -93,17 +98,13 @@ export function issuedHere(
   issued: readonly IssuedBallot[],
   ballot: { year: number; round: Round; evaluator: string; group: string; secret: string },
 ): boolean {
-  const b = currentIssue(issued, ballot.year, ballot.round, ballot.evaluator);
-  if (!b || b.group !== ballot.group) return false;
-  if (b.secret === '') return ballot.secret === '';
-  return HEX.test(ballot.secret) && sameSecret(ballot.secret, b.secret);
-}
-
-/** Per round: ballots that count now, how many of them are back, and how many were handed out again. */
-export interface IssueCounts {
-  issued: number;
-  back: number;
-  reissued: number;
+  let ok = false;
+  for (const b of currentIssues(issued, ballot.year, ballot.round, ballot.evaluator)) {
+    if (b.group !== ballot.group) continue;
+    // Every line is compared (no early exit), so the time taken does not tell which one matched.
+    if (b.secret === '' ? ballot.secret === '' : HEX.test(ballot.secret) && sameSecret(ballot.secret, b.secret)) ok = true;
+  }
+  return ok;
 }
 
 /** A fresh ballot secret from the platform's cryptographic random source (Node ≥ 20, browsers, Office). */

@@ -66,6 +66,8 @@ export interface BallotSpec {
   rubric: CategoryRubric[];
   /** The day it is handed out (YYYY-MM-DD), recorded with its secret. */
   issuedOn: string;
+  /** Handed out again on purpose (a lost file): recording it makes the earlier files of this ballot void. */
+  reissue: boolean;
 }
 
 /** A date as YYYY-MM-DD (local time). */
@@ -188,6 +190,7 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
       members: exp.members,
       rubric: rubricOf(exp.members),
       issuedOn: isoDay(now),
+      reissue: reissue.length > 0,
     });
   };
   const named = (m: Roster['members'][number]) => {
@@ -237,10 +240,11 @@ function queueRecord(context: Excel.RequestContext, read: TablesRead, sheetNames
   if (!stateUsable(read.state) && !taken) return NOT_RECORDED;
   refuseProtected(read, ['state'], currentModel(read).settings.language);
   const state = parseState(read.state);
-  const lines = recordIssued(parseIssued(state.ballots), specs.map(issuedOf)).map(issuedLine);
+  const made = recordIssued(parseIssued(state.ballots), specs.filter((s) => !s.reissue).map(issuedOf), false);
+  const all = recordIssued(made, specs.filter((s) => s.reissue).map(issuedOf), true).map(issuedLine);
   // Lines this version cannot read are kept as they were.
   const unreadable = state.ballots.filter((l) => parseIssued([l]).length === 0);
-  queueWriteState(context, read.state, { ...state, ballots: [...unreadable, ...lines] }, taken);
+  queueWriteState(context, read.state, { ...state, ballots: [...unreadable, ...all] }, taken);
   return null;
 }
 
@@ -302,8 +306,15 @@ export async function getBallotsOut(context: Excel.RequestContext): Promise<Ball
   const key = (b: { round: Round; evaluator: string }) => (b.round === 'self' ? idKey(b.evaluator) : evaluatorKey(b.evaluator));
   const voided = new Map<string, number>();
   for (const b of issued) if (b.void) voided.set(`${b.round}\u0001${key(b)}`, (voided.get(`${b.round}\u0001${key(b)}`) ?? 0) + 1);
-  return issued
-    .filter((b) => !b.void)
+  // One entry per ballot (a named ballot made twice is one ballot out), in the order first handed out.
+  const latest = new Map<string, IssuedBallot | null>();
+  for (const b of issued) {
+    const k = `${b.round}\u0001${key(b)}`;
+    if (!b.void) latest.set(k, b);
+    else if (!latest.has(k)) latest.set(k, null);
+  }
+  return [...latest.values()]
+    .filter((b): b is IssuedBallot => b !== null)
     .map((b) => ({
       round: b.round,
       evaluator: b.evaluator,

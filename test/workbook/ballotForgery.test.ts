@@ -145,30 +145,46 @@ describe('a ballot counts only if this workbook handed it out', () => {
     // Q02's forms are the re-issued file's scores (6 − a tenth per member), not the forger's 9.
     expect(rows.filter((r) => r[0] === 'Q02').map((r) => r[3])).toEqual(MEMBERS.map((_, i) => 6 - i / 10));
 
-    // 发放情况: three codes out, all back, one handed out again.
+    // 发放情况: three codes out, all back, one handed out again (listed where it was first handed out).
     const out = await run(wb, (c) => getBallotsOut(c));
     expect(out.map((b) => [b.evaluator, b.back, b.reissued])).toEqual([
       ['Q01', true, 0],
-      ['Q03', true, 0],
       ['Q02', true, 1],
+      ['Q03', true, 0],
     ]);
   });
 
-  it('a named ballot handed out again voids the first file; a re-issue names only ballots handed out', async () => {
+  it('a named ballot handed out again on purpose voids the lost file; made once more, both files are its own', async () => {
     const wb = await blankWorkbook();
     const first = await handOut(wb, 'peer', { group: '第一党小组' });
-    const again = await handOut(wb, 'peer', { group: '第一党小组' });
-    const pick = (list: typeof first) => list.find((b) => b.spec.identity.evaluator === '001')!;
-    const scores: Record<string, Record<string, CellValue>> = {};
-    for (const r of CASE.peer) if (r[0] === '001') scores[String(r[1])] = Object.fromEntries(DIMS.map((d, j) => [d, r[3 + j] as CellValue]));
-    const fill = async (bytes: Uint8Array) => fillWithOpenpyxl(bytes, { edits: scoreEdits(await ballotLayout(bytes), scores) });
+    const more = await handOut(wb, 'peer', { group: '第一党小组' });
+    const [again] = await handOut(wb, 'peer', { reissue: ['001'] });
+    const pick = (list: typeof first, id: string) => list.find((b) => b.spec.identity.evaluator === id)!;
+    expect([again.spec.identity.evaluator, again.spec.fileName, again.spec.anonymous]).toEqual(['001', '2026-互评-第一党小组-杜磊秀.xlsx', false]);
+    const fill = async (bytes: Uint8Array, evaluator: string) => {
+      const scores: Record<string, Record<string, CellValue>> = {};
+      for (const r of CASE.peer) if (r[0] === evaluator) scores[String(r[1])] = Object.fromEntries(DIMS.map((d, j) => [d, r[3 + j] as CellValue]));
+      return fillWithOpenpyxl(bytes, { edits: scoreEdits(await ballotLayout(bytes), scores) });
+    };
     const r = await collect(wb, [
-      { name: 'old.xlsx', bytes: await fill(pick(first).bytes) },
-      { name: 'new.xlsx', bytes: await fill(pick(again).bytes) },
+      { name: 'lost-001.xlsx', bytes: await fill(pick(first, '001').bytes, '001') },
+      { name: 'lost-001-b.xlsx', bytes: await fill(pick(more, '001').bytes, '001') },
+      { name: 'new-001.xlsx', bytes: await fill(again.bytes, '001') },
+      { name: 'first-002.xlsx', bytes: await fill(pick(first, '002').bytes, '002') },
     ]);
     expect(r.files.map((f) => [f.file, f.verdict, f.forms])).toEqual([
-      ['old.xlsx', 'not_issued', 0],
-      ['new.xlsx', 'accepted', 3],
+      ['lost-001.xlsx', 'not_issued', 0],
+      ['lost-001-b.xlsx', 'not_issued', 0],
+      ['new-001.xlsx', 'accepted', 3],
+      // 002's ballot was made twice (never re-issued): the first file still counts.
+      ['first-002.xlsx', 'accepted', 3],
+    ]);
+    const out = await run(wb, (c) => getBallotsOut(c));
+    expect(out.map((b) => [b.evaluator, b.back, b.reissued])).toEqual([
+      ['001', true, 2],
+      ['002', true, 0],
+      ['003', false, 0],
+      ['004', false, 0],
     ]);
     const bad = await run(wb, (c) => issueBallots(c, 'mass', { reissue: ['Q09'] }));
     expect(bad).toEqual({ specs: [], problems: ['群众参评测评表“Q09”在 2026 年度没有分发过，无法重新分发（请核对编号）。'] });
