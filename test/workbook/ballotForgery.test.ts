@@ -12,6 +12,7 @@ import { getBallotsOut, issueBallots, type BallotOptions, type BallotSpec } from
 import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballotPackage';
 import { collectBallots, type CollectReport } from '../../src/workbook/collect';
 import { compute } from '../../src/workbook/compute';
+import { saveForm } from '../../src/workbook/entry';
 import { makePostingSheet } from '../../src/workbook/posting';
 import { queueReadTables } from '../../src/workbook/readTables';
 import { makeScoreSheets } from '../../src/workbook/scoreSheet';
@@ -144,6 +145,11 @@ describe('a ballot counts only if this workbook handed it out', () => {
     expect(rows.map((r) => r[0])).toEqual([...MEMBERS.map(() => 'Q03'), ...MEMBERS.map(() => 'Q01'), ...MEMBERS.map(() => 'Q02')]);
     // Q02's forms are the re-issued file's scores (6 − a tenth per member), not the forger's 9.
     expect(rows.filter((r) => r[0] === 'Q02').map((r) => r[3])).toEqual(MEMBERS.map((_, i) => 6 - i / 10));
+
+    // A printed paper ballot typed by the secretary needs no secret: Q04 (never a file) is saved as typed.
+    const paper = await run(wb, (c) => saveForm(c, 'mass', 'Q04', MEMBERS.map((memberId) => ({ memberId, scores: massScores(8)[memberId] as Record<string, number> }))));
+    expect([paper.written, paper.problems.filter((p) => p.severity === 'error')]).toEqual([7, []]);
+    expect((await massRows(wb)).filter((r) => r[0] === 'Q04')).toHaveLength(7);
 
     // 发放情况: three codes out, all back, one handed out again (listed where it was first handed out).
     const out = await run(wb, (c) => getBallotsOut(c));
