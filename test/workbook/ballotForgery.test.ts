@@ -8,6 +8,7 @@ import { ballotFingerprint, identityRows, makeIdentity, type BallotIdentity } fr
 import { newBallotSecret } from '../../src/domain/ballotIssue';
 import type { RawCell, Round } from '../../src/domain';
 import { run, type HostWorkbook } from '../../src/host';
+import { blockAddress } from '../../src/workbook/a1';
 import { getBallotsOut, issueBallots, type BallotOptions, type BallotSpec } from '../../src/workbook/ballotFiles';
 import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballotPackage';
 import { collectBallots, type CollectReport } from '../../src/workbook/collect';
@@ -194,6 +195,19 @@ describe('a ballot counts only if this workbook handed it out', () => {
     ]);
     const bad = await run(wb, (c) => issueBallots(c, 'mass', { reissue: ['Q09'] }));
     expect(bad).toEqual({ specs: [], problems: ['群众参评测评表“Q09”在 2026 年度没有分发过，无法重新分发（请核对编号）。'] });
+  });
+
+  it('nothing is handed out when the record cannot be written (kp_State changed by hand)', async () => {
+    const wb = await blankWorkbook();
+    await run(wb, async (c) => {
+      const p = queueReadTables(c, ['state']);
+      await c.sync();
+      const t = p().state;
+      c.workbook.worksheets.getItem(t.sheet).getRange(blockAddress(t.firstRow - 1, t.firstColumn + 1, 1, 1)).values = [['说明']];
+    });
+    const r = await run(wb, (c) => issueBallots(c, 'mass', { codes: 2 }));
+    expect(r.specs).toEqual([]);
+    expect(r.problems).toEqual([expect.stringContaining('无法记录分发情况')]);
   });
 
   it('anonymity: kp_State names nobody for a code; no secret reaches results, posting or score sheets', async () => {
