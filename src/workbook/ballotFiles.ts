@@ -203,6 +203,7 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
       const was = currentIssue(issued, settings.year, round, e);
       const member = roster.members.find((m) => idKey(m.id) === idKey(e));
       if (!was) problems.push(`${ROUND_TITLE[round]}测评表“${e}”在 ${settings.year} 年度没有分发过，无法重新分发（请核对编号）。`);
+      else if (was.label !== '' && !member) problems.push(`党员 ${e} 已不在党员名册中，无法重新分发其测评表。`);
       else if (was.label !== '' && member) named(member);
       else make(was.evaluator, was.group, was.evaluator, [was.group, was.evaluator], true);
     }
