@@ -10,6 +10,7 @@ import { refuseProtected } from './protection';
 import { texts } from './texts';
 import { currentModel } from './install';
 import { interruptedProblems } from './pending';
+import { missingFormProblems } from './outstanding';
 import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState, stateUsable, takenIfStateLost, type State } from './state';
 
@@ -22,6 +23,17 @@ export function evaluateRead(read: TablesRead): { evaluation: Evaluation; lang: 
   const evaluation = evaluate(evaluationInput(read), lang);
   const interrupted = interruptedProblems(read, lang);
   if (interrupted.length > 0) evaluation.problems = [...interrupted, ...evaluation.problems];
+  return { evaluation, lang };
+}
+
+/**
+ * What check reports: evaluateRead's problems and the forms still missing (`missing_form` warnings, listed
+ * after the rest). Compute and posting use evaluateRead alone.
+ */
+export function checkRead(read: TablesRead): { evaluation: Evaluation; lang: Language } {
+  const { evaluation, lang } = evaluateRead(read);
+  const missing = missingFormProblems(read, lang);
+  if (missing.length > 0) evaluation.problems = evaluation.problems.concat(missing);
   return { evaluation, lang };
 }
 
@@ -47,7 +59,8 @@ export async function queueCheckWrites(
   // Without a kp_State to remember them in, nothing is highlighted (a highlight nobody can clear is worse); a
   // missing kp_State is made again below when the caller gave the sheet names, so highlights are remembered.
   const remembered = stateUsable(read.state) || (!read.state.exists && taken !== undefined);
-  const painted = remembered ? evaluation.problems.filter((p) => p.code !== 'write_interrupted') : [];
+  // A missing form points at the free row where it would be typed: nothing there to highlight.
+  const painted = remembered ? evaluation.problems.filter((p) => p.code !== 'write_interrupted' && p.code !== 'missing_form') : [];
   const { highlights, skipped } = await writeHighlights(context, read, previous.highlights, painted);
   const state: State = { ...previous, ...patch, highlights };
   // A lost kp_State is made again (taken: the sheet names, when the caller read them).
@@ -59,7 +72,7 @@ export async function queueCheckWrites(
 export async function check(context: Excel.RequestContext): Promise<CheckReport> {
   const sheets = context.workbook.worksheets;
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
-  const { evaluation, lang } = evaluateRead(read);
+  const { evaluation, lang } = checkRead(read);
   refuseProtected(read, ['state'], lang);
   const { notes } = await queueCheckWrites(context, read, evaluation, {}, takenIfStateLost(read, sheets.items.map((s) => s.name)));
   await context.sync();
