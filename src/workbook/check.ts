@@ -3,7 +3,8 @@
  * highlights cleared; nothing typed is changed. One read, one write: 2 syncs.
  */
 import { evaluate } from '../domain';
-import type { Evaluation, Language } from '../domain/types';
+import { firstFreeRow } from '../domain/table';
+import type { Evaluation, Language, Problem } from '../domain/types';
 import type { CheckReport } from './commandTypes';
 import { writeHighlights } from './highlights';
 import { refuseProtected } from './protection';
@@ -37,6 +38,19 @@ export function checkRead(read: TablesRead): { evaluation: Evaluation; lang: Lan
   return { evaluation, lang };
 }
 
+/**
+ * Whether a problem points at or below the first free row of a table (where something still missing would be
+ * typed): such a cell holds nothing to highlight, and a highlight there would outlive the row typed into it.
+ */
+function pointsBelowRows(read: TablesRead): (p: Problem) => boolean {
+  const free = new Map<string, number>();
+  for (const t of Object.values(read)) if (t.exists && !free.has(t.sheet)) free.set(t.sheet, t.firstRow + firstFreeRow(t));
+  return (p) => {
+    const from = free.get(p.sheet);
+    return from !== undefined && p.cell !== '' && Number(/\d+$/.exec(p.cell)?.[0] ?? 0) >= from;
+  };
+}
+
 export function countProblems(problems: Evaluation['problems']): CheckReport['counts'] {
   const counts = { error: 0, warning: 0 };
   for (const p of problems) counts[p.severity]++;
@@ -59,8 +73,9 @@ export async function queueCheckWrites(
   // Without a kp_State to remember them in, nothing is highlighted (a highlight nobody can clear is worse); a
   // missing kp_State is made again below when the caller gave the sheet names, so highlights are remembered.
   const remembered = stateUsable(read.state) || (!read.state.exists && taken !== undefined);
-  // A missing form points at the free row where it would be typed: nothing there to highlight.
-  const painted = remembered ? evaluation.problems.filter((p) => p.code !== 'write_interrupted' && p.code !== 'missing_form') : [];
+  // A missing form or plan row points at the free row where it would be typed: nothing there to highlight.
+  const empty = pointsBelowRows(read);
+  const painted = remembered ? evaluation.problems.filter((p) => p.code !== 'write_interrupted' && !empty(p)) : [];
   const { highlights, skipped } = await writeHighlights(context, read, previous.highlights, painted);
   const state: State = { ...previous, ...patch, highlights };
   // A lost kp_State is made again (taken: the sheet names, when the caller read them).
