@@ -97,10 +97,16 @@ export function missingForms(input: MissingFormsInput, lang: Language): Problem[
       for (const m of active) if (!about.has(m.key)) add(m, 'missing.self', { member: label(m) }, m.name, 'self');
     } else {
       const named = (m: RosterMember) => round === 'peer' && !anonymousAll && !anonymousGroups.has(m.group);
+      const inGroup = new Map<string, RosterMember[]>();
+      for (const m of active) {
+        const list = inGroup.get(m.group);
+        if (list) list.push(m);
+        else inGroup.set(m.group, [m]);
+      }
       for (const m of active) {
         if (named(m)) {
           const scored = byEvaluator.get(m.key);
-          const owed = active.filter((o) => o.group === m.group && o.key !== m.key && !scored?.has(o.key));
+          const owed = inGroup.get(m.group)!.filter((o) => o.key !== m.key && !scored?.has(o.key));
           if (owed.length > 0)
             add(m, 'missing.peer', { member: label(m), count: owed.length, names: nameList(lang, owed.map((o) => o.name)) }, m.name, 'peer');
         } else if (!about.has(m.key)) {

@@ -11,6 +11,7 @@ import type { JsonOutput } from '../../src/domain/json';
 import type { RawCell } from '../../src/domain/types';
 import { run, saveXlsx, type HostWorkbook } from '../../src/host';
 import { issueBallots } from '../../src/workbook/ballotFiles';
+import { check } from '../../src/workbook/check';
 import { install } from '../../src/workbook/install';
 import { cli } from '../support/cli';
 import { fillCase, type CaseJson } from '../support/fillCase';
@@ -122,6 +123,13 @@ describe('kaoping check: forms still missing', () => {
     expect(missing[0].message).toContain('党员 004 李海燕 还没有自评');
     expect(missing[1].message).toContain('党员 002 陶静 的互评还没有交齐：还差对 1 名党员的测评表（王建国）');
     expect(missing.slice(2).map((p) => p.message.replace(/^.*：/, ''))).toEqual(['群众参评测评表 Q02 已分发，还没有交回。', '群众参评测评表 Q03 已分发，还没有交回。']);
+    // The add-in's check lists them too, and highlights nothing where a missing form would be typed.
+    const report = await run(wb, (ctx) => check(ctx));
+    expect(report.problems.filter((p) => p.code === 'missing_form').map((p) => `${p.sheet}!${p.cell}`)).toEqual(missing.map((p) => `${p.sheet}!${p.cell}`));
+    for (const p of missing) {
+      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(p.cell)!;
+      expect({ at: `${p.sheet}!${p.cell}`, fill: wb.snapshot(p.sheet).cells[Number(row) - 1]?.[col.charCodeAt(0) - 65]?.fill ?? null }).toEqual({ at: `${p.sheet}!${p.cell}`, fill: null });
+    }
     // The plain report: missing forms in their own group, after the errors (none here) and before the warnings.
     const lines = (await cli('check', path)).out.split('\n');
     expect(lines[0]).toBe('还缺 4 项测评表，补齐后再计算结果和公示。另有 6 处提醒请核对。');
