@@ -97,7 +97,6 @@ const zh = {
   allGroups: '全部党员',
   // check
   runCheck: '开始校验',
-  noProblems: '没有发现问题。',
   showAll: '逐条查看（{count} 处）',
   hideAll: '收起',
   goToCell: '定位到 {sheet}!{cell}',
@@ -400,7 +399,6 @@ const en: Record<StringKey, string> = {
   groupFilter: 'Members to score',
   allGroups: 'All members',
   runCheck: 'Check',
-  noProblems: 'No problems found.',
   showAll: 'Show each ({count})',
   hideAll: 'Hide',
   goToCell: 'Go to {sheet}!{cell}',
