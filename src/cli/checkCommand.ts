@@ -1,12 +1,13 @@
 /** kaoping check: validate only (the workbook file is not changed). */
 import { toJsonOutput } from '../domain';
+import { outlineProblems } from '../domain/checkOutline';
 import { run } from '../host';
-import { evaluateRead } from '../workbook/check';
+import { checkRead } from '../workbook/check';
 import { readTables } from '../workbook/readTables';
 import type { Parsed } from './args';
 import { readWorkbook } from './io';
 import type { Output } from './output';
-import { evaluationSummary, hasProblems, problemLines, problemSummary } from './report';
+import { evaluationSummary, hasProblems, outlineLines } from './report';
 import { requireInstalled } from './workbookGuard';
 
 export async function checkCommand(p: Parsed, o: Output): Promise<number> {
@@ -14,12 +15,12 @@ export async function checkCommand(p: Parsed, o: Output): Promise<number> {
   const wb = await readWorkbook(input);
   await requireInstalled(wb, input);
   // The same reading and checking as the add-in's check, without the highlights (nothing is saved).
-  const evaluation = await run(wb, async (c) => evaluateRead((await readTables(c)).read).evaluation);
+  const { evaluation, lang } = await run(wb, async (c) => checkRead((await readTables(c)).read));
   if (p.options.json) o.out(JSON.stringify(toJsonOutput(evaluation)));
   else {
+    // What to do next and the errors first; the year's figures last.
+    for (const line of outlineLines(outlineProblems(evaluation.problems, lang), p.options.verbose === true)) o.out(line);
     for (const line of evaluationSummary(evaluation)) o.out(line);
-    o.out(problemSummary(evaluation.problems));
-    for (const line of problemLines(evaluation.problems)) o.out(line);
   }
   return hasProblems(evaluation) ? 1 : 0;
 }

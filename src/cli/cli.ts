@@ -49,10 +49,10 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     name: 'check',
-    usage: 'kaoping check IN.xlsx [--json]',
-    summary: '只校验，列出所有问题及其单元格',
+    usage: 'kaoping check IN.xlsx [--json] [--verbose]',
+    summary: '只校验：先列错误，再列还缺的测评表，最后是提醒（同类合并为一行）',
     positionals: 1,
-    options: [json],
+    options: [json, { name: 'verbose', short: 'v', takesValue: false, help: '同类问题逐条列出（每处一行）' }],
     required: [],
   },
   {

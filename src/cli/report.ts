@@ -1,4 +1,5 @@
 /** Human output of the command line (zh-CN): a summary and the problem list. */
+import type { CheckOutline, SectionKind } from '../domain/checkOutline';
 import type { Evaluation, Problem } from '../domain/types';
 import type { ComputeReport } from '../workbook/commandTypes';
 
@@ -30,4 +31,32 @@ export function computeLines(r: ComputeReport): string[] {
 /** Exit 1 when errors were found or a member cannot be posted yet (incomplete, invalid). */
 export function hasProblems(e: Evaluation): boolean {
   return e.problems.some((p) => p.severity === 'error') || e.members.some((m) => m.status === 'incomplete' || m.status === 'invalid');
+}
+
+const TAG: Record<SectionKind, string> = { error: '错误', missing: '缺表', warning: '提醒' };
+
+function at(p: Problem): string {
+  return `${p.sheet}${p.cell ? '!' + p.cell : ''}`;
+}
+
+/**
+ * The check report as the domain ordered and grouped it (checkOutline.ts): the summary sentence, then each
+ * section's heading and lines; a grouped line stands for all its problems, which `verbose` lists beneath it.
+ */
+export function outlineLines(outline: CheckOutline, verbose: boolean): string[] {
+  const lines = [outline.summary];
+  let folded = false;
+  for (const s of outline.sections) {
+    lines.push(`${s.title}：`);
+    for (const g of s.groups) {
+      const first = g.problems[0];
+      const sheets = [...new Set(g.problems.map((p) => p.sheet))].join('、');
+      lines.push(`  [${TAG[s.kind]}] ${g.problems.length === 1 ? at(first) : sheets}  ${g.line}`);
+      if (g.problems.length === 1) continue;
+      if (verbose) for (const p of g.problems) lines.push(`      ${at(p)}  ${p.message}`);
+      else folded = true;
+    }
+  }
+  if (folded) lines.push('（同类问题已合并为一行；加 --verbose 逐条列出。）');
+  return lines;
 }

@@ -91,7 +91,7 @@ export function evaluateDetailed(input: EvaluationInput, lang?: Language): { eva
     const plans = withSheet(input.plans, SHEETS.plans);
     const p = outsideRowsProblem(plans, l);
     if (p) problems.push(p);
-    append(problems, planProblems(plans, roster, withSheet(input.roster, SHEETS.roster), l));
+    append(problems, planProblems(plans, roster, l));
   }
   const n = roster.members.length;
 

@@ -139,6 +139,10 @@ const PROBLEMS: Record<ProblemCode, Entry> = {
     'zh-CN': '{at}：党员 {member} 的工作计划有多行（第 {rows} 行），只使用第一行，请合并。',
     'en-US': '{at}: member {member} has more than one work plan row (rows {rows}); only the first is used, please merge them.',
   },
+  missing_form: {
+    'zh-CN': '{at}：{detail}',
+    'en-US': '{at}: {detail}',
+  },
   write_interrupted: {
     'zh-CN': '{at}：上次“{command}”在写入工作簿时中断，表格可能只写入了一部分。请再次执行“{command}”，完成后此提示消失。',
     'en-US': '{at}: the last "{command}" stopped while writing to the workbook; the tables may be half written. Run "{command}" again; this message goes away when it completes.',
@@ -169,6 +173,19 @@ const TEXTS = {
   'note.bonusCapped': { 'zh-CN': '加分已按上限 {cap} 计', 'en-US': 'bonus capped at {cap}' },
   'note.trimmed': { 'zh-CN': '{rounds}已去掉一个最高分和一个最低分', 'en-US': 'highest and lowest {rounds} total dropped' },
   'note.sep': { 'zh-CN': '；', 'en-US': '; ' },
+  'missing.self': { 'zh-CN': '党员 {member} 还没有自评（党员自评表未录入）。', 'en-US': 'member {member} has no self-evaluation form yet.' },
+  'missing.peer': {
+    'zh-CN': '党员 {member} 的互评还没有交齐：还差对 {count} 名党员的测评表（{names}）。',
+    'en-US': 'the peer forms of member {member} are not all in: {count} still to come (about {names}).',
+  },
+  'missing.round': {
+    'zh-CN': '党员 {member} 还没有任何{round}测评表（没有{round}分数就算不出最终得分）。',
+    'en-US': 'member {member} has no {round} form yet (without a {round} score there is no final score).',
+  },
+  'missing.ballot': {
+    'zh-CN': '{round}测评表 {evaluator} 已分发，还没有交回。',
+    'en-US': 'the {round} ballot {evaluator} was handed out and is not back yet.',
+  },
   'effect.table': { 'zh-CN': '此表不计入。', 'en-US': 'this table is not counted.' },
   'effect.optional': { 'zh-CN': '此列的检查略过。', 'en-US': 'the checks of this column are skipped.' },
   'effect.defaults': { 'zh-CN': '全部参数按默认值计算。', 'en-US': 'all settings take their defaults.' },

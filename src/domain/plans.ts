@@ -5,8 +5,8 @@
  * not required: a member to be scored without one gets a warning.
  */
 import { idKey, isBlank, normalizeId, rawText } from './parse';
-import type { Roster } from './roster';
-import { bodyCell, findColumn, isBlankRow, makeProblem } from './table';
+import type { Roster, RosterMember } from './roster';
+import { bodyCell, findColumn, firstFreeRow, isBlankRow, makeProblem } from './table';
 import type { Language, Problem, RawCell, TableBlock } from './types';
 
 export interface MemberPlan {
@@ -60,11 +60,11 @@ export function planOf(block: TableBlock | undefined, memberId: string): MemberP
 
 /**
  * Check's warnings about plans: a member to be scored (not exempt) with no plan text (`plan_missing`, at the
- * 工作计划 cell of their row, or at their roster 编号 cell when they have no row), a row whose 编号 is not in
+ * 工作计划 cell of their row, or, without a row, at the 党员编号 cell of the row where it would be added), a row whose 编号 is not in
  * the roster (`plan_unknown_member`), a second row for a member (`plan_duplicate`). All warnings: the scheme
  * does not make a plan a condition of the evaluation.
  */
-export function planProblems(block: TableBlock, roster: Roster, rosterBlock: TableBlock, lang: Language): Problem[] {
+export function planProblems(block: TableBlock, roster: Roster, lang: Language): Problem[] {
   const problems: Problem[] = [];
   const cId = findColumn(block, '党员编号');
   if (cId < 0) return problems;
@@ -80,18 +80,24 @@ export function planProblems(block: TableBlock, roster: Roster, rosterBlock: Tab
     if (!roster.byKey.has(key) && !roster.rejected.has(key))
       problems.push(makeProblem(lang, 'warning', block.sheet, bodyCell(block, i, cId), 'plan_unknown_member', { value: rawText(row[cId]) }));
   });
-  const cRosterId = findColumn(rosterBlock, '编号');
+  // A member without a row: the row is where install's repair adds it, after the last row, in roster order.
+  let nextRow = firstFreeRow(block);
+  const missing = (cell: string, m: RosterMember) => {
+    const p = makeProblem(lang, 'warning', block.sheet, cell, 'plan_missing', { member: `${m.id} ${m.name}` }, m.id);
+    p.subject = m.name;
+    problems.push(p);
+  };
   for (const m of roster.members) {
     if (m.exempt) continue;
     const rows = rowsOf.get(m.key);
     const member = `${m.id} ${m.name}`;
     if (!rows) {
-      problems.push(makeProblem(lang, 'warning', rosterBlock.sheet, bodyCell(rosterBlock, m.row, cRosterId), 'plan_missing', { member }, m.id));
+      missing(bodyCell(block, nextRow++, cId), m);
       continue;
     }
     const first = block.rows[rows[0]];
     const has = (cPlan >= 0 && text(first[cPlan]) !== '') || (cAtt >= 0 && text(first[cAtt]) !== '');
-    if (!has) problems.push(makeProblem(lang, 'warning', block.sheet, bodyCell(block, rows[0], cPlan >= 0 ? cPlan : cId), 'plan_missing', { member }, m.id));
+    if (!has) missing(bodyCell(block, rows[0], cPlan >= 0 ? cPlan : cId), m);
     if (rows.length > 1)
       problems.push(makeProblem(lang, 'warning', block.sheet, bodyCell(block, rows[1], cId), 'plan_duplicate',
         { member, rows: rows.map((r) => block.firstRow + r).join('、') }, m.id));

@@ -33,6 +33,13 @@ export function isBlankRow(row: readonly RawCell[]): boolean {
   return true;
 }
 
+/** Index (in block.rows) of the first row from which every row is blank: where the next row is typed. */
+export function firstFreeRow(block: TableBlock): number {
+  let i = block.rows.length;
+  while (i > 0 && isBlankRow(block.rows[i - 1])) i--;
+  return i;
+}
+
 /** Builds a Problem with its message (the message names the sheet and the cell). */
 export function makeProblem(
   lang: Language,

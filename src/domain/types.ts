@@ -72,7 +72,8 @@ export type ProblemCode =
   | 'write_interrupted' // error: a command's writes stopped part-way (kp_State still marks it); run it again
   | 'plan_missing' // warning: a member to be scored has no 工作计划 in kp_Plans (the scheme does not require one)
   | 'plan_unknown_member' // warning: a kp_Plans row whose 党员编号 is not in the roster (not shown anywhere)
-  | 'plan_duplicate'; // warning: a second kp_Plans row for a member (the first one is used)
+  | 'plan_duplicate' // warning: a second kp_Plans row for a member (the first one is used)
+  | 'missing_form'; // warning: a form still to come (no self form, a named evaluator's peer forms, a ballot out and not back)
 
 export interface Problem {
   severity: Severity;
@@ -85,6 +86,13 @@ export interface Problem {
   message: string;
   /** The member the problem is about, when there is one (decides the member's `invalid` status). */
   memberId?: string;
+  /**
+   * Who or what the problem names, as a grouped report line lists it (a member's name, a ballot code); and the
+   * kind of the problem within its code (e.g. which round a missing form belongs to). Both only for grouping
+   * the check report (checkOutline.ts); never in `--json`.
+   */
+  subject?: string;
+  topic?: string;
 }
 
 export type MemberStatus = 'ok' | 'incomplete' | 'invalid' | 'exempt';

@@ -97,8 +97,8 @@ const zh = {
   allGroups: '全部党员',
   // check
   runCheck: '开始校验',
-  checkSummary: '错误 {errors} 处，提醒 {warnings} 处',
-  noProblems: '没有发现问题。',
+  showAll: '逐条查看（{count} 处）',
+  hideAll: '收起',
   goToCell: '定位到 {sheet}!{cell}',
   wholeTable: '整张表',
   // results
@@ -399,8 +399,8 @@ const en: Record<StringKey, string> = {
   groupFilter: 'Members to score',
   allGroups: 'All members',
   runCheck: 'Check',
-  checkSummary: '{errors} errors, {warnings} warnings',
-  noProblems: 'No problems found.',
+  showAll: 'Show each ({count})',
+  hideAll: 'Hide',
   goToCell: 'Go to {sheet}!{cell}',
   wholeTable: 'whole table',
   compute: 'Compute results',

@@ -3,13 +3,15 @@
  * highlights cleared; nothing typed is changed. One read, one write: 2 syncs.
  */
 import { evaluate } from '../domain';
-import type { Evaluation, Language } from '../domain/types';
+import { firstFreeRow } from '../domain/table';
+import type { Evaluation, Language, Problem } from '../domain/types';
 import type { CheckReport } from './commandTypes';
 import { writeHighlights } from './highlights';
 import { refuseProtected } from './protection';
 import { texts } from './texts';
 import { currentModel } from './install';
 import { interruptedProblems } from './pending';
+import { missingFormProblems } from './outstanding';
 import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState, stateUsable, takenIfStateLost, type State } from './state';
 
@@ -23,6 +25,30 @@ export function evaluateRead(read: TablesRead): { evaluation: Evaluation; lang: 
   const interrupted = interruptedProblems(read, lang);
   if (interrupted.length > 0) evaluation.problems = [...interrupted, ...evaluation.problems];
   return { evaluation, lang };
+}
+
+/**
+ * What check reports: evaluateRead's problems and the forms still missing (`missing_form` warnings, listed
+ * after the rest). Compute and posting use evaluateRead alone.
+ */
+export function checkRead(read: TablesRead): { evaluation: Evaluation; lang: Language } {
+  const { evaluation, lang } = evaluateRead(read);
+  const missing = missingFormProblems(read, lang);
+  if (missing.length > 0) evaluation.problems = evaluation.problems.concat(missing);
+  return { evaluation, lang };
+}
+
+/**
+ * Whether a problem points at or below the first free row of a table (where something still missing would be
+ * typed): such a cell holds nothing to highlight, and a highlight there would outlive the row typed into it.
+ */
+function pointsBelowRows(read: TablesRead): (p: Problem) => boolean {
+  const free = new Map<string, number>();
+  for (const t of Object.values(read)) if (t.exists && !free.has(t.sheet)) free.set(t.sheet, t.firstRow + firstFreeRow(t));
+  return (p) => {
+    const from = free.get(p.sheet);
+    return from !== undefined && p.cell !== '' && Number(/\d+$/.exec(p.cell)?.[0] ?? 0) >= from;
+  };
 }
 
 export function countProblems(problems: Evaluation['problems']): CheckReport['counts'] {
@@ -47,7 +73,9 @@ export async function queueCheckWrites(
   // Without a kp_State to remember them in, nothing is highlighted (a highlight nobody can clear is worse); a
   // missing kp_State is made again below when the caller gave the sheet names, so highlights are remembered.
   const remembered = stateUsable(read.state) || (!read.state.exists && taken !== undefined);
-  const painted = remembered ? evaluation.problems.filter((p) => p.code !== 'write_interrupted') : [];
+  // A missing form or plan row points at the free row where it would be typed: nothing there to highlight.
+  const empty = pointsBelowRows(read);
+  const painted = remembered ? evaluation.problems.filter((p) => p.code !== 'write_interrupted' && !empty(p)) : [];
   const { highlights, skipped } = await writeHighlights(context, read, previous.highlights, painted);
   const state: State = { ...previous, ...patch, highlights };
   // A lost kp_State is made again (taken: the sheet names, when the caller read them).
@@ -59,7 +87,7 @@ export async function queueCheckWrites(
 export async function check(context: Excel.RequestContext): Promise<CheckReport> {
   const sheets = context.workbook.worksheets;
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
-  const { evaluation, lang } = evaluateRead(read);
+  const { evaluation, lang } = checkRead(read);
   refuseProtected(read, ['state'], lang);
   const { notes } = await queueCheckWrites(context, read, evaluation, {}, takenIfStateLost(read, sheets.items.map((s) => s.name)));
   await context.sync();

@@ -124,6 +124,7 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   const state = parseState(read.state);
   // From now on there is a last year: kp_Results gets 上年得分 and 增减 (in the two columns compute keeps free).
   if (results.exists && report.archivedSheet) queueYearOverYearColumns(context, results);
+  if (results.exists) queueYearOverYearFormats(context, results);
   if (results.exists) queueClearResultsSide(context, results.sheet, results.firstRow - 1, results.firstColumn, results.headers);
   // Last year's posting sheet keeps its place under a name with the year (nothing is lost); the new year's
   // posting sheet is made afresh.
@@ -176,8 +177,20 @@ function queueYearOverYearColumns(context: Excel.RequestContext, results: Tables
     results.headers = [...results.headers, h];
     const column = sheet.getRange(blockAddress(results.firstRow - 1, c, 2, 1));
     column.format.columnWidth = h === '增减' ? 44 : 52;
-    sheet.getRange(blockAddress(results.firstRow, c, 1, 1)).numberFormat = [[h === '增减' ? '+0.00;-0.00;0.00' : '0.00']];
     results.rows = results.rows.map((r) => [...r, null]);
+  }
+}
+
+/**
+ * The number formats of the year-over-year columns' first row, set whenever the columns are there: a new year
+ * run again after one that stopped part-way (the columns added, their format not yet) finishes them too.
+ */
+function queueYearOverYearFormats(context: Excel.RequestContext, results: TablesRead['results']): void {
+  const sheet = context.workbook.worksheets.getItem(results.sheet);
+  for (const h of COLUMNS.yearOverYear) {
+    const i = results.headers.findIndex((x) => x.replace(/\s+/g, '') === h);
+    if (i < 0) continue;
+    sheet.getRange(blockAddress(results.firstRow, results.firstColumn + i, 1, 1)).numberFormat = [[h === '增减' ? '+0.00;-0.00;0.00' : '0.00']];
   }
 }
 

@@ -201,7 +201,13 @@ describe('a whole year in the browser preview', () => {
     // The problem about that cell (the plan warnings name cells of 年度工作计划: not those).
     const problem = pane().getByRole('button', { name: new RegExp(`党员自评」表 ${address}：`) }).first();
     await problem.waitFor();
-    await expect(pane().getByRole('region', { name: '党员自评' }).isVisible()).resolves.toBe(true);
+    // The error first, under the sentence saying what to do; the twelve plan warnings one line below it.
+    await pane().getByText(/^1 处错误需要改正后才能公示。/).waitFor();
+    const sections = await pane().locator('[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
+    expect(sections[0]).toBe('error');
+    expect(sections[sections.length - 1]).toBe('warning');
+    await expect(pane().locator('[data-section="error"]').getByRole('button', { name: new RegExp(`党员自评」表 ${address}：`) }).count()).resolves.toBe(1);
+    await pane().locator('[data-section="warning"]').getByText(/^12 名党员还没有填写个人年度工作计划：/).waitFor();
     await sheetTab('党员名册').click();
     await problem.click();
     await until(() => cell.getAttribute('data-selected'), 'true');
@@ -213,10 +219,10 @@ describe('a whole year in the browser preview', () => {
     await page.keyboard.press('Enter');
     await until(() => cell.textContent(), original);
     await pane().getByRole('button', { name: '开始校验' }).click();
-    // No error left; the warnings are the twelve work plans nobody has written in this story.
-    await pane().getByText('错误 0 处，提醒 12 处').waitFor();
-    await expect(pane().getByRole('region', { name: '党员自评' }).count()).resolves.toBe(0);
-    await expect(pane().getByRole('region', { name: '年度工作计划' }).isVisible()).resolves.toBe(true);
+    // No error left; the warnings are the twelve work plans nobody has written in this story, in one line.
+    await pane().getByText('没有错误。另有 12 处提醒请核对。').waitFor();
+    await expect(pane().locator('[data-section="error"]').count()).resolves.toBe(0);
+    await expect(pane().locator('[data-section="warning"] li').count()).resolves.toBe(1);
     await shot('08-check');
   });
 

@@ -226,8 +226,9 @@ describe('kp_Settings or kp_Rubric missing, or the 值 cells empty', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as JsonOutput;
     expectMembers(json, expected);
-    // No plans written: a warning per member (on the roster: the ExcelJS-typed roster has no kp_Plans rows).
-    expect(json.problems.filter((p) => p.code === 'plan_missing').map((p) => `${p.severity}:${p.sheet}`)).toEqual(json.members.map(() => 'warning:党员名册'));
+    // No plans written: a warning per member, where the secretary adds the plan: the ExcelJS-typed roster has no
+    // kp_Plans rows, so at the 党员编号 cell of the row each member's plan would take (install adds them there).
+    expect(json.problems.filter((p) => p.code === 'plan_missing').map((p) => `${p.severity}:${p.sheet}!${p.cell}`)).toEqual(json.members.map((_, i) => `warning:年度工作计划!A${i + 2}`));
     expect(withoutPlans(json).problems.map((p) => `${p.severity}:${p.code}:${p.sheet}`).sort()).toEqual(['warning:table_missing:考评参数', 'warning:table_missing:考评细则']);
     expect(withoutPlans(json).problems[0].message).toMatch(/kp_(Settings|Rubric)/);
     const repaired = join(dir, 'nosettings-repaired.xlsx');

@@ -48,24 +48,48 @@ describe('开始: roster import', () => {
 });
 
 describe('校验 view', () => {
-  it('groups problems by sheet and severity and selects the cell on click', async () => {
-    const fake = installedFake();
-    const problems: Problem[] = [
-      { severity: 'error', sheet: '党员互评', cell: 'E7', code: 'out_of_range', message: '党员互评 E7：爱岗敬业 16 超出 0–15。' },
+  /** What check reports on a 40-member branch: one error, one form missing, the same warning for every member. */
+  function report(): Problem[] {
+    const plans: Problem[] = Array.from({ length: 40 }, (_, i) => ({
+      severity: 'warning', sheet: '年度工作计划', cell: `C${i + 2}`, code: 'plan_missing', memberId: String(i + 1).padStart(3, '0'), subject: `党员${i + 1}`,
+      message: `「年度工作计划」表 C${i + 2}：党员 ${String(i + 1).padStart(3, '0')} 党员${i + 1} 还没有填写个人年度工作计划。`,
+    }));
+    return [
+      ...plans.slice(0, 20),
       { severity: 'warning', sheet: '党员互评', cell: 'D9', code: 'number_as_text', message: '党员互评 D9：“９.５”按 9.5 计。' },
-      { severity: 'error', sheet: '党员名册', cell: 'A5', code: 'roster_duplicate_id', message: '党员名册 A5：编号 003 重复。' },
+      { severity: 'error', sheet: '党员互评', cell: 'E7', code: 'out_of_range', message: '党员互评 E7：爱岗敬业 16 超出 0–15。' },
+      ...plans.slice(20),
+      { severity: 'warning', sheet: '党员自评', cell: 'A12', code: 'missing_form', memberId: '007', subject: '郭兰强', topic: 'self', message: '「党员自评」表 A12：党员 007 郭兰强 还没有自评（党员自评表未录入）。' },
     ];
-    fake.extraProblems = problems;
+  }
+
+  it('says what to do next, lists errors, then missing forms, then warnings, the same warning once with the names', async () => {
+    const fake = installedFake();
+    fake.extraProblems = report();
     const { user, container } = renderApp(fake, 'check');
     await ready();
     await user.click(screen.getByRole('button', { name: '开始校验' }));
-    expect(await screen.findByText('错误 2 处，提醒 1 处')).toBeInTheDocument();
-    const peer = screen.getByRole('region', { name: '党员互评' });
-    expect(within(peer).getByText('错误')).toBeInTheDocument();
-    expect(within(peer).getByText('提醒')).toBeInTheDocument();
-    expect(within(screen.getByRole('region', { name: '党员名册' })).getAllByRole('button')).toHaveLength(1);
+    expect(await screen.findByText('1 处错误需要改正后才能公示。还缺 1 项测评表。另有 41 处提醒请核对。')).toBeInTheDocument();
+    expect([...container.querySelectorAll('[data-section]')].map((s) => s.getAttribute('data-section'))).toEqual(['error', 'missing', 'warning']);
+    const errors = screen.getByRole('region', { name: '错误 1 处（须改正后才能计算结果和公示）' });
+    expect(within(errors).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['党员互评 E7：爱岗敬业 16 超出 0–15。']);
+    const missing = screen.getByRole('region', { name: '还缺的测评表 1 项' });
+    expect(within(missing).getByRole('button', { name: '「党员自评」表 A12：党员 007 郭兰强 还没有自评（党员自评表未录入）。' })).toBeInTheDocument();
+    const warnings = screen.getByRole('region', { name: '提醒 41 处（请核对，不影响计算）' });
+    const lines = within(warnings).getAllByRole('listitem');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toHaveTextContent('40 名党员还没有填写个人年度工作计划：党员1、党员2、党员3、党员4、党员5、党员6、党员7、党员8、党员9、党员10、…');
+    expect(within(lines[0]).queryAllByRole('button', { name: /年度工作计划」表/ })).toHaveLength(0);
+    // Expanded: every member's own line, each selecting the cell of the member's plan.
+    const expand = within(lines[0]).getByRole('button', { name: '逐条查看（40 处）' });
+    expect(expand).toHaveAttribute('aria-expanded', 'false');
+    await user.click(expand);
+    expect(within(lines[0]).getAllByRole('button', { name: /年度工作计划」表 C\d+：/ })).toHaveLength(40);
+    expect(within(lines[0]).getByRole('button', { name: '收起' })).toHaveAttribute('aria-expanded', 'true');
     await expectAccessible(container);
-    await user.click(screen.getByRole('button', { name: '党员互评 E7：爱岗敬业 16 超出 0–15。' }));
+    await user.click(within(lines[0]).getByRole('button', { name: /表 C41：党员 040 党员40/ }));
+    await waitFor(() => expect(fake.selected).toEqual({ sheet: '年度工作计划', cell: 'C41' }));
+    await user.click(within(errors).getByRole('button', { name: '党员互评 E7：爱岗敬业 16 超出 0–15。' }));
     await waitFor(() => expect(fake.selected).toEqual({ sheet: '党员互评', cell: 'E7' }));
   });
 
@@ -74,7 +98,7 @@ describe('校验 view', () => {
     const { user } = renderApp(fake, 'check');
     await ready();
     await user.click(screen.getByRole('button', { name: '开始校验' }));
-    expect(await screen.findByText('没有发现问题。')).toBeInTheDocument();
+    expect(await screen.findByText('没有发现问题，可以计算结果和公示。')).toBeInTheDocument();
   });
 });
 

@@ -1,10 +1,15 @@
-/** 校验: runs check() and lists every problem; clicking one selects its cell. */
+/**
+ * 校验: runs check() and shows the report as the domain orders it (checkOutline.ts): what to do next, then
+ * errors, forms still missing and warnings, the same problem for many members as one expandable line; clicking
+ * a problem selects its cell.
+ */
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { outlineProblems } from '../../domain/checkOutline';
 import { Busy, ErrorBar, Note } from '../feedback';
 import { text } from '../strings';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
-import { ProblemList } from './ProblemList';
+import { CheckOutlineList } from './CheckOutlineList';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -16,6 +21,7 @@ export function CheckView({ commands, lang }: ViewProps) {
   const check = useAction(lang, () => commands.check());
   const select = useAction(lang, (sheet: string, cell: string) => commands.selectCell(sheet, cell));
   const report = check.result;
+  const outline = report ? outlineProblems(report.problems, lang) : null;
   return (
     <div className={styles.stack}>
       <div className={styles.row}>
@@ -25,17 +31,17 @@ export function CheckView({ commands, lang }: ViewProps) {
         {check.busy && <Busy label={text(lang, 'working')} />}
       </div>
       <ErrorBar message={check.error ?? select.error} />
-      {report &&
-        (report.problems.length === 0 ? (
-          <Note intent="success">{text(lang, 'noProblems')}</Note>
+      {outline &&
+        (outline.sections.length === 0 ? (
+          <Note intent="success">{outline.summary}</Note>
         ) : (
           <>
             <div role="status">
               <Text as="h2" weight="semibold" size={300} style={{ margin: 0 }}>
-                {text(lang, 'checkSummary', { errors: report.counts.error, warnings: report.counts.warning })}
+                {outline.summary}
               </Text>
             </div>
-            <ProblemList problems={report.problems} lang={lang} onSelect={(s, c) => void select.run(s, c)} />
+            <CheckOutlineList outline={outline} lang={lang} onSelect={(s, c) => void select.run(s, c)} />
           </>
         ))}
     </div>
