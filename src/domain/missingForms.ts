@@ -17,7 +17,7 @@
  * Each warning points at where the next form is typed: the first free row of the round's table (in the
  * 党员编号 column for self, 评价人 for peer and mass).
  */
-import type { IssuedBallot } from './ballot';
+import type { IssuedBallot } from './ballotIssue';
 import { message, roundName } from './messages';
 import { evaluatorKey, idKey, isBlank, normalizeId, normalizeName } from './parse';
 import type { Roster, RosterMember } from './roster';
@@ -48,7 +48,7 @@ export function missingForms(input: MissingFormsInput, lang: Language): Problem[
   const problems: Problem[] = [];
   const active = roster.members.filter((m) => !m.exempt);
   const label = (m: RosterMember) => `${m.id} ${m.name}`;
-  const issued = input.issued.filter((b) => b.year === settings.year);
+  const issued = input.issued.filter((b) => b.year === settings.year && !b.void);
 
   for (const round of ['self', 'peer', 'mass'] as Round[]) {
     if (!(settings.weights[round] > 0)) continue;

@@ -2,7 +2,7 @@
  * The forms still missing (校验, SPEC §5 `missing_form`), from what check read: the roster, the entry tables and
  * the ballot files kp_State records as handed out. The rule is the domain's (domain/missingForms.ts).
  */
-import { parseIssued } from '../domain/ballot';
+import { parseIssued } from '../domain/ballotIssue';
 import { missingForms } from '../domain/missingForms';
 import { parseRoster } from '../domain/roster';
 import type { Language, Problem } from '../domain/types';

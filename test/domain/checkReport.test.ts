@@ -1,6 +1,6 @@
 /** What check lists as still missing (missingForms.ts) and how the report is ordered and grouped (checkOutline.ts). */
 import { outlineProblems, checkSummary } from '../../src/domain/checkOutline';
-import type { IssuedBallot } from '../../src/domain/ballot';
+import type { IssuedBallot } from '../../src/domain/ballotIssue';
 import { missingForms } from '../../src/domain/missingForms';
 import { parseRoster } from '../../src/domain/roster';
 import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
@@ -14,7 +14,7 @@ function missing(w: World, issued: IssuedBallot[] = [], settings: Partial<Settin
   return missingForms({ roster, settings: { ...DEFAULT_SETTINGS, year: 2026, ...settings }, self: i.self, peer: i.peer, mass: i.mass, issued }, lang);
 }
 
-const mass = (code: string, group = ''): IssuedBallot => ({ year: 2026, round: 'mass', evaluator: code, group, label: '' });
+const mass = (code: string, group = ''): IssuedBallot => ({ year: 2026, round: 'mass', evaluator: code, group, label: '', date: '', secret: '', void: false });
 
 describe('missing forms', () => {
   it('nothing is missing when every member self-evaluated, every peer scored the others and every ballot is back', () => {
@@ -48,8 +48,8 @@ describe('missing forms', () => {
   it('a 党小组 scored with anonymous peer codes: members with no peer form at all, and codes handed out not back', () => {
     const peer = [['P01', '001', '张三', ...D90], ['P01', '002', '李四', ...D90]];
     const issued: IssuedBallot[] = [
-      { year: 2026, round: 'peer', evaluator: 'P01', group: '第一党小组', label: '' },
-      { year: 2026, round: 'peer', evaluator: 'P02', group: '第一党小组', label: '' },
+      { year: 2026, round: 'peer', evaluator: 'P01', group: '第一党小组', label: '', date: '', secret: '', void: false },
+      { year: 2026, round: 'peer', evaluator: 'P02', group: '第一党小组', label: '', date: '', secret: '', void: false },
     ];
     const problems = missing({ peer }, issued);
     expect(problems.map((p) => p.message)).toEqual([
