@@ -332,7 +332,8 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     }
     const t = a.t ?? 'n';
     let value: CellValue = null;
-    if (t === 'inlineStr') value = inline ?? (vText !== undefined ? textBody(vText) : '');
+    // An inline-string cell with no <is> (openpyxl's ""): an empty cell, as Excel reads it; writing "" back leaves it as it was.
+    if (t === 'inlineStr') value = inline ?? (vText !== undefined ? textBody(vText) : null);
     else if (vText !== undefined) {
       switch (t) {
         case 's': { const k = Number(vText); value = sst.items[k] ?? ''; break; }
