@@ -14,6 +14,8 @@ export async function importRosterCommand(p: Parsed, o: Output): Promise<number>
   const sheet = typeof p.options.sheet === 'string' ? p.options.sheet : undefined;
   const wb = await readWorkbook(input);
   const source = await readWorkbook(from);
+  // Read locally, not through Excel on the web: no request/response size limit (the import caps what it examines).
+  source.payloadLimit = null;
   // The grid is read in the source workbook's own host, then written into this one.
   const grid = await run(source, (c) => readRosterGrid(c, sheet)).catch((e) => {
     if (e instanceof RosterSourceError) throw new ExpectedError(`${from}：${e.message}`);

@@ -2,11 +2,12 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
-import { loadXlsx, saveXlsx, setCodec, PackageError, type HostWorkbook } from '../host';
+import { loadXlsx, saveXlsx, setCodec, PackageError, type Codec, type HostWorkbook } from '../host';
 import { ExpectedError } from './errors';
 
-// Node's zlib is several times faster than the portable codec the browser uses.
-setCodec({ inflate: (d) => inflateRawSync(d), deflate: (d) => deflateRawSync(d, { level: 6 }) });
+// Node's zlib is several times faster than the portable codec the browser uses; it stops at `max` bytes.
+export const NODE_CODEC: Codec = { inflate: (d, max) => inflateRawSync(d, { maxOutputLength: max }), deflate: (d) => deflateRawSync(d, { level: 6 }) };
+setCodec(NODE_CODEC);
 
 export async function readWorkbook(path: string): Promise<HostWorkbook> {
   let data: Buffer;

@@ -6,10 +6,10 @@ import { strFromU8, strToU8 } from 'fflate';
 import { type RawEntry, type ZipEntry, inflateEntry, readZip, writeZip } from './zip';
 import { attr, escAttr, parseXml, type XNode } from './xml';
 
-/** A file that is not a workbook this host can read; the message is one line for the user. */
-export class PackageError extends Error {
-  constructor(message: string) { super(message); this.name = 'PackageError'; }
-}
+import { PackageError } from './packageError';
+import { LIMITS, partTooLarge, totalTooLarge } from './limits';
+
+export { PackageError };
 
 export interface Rel { id: string; type: string; target: string; external: boolean; /** Resolved part name (no leading "/"). */ part: string }
 
@@ -107,7 +107,20 @@ export class Package {
   bytes(part: string): Uint8Array | undefined {
     const n = this.entryName(part);
     if (n === undefined) return undefined;
-    return this.entries.get(n) ?? inflateEntry(n, this.raw.get(n)!);
+    return this.entries.get(n) ?? this.inflate(n);
+  }
+
+  /** Uncompressed bytes read from the file so far (see LIMITS). */
+  private inflated = 0;
+
+  /** Inflates an entry as read, within the limits: its declared size is checked before, its real size while inflating. */
+  private inflate(n: string): Uint8Array {
+    const raw = this.raw.get(n)!;
+    if (raw.size > LIMITS.partBytes) throw partTooLarge(n, raw.size);
+    if (this.inflated + raw.size > LIMITS.totalBytes) throw totalTooLarge();
+    const out = inflateEntry(n, raw);
+    this.inflated += out.length;
+    return out;
   }
 
   text(part: string): string | undefined {
@@ -116,7 +129,7 @@ export class Package {
     let t = this.textCache.get(n);
     if (t === undefined) {
       // Decoded once; the inflated bytes are not kept (the compressed ones are, for saving).
-      t = openRoot(decodeText(this.entries.get(n) ?? inflateEntry(n, this.raw.get(n)!)));
+      t = openRoot(decodeText(this.entries.get(n) ?? this.inflate(n)));
       this.textCache.set(n, t);
     }
     return t;
