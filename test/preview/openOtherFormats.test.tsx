@@ -15,7 +15,7 @@ import '../taskpane/helpers';
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
 
 function fileOf(bytes: Uint8Array, name: string): File {
-  const f = new File([bytes], name);
+  const f = new File([Uint8Array.from(bytes)], name);
   // jsdom's File lacks arrayBuffer() in some versions.
   if (typeof f.arrayBuffer !== 'function') Object.assign(f, { arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
   return f;
