@@ -1,8 +1,9 @@
 /**
  * Bench section "xlsx": the command line on real files against LibreOffice's own headless open-and-save of the
  * same file, in the same run (SPEC §6, issue "Lossless, fast .xlsx"):
- *  - `kaoping compute` on 300 members / 24,000 forms: at most 0.5× LibreOffice's time, at most 300 MB;
- *  - 2,000 members (about 160,000 form rows): under 10 s and 1 GiB;
+ *  - `kaoping compute` on 300 members / 24,000 forms: at most 0.35× a warm LibreOffice's time (median of 5
+ *    alternating pairs after one unmeasured LibreOffice run), at most 300 MB;
+ *  - 2,000 members (about 160,000 form rows): under 5 s and 600 MB;
  *  - `kaoping install` into a workbook with 50,000 merged areas: at most half of LibreOffice's time;
  *  - the browser page opens the 300-member workbook in under 2 s (headless Chromium).
  * Prints figures; `npm run bench -- xlsx` runs this section only.
@@ -125,18 +126,31 @@ export async function benchXlsx(): Promise<void> {
     kaoping(['--help']); // builds the CLI bundle once, outside the timings
     const b300 = await branchFile(dir, 300, 70);
     const forms300 = 300 + 300 * 9 + 300 * 70;
-    const k300 = kaoping(['compute', b300, '-o', join(dir, 'out-300.xlsx')]);
-    const lo300 = libreoffice(b300, dir);
-    console.log(`  300 members, ${forms300} forms (${(readFileSync(b300).length / 1e6).toFixed(1)} MB)`);
-    console.log(`    kaoping compute     ${fmt(k300)}`);
-    console.log(`    LibreOffice         ${fmt(lo300)}`);
-    const ratio = k300.seconds / lo300.seconds;
-    console.log(`    ratio ${ratio.toFixed(2)}× (target ≤ 0.5×: ${verdict(k300.ok && lo300.ok && ratio <= 0.5)}); memory ≤ 300 MB: ${verdict(k300.ok && (k300.mb ?? Infinity) <= 300)}`);
+    // A user's LibreOffice is warm: one unmeasured run (its first start builds the profile), then the two commands
+    // alternate, A B A B … (5 pairs), so that a load on the shared machine hits both alike; the median of the pairwise
+    // ratios is the figure.
+    libreoffice(b300, dir);
+    const pairs: { k: Run; lo: Run }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const k = kaoping(['compute', b300, '-o', join(dir, 'out-300.xlsx')]);
+      const lo = libreoffice(b300, dir);
+      pairs.push({ k, lo });
+    }
+    const ratios = pairs.map((p) => p.k.seconds / p.lo.seconds).sort((a, b) => a - b);
+    const ratio = ratios[Math.floor(ratios.length / 2)];
+    const k300 = pairs.map((p) => p.k).sort((a, b) => a.seconds - b.seconds)[2];
+    const lo300 = pairs.map((p) => p.lo).sort((a, b) => a.seconds - b.seconds)[2];
+    const allOk = pairs.every((p) => p.k.ok && p.lo.ok);
+    console.log(`  300 members, ${forms300} forms (${(readFileSync(b300).length / 1e6).toFixed(1)} MB); LibreOffice warmed by one unmeasured run, then 5 pairs A B`);
+    console.log(`    kaoping compute     ${fmt(k300)} (median)`);
+    console.log(`    LibreOffice         ${fmt(lo300)} (median)`);
+    console.log(`    pairwise ratios ${ratios.map((r) => r.toFixed(2)).join(' ')}`);
+    console.log(`    median ratio ${ratio.toFixed(2)}× (target ≤ 0.35×: ${verdict(allOk && ratio <= 0.35)}); memory ≤ 300 MB: ${verdict(k300.ok && (k300.mb ?? Infinity) <= 300)}`);
 
     const b2000 = await branchFile(dir, 2000, 70);
     const k2000 = kaoping(['compute', b2000, '-o', join(dir, 'out-2000.xlsx')]);
     console.log(`  2,000 members, ${2000 + 2000 * 9 + 2000 * 70} forms (${(readFileSync(b2000).length / 1e6).toFixed(1)} MB)`);
-    console.log(`    kaoping compute     ${fmt(k2000)} (target < 10 s and < 1 GiB: ${verdict(k2000.ok && k2000.seconds < 10 && (k2000.mb ?? Infinity) < 1024)})`);
+    console.log(`    kaoping compute     ${fmt(k2000)} (target < 5 s and < 600 MB: ${verdict(k2000.ok && k2000.seconds < 5 && (k2000.mb ?? Infinity) < 600)})`);
 
     const merges = mergesFile(dir, 50000);
     const km = kaoping(['install', merges, '-o', join(dir, 'out-merges.xlsx')]);

@@ -41,10 +41,10 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     name: 'import-roster',
-    usage: 'kaoping import-roster IN.xlsx --from SRC.xlsx [--sheet S] -o OUT.xlsx',
+    usage: 'kaoping import-roster IN.xlsx --from SRC.xlsx|.xls|.et|.ods|.csv [--sheet S] -o OUT.xlsx',
     summary: '从其他工作簿（如上一年度的汇总表）导入党员名册',
     positionals: 1,
-    options: [output, { name: 'from', takesValue: true, help: '来源工作簿' }, { name: 'sheet', takesValue: true, help: '来源工作表（默认：自动查找含“姓名”表头的工作表）' }],
+    options: [output, { name: 'from', takesValue: true, help: '来源文件：.xlsx .xlsm .xls .et .ods .csv .txt（只读）' }, { name: 'sheet', takesValue: true, help: '来源工作表（默认：自动查找含“姓名”表头的工作表）' }],
     required: ['output', 'from'],
   },
   {
@@ -65,10 +65,10 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     name: 'new-year',
-    usage: 'kaoping new-year IN.xlsx --year Y -o OUT.xlsx',
+    usage: 'kaoping new-year IN.xlsx --year Y [--from ROSTER.xls|.et|.csv|…] -o OUT.xlsx',
     summary: '转入新年度：保留参数、细则和名册，存档上年结果，清空录入',
     positionals: 1,
-    options: [output, { name: 'year', takesValue: true, help: '新的考评年度' }],
+    options: [output, { name: 'year', takesValue: true, help: '新的考评年度' }, { name: 'from', takesValue: true, help: '新年度名册的来源文件（任一格式，只读）' }],
     required: ['output', 'year'],
   },
   {

@@ -4,7 +4,7 @@ import { install } from '../workbook/install';
 import { importRosterGrid, readRosterGrid, RosterSourceError } from '../workbook/importRoster';
 import type { Parsed } from './args';
 import { ExpectedError } from './errors';
-import { readWorkbook, writeWorkbook } from './io';
+import { readSourceWorkbook, readWorkbook, writeWorkbook } from './io';
 import type { Output } from './output';
 import { problemLines } from './report';
 
@@ -13,7 +13,10 @@ export async function importRosterCommand(p: Parsed, o: Output): Promise<number>
   const from = String(p.options.from);
   const sheet = typeof p.options.sheet === 'string' ? p.options.sheet : undefined;
   const wb = await readWorkbook(input);
-  const source = await readWorkbook(from);
+  const { wb: source, converted } = await readSourceWorkbook(from);
+  if (converted) o.out(converted);
+  // Read locally, not through Excel on the web: no request/response size limit (the import caps what it examines).
+  source.payloadLimit = null;
   // The grid is read in the source workbook's own host, then written into this one.
   const grid = await run(source, (c) => readRosterGrid(c, sheet)).catch((e) => {
     if (e instanceof RosterSourceError) throw new ExpectedError(`${from}：${e.message}`);

@@ -2,11 +2,13 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
-import { loadXlsx, saveXlsx, setCodec, PackageError, type HostWorkbook } from '../host';
+import { loadXlsx, saveXlsx, setCodec, PackageError, type Codec, type HostWorkbook } from '../host';
 import { ExpectedError } from './errors';
+import { FormatError, convertedNote, openWorkbookFile } from '../host/formats';
 
-// Node's zlib is several times faster than the portable codec the browser uses.
-setCodec({ inflate: (d) => inflateRawSync(d), deflate: (d) => deflateRawSync(d, { level: 6 }) });
+// Node's zlib is several times faster than the portable codec the browser uses; it stops at `max` bytes.
+export const NODE_CODEC: Codec = { inflate: (d, max) => inflateRawSync(d, { maxOutputLength: max }), deflate: (d) => deflateRawSync(d, { level: 6 }) };
+setCodec(NODE_CODEC);
 
 export async function readWorkbook(path: string): Promise<HostWorkbook> {
   let data: Buffer;
@@ -21,6 +23,27 @@ export async function readWorkbook(path: string): Promise<HostWorkbook> {
   } catch (e) {
     if (e instanceof PackageError) throw new ExpectedError(`无法读取工作簿 ${path}：${firstLine(e.message)}`);
     throw new ExpectedError(`无法读取工作簿 ${path}（不是有效的 .xlsx 文件？）：${firstLine((e as Error).message)}`);
+  }
+}
+
+/**
+ * A source file of any format a secretary has (--from): .xlsx/.xlsm as they are, .xls/.et/.ods/.csv/.txt read into a
+ * new workbook (read-only: the file itself is never written). `converted` is the one line saying so, or null.
+ */
+export async function readSourceWorkbook(path: string): Promise<{ wb: HostWorkbook; converted: string | null }> {
+  let data: Buffer;
+  try {
+    data = await fs.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ExpectedError(code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}：${(e as Error).message}`);
+  }
+  try {
+    const { wb, converted } = await openWorkbookFile(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), basename(path));
+    return { wb, converted: converted ? convertedNote(basename(path), converted) : null };
+  } catch (e) {
+    if (e instanceof PackageError || e instanceof FormatError) throw new ExpectedError(`无法读取 ${path}：${firstLine(e.message)}`);
+    throw new ExpectedError(`无法读取 ${path}：${firstLine((e as Error).message)}`);
   }
 }
 

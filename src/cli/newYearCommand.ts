@@ -3,17 +3,34 @@ import { run } from '../host';
 import { newYear } from '../workbook/newYear';
 import type { Parsed } from './args';
 import { yearOption } from './args';
-import { readWorkbook, writeWorkbook } from './io';
+import { ExpectedError } from './errors';
+import { readSourceWorkbook, readWorkbook, writeWorkbook } from './io';
+import { problemLines } from './report';
+import { importRosterGrid, readRosterGrid, RosterSourceError } from '../workbook/importRoster';
 import type { Output } from './output';
 
 export async function newYearCommand(p: Parsed, o: Output): Promise<number> {
   const [input] = p.positionals;
   const year = yearOption(p.options.year) as number;
   const wb = await readWorkbook(input);
+  // --from: the new year's roster from a file of any format (last year's hand-made list, an .xls, .et, .csv …).
+  const from = typeof p.options.from === 'string' ? p.options.from : undefined;
+  const source = from ? await readSourceWorkbook(from) : null;
+  if (source) source.wb.payloadLimit = null; // read locally, not through Excel on the web
+  const grid = source ? await run(source.wb, (c) => readRosterGrid(c)).catch((e) => {
+    if (e instanceof RosterSourceError) throw new ExpectedError(`${from}：${e.message}`);
+    throw e;
+  }) : null;
   const report = await run(wb, (c) => newYear(c, year));
+  for (const m of report.messages) if (!m.includes('kp_State')) o.out(m);
+  if (source && grid) {
+    if (source.converted) o.out(source.converted);
+    const imported = await run(wb, (c) => importRosterGrid(c, grid));
+    o.out(`从 ${from} 的工作表“${imported.sheet}”导入党员 ${imported.members.length} 名：新增 ${imported.added}，更新 ${imported.updated}，未变 ${imported.unchanged}。`);
+    for (const line of problemLines(imported.problems)) o.out(line);
+  }
   const out = String(p.options.output);
   await writeWorkbook(wb, out);
-  for (const m of report.messages) if (!m.includes('kp_State')) o.out(m);
   o.out(`已写入 ${out}。`);
   return 0;
 }

@@ -143,6 +143,10 @@ const PROBLEMS: Record<ProblemCode, Entry> = {
     'zh-CN': '{at}：{detail}',
     'en-US': '{at}: {detail}',
   },
+  text_clipped: {
+    'zh-CN': '{at}：有 {count} 个单元格的文字超过 {cap} 个字，只看了前 {cap} 个字。',
+    'en-US': '{at}: {count} cells hold more than {cap} characters; only their first {cap} were read.',
+  },
   write_interrupted: {
     'zh-CN': '{at}：上次“{command}”在写入工作簿时中断，表格可能只写入了一部分。请再次执行“{command}”，完成后此提示消失。',
     'en-US': '{at}: the last "{command}" stopped while writing to the workbook; the tables may be half written. Run "{command}" again; this message goes away when it completes.',

@@ -73,7 +73,8 @@ export type ProblemCode =
   | 'plan_missing' // warning: a member to be scored has no 工作计划 in kp_Plans (the scheme does not require one)
   | 'plan_unknown_member' // warning: a kp_Plans row whose 党员编号 is not in the roster (not shown anywhere)
   | 'plan_duplicate' // warning: a second kp_Plans row for a member (the first one is used)
-  | 'missing_form'; // warning: a form still to come (no self form, a named evaluator's peer forms, a ballot out and not back)
+  | 'missing_form' // warning: a form still to come (no self form, a named evaluator's peer forms, a ballot out and not back)
+  | 'text_clipped'; // warning: cells of an imported sheet hold more text than is examined (only the first part read)
 
 export interface Problem {
   severity: Severity;

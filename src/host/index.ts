@@ -4,6 +4,6 @@
  */
 export { HostWorkbook, createWorkbook, run } from './workbook';
 export { HostError } from './errors';
-export { loadXlsx, saveXlsx, setCodec, PackageError } from './xlsx';
+export { loadXlsx, saveXlsx, setCodec, PackageError, type Codec } from './xlsx';
 export type { SheetSnapshot, CellSnapshot } from './snapshot';
 export { conformanceTests } from './conformance';

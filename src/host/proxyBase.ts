@@ -127,12 +127,63 @@ export class HostRequestContext {
   }
 }
 
+/** Texts longer than this are counted as their length plus quotes, without scanning them for escapes. */
+const LONG_TEXT = 4096;
+
 function jsonLength(label: string, payload: unknown): number {
   try {
-    return JSON.stringify({ a: label, p: payload ?? null }).length;
+    return 11 + JSON.stringify(label).length + valueLength(payload ?? null);
   } catch {
     return label.length + 16;
   }
+}
+
+/**
+ * The length of JSON.stringify(v), computed without building it for arrays (2-D values can hold one long shared
+ * string in thousands of cells: stringifying them would cost gigabytes); exact except for texts over LONG_TEXT.
+ */
+function valueLength(v: unknown): number {
+  // The usual case, no long text anywhere: the native stringify (exact, and fast on big 2-D arrays).
+  if (!hasLongText(v, 0)) return (JSON.stringify(v) ?? 'null').length;
+  return lengthOf(v);
+}
+
+/** Whether a long text is in v (arrays and plain objects, a few levels deep: values, formulas, toJSON() results). */
+function hasLongText(v: unknown, depth: number): boolean {
+  if (typeof v === 'string') return v.length > LONG_TEXT;
+  if (v === null || typeof v !== 'object' || depth > 4) return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (hasLongText(x, depth + 1)) return true;
+    return false;
+  }
+  const o = v as Record<string, unknown> & { toJSON?: () => unknown };
+  if (typeof o.toJSON === 'function') return hasLongText(o.toJSON(), depth + 1);
+  for (const k of Object.keys(o)) if (hasLongText(o[k], depth + 1)) return true;
+  return false;
+}
+
+function lengthOf(v: unknown): number {
+  if (!hasLongText(v, 0)) return (JSON.stringify(v) ?? 'null').length;
+  if (typeof v === 'string') return v.length + 2;
+  if (Array.isArray(v)) {
+    let n = 2 + Math.max(0, v.length - 1);
+    for (const x of v) n += x === undefined || typeof x === 'function' || typeof x === 'symbol' ? 4 : lengthOf(x);
+    return n;
+  }
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown> & { toJSON?: () => unknown };
+    if (typeof o.toJSON === 'function') return lengthOf(o.toJSON());
+    let n = 2;
+    let first = true;
+    for (const k of Object.keys(o)) {
+      const x = o[k];
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+      n += (first ? 0 : 1) + JSON.stringify(k).length + 1 + lengthOf(x);
+      first = false;
+    }
+    return n;
+  }
+  return (JSON.stringify(v) ?? 'null').length;
 }
 
 export type LoadSpec = { props: Set<string>; nav: Map<string, LoadSpec>; all: boolean };

@@ -4,7 +4,8 @@
  */
 import { Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../host';
+import { run, saveXlsx, type HostWorkbook } from '../host';
+import { convertedNote, openWorkbookFile } from '../host/formats';
 import { SheetGrid, parseAddress } from './SheetGrid';
 
 const useStyles = makeStyles({
@@ -54,6 +55,7 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
   const [names, setNames] = useState<string[]>(() => wb.sheetNames());
   const [sheet, setSheet] = useState(names[0] ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState(fileName);
@@ -135,11 +137,14 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
   const open = async (file: File) => {
     setBusy(true);
     setError(null);
+    setNotice(null);
     try {
-      const next = await loadXlsx(new Uint8Array(await file.arrayBuffer()));
+      // Any format a secretary has: an .xlsx as it is; .xls/.et/.ods/.csv … as a new .xlsx of their values (said in one line).
+      const { wb: next, converted } = await openWorkbookFile(new Uint8Array(await file.arrayBuffer()), file.name);
       known.current = { names: next.sheetNames(), active: '' };
       setSheet(next.sheetNames()[0] ?? '');
-      onOpen(next, file.name);
+      onOpen(next, converted ? `${file.name.replace(/\.[^.]*$/, '')}.xlsx` : file.name);
+      setNotice(converted ? convertedNote(file.name, converted) : null);
     } catch (e) {
       console.error(e);
       setError(`无法打开“${file.name}”：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
@@ -177,7 +182,7 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
           id="kp-open-xlsx"
           className={styles.fileInput}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,.xls,.et,.ods,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           aria-label="打开 .xlsx"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -200,6 +205,11 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
         <Text size={200} className={styles.local}>
           数据只在本机浏览器中，请及时下载保存
         </Text>
+        {notice && (
+          <Text size={200} role="status" data-testid="converted-note">
+            {notice}
+          </Text>
+        )}
         {error && (
           <Text size={200} className={styles.error} role="alert">
             {error}

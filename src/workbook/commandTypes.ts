@@ -7,6 +7,7 @@ import type { Rubric } from '../domain/rubric';
 import type { Evaluation, Language, Problem, Round, Severity } from '../domain/types';
 import type { BallotOptions, BallotsOut } from './ballotFiles';
 import type { CollectReport } from './collect';
+import type { GridSource } from './rosterImport';
 
 export type { BallotOptions, BallotsOut, CollectReport };
 
@@ -266,6 +267,9 @@ export interface KaopingCommands {
   install(options?: { year?: number; branch?: string }): Promise<InstallReport>;
   previewRosterImport(sheet: string): Promise<RosterImportPreview>;
   importRoster(sheet: string): Promise<RosterImportReport>;
+  /** The same preview and import for a grid read from another file (the pane's 从文件导入名册; see rosterFile.ts). */
+  previewRosterImportGrid?(grid: GridSource): Promise<RosterImportPreview>;
+  importRosterGrid?(grid: GridSource): Promise<RosterImportReport>;
   /** `group` narrows an anonymous (ballot-code) peer or mass form to one 党小组; ignored for a roster evaluator. */
   getEntryForm(round: Round, evaluator: string, group?: string): Promise<EntryForm>;
   saveForm(round: Round, evaluator: string, rows: FormRowInput[]): Promise<SaveFormReport>;

@@ -9,7 +9,7 @@ import { check } from './check';
 import type { BatchRunner, KaopingCommands } from './commandTypes';
 import { compute } from './compute';
 import { getEntryForm, getProgress, saveForm } from './entry';
-import { importRoster, previewRosterImport } from './importRoster';
+import { importRoster, importRosterGrid, previewRosterImport, previewRosterImportGrid } from './importRoster';
 import { install } from './install';
 import { newYear } from './newYear';
 import { newYearPlan, suggestBranch } from './paneInfo';
@@ -27,6 +27,8 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     install: (options) => runner((c) => install(c, options ?? {})),
     previewRosterImport: (sheet) => runner((c) => previewRosterImport(c, sheet)),
     importRoster: (sheet) => runner((c) => importRoster(c, sheet)),
+    previewRosterImportGrid: (grid) => runner((c) => previewRosterImportGrid(c, grid)),
+    importRosterGrid: (grid) => runner((c) => importRosterGrid(c, grid)),
     getEntryForm: (round, evaluator, group?: string) => runner((c) => getEntryForm(c, round, evaluator, group)),
     saveForm: (round, evaluator, rows) => runner((c) => saveForm(c, round, evaluator, rows)),
     getProgress: (round) => runner((c) => getProgress(c, round)),

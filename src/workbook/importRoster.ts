@@ -189,6 +189,12 @@ export async function importRoster(context: Excel.RequestContext, sheet: string)
   return queueImport(context, read, get(), true);
 }
 
+/** Preview of an import of a grid read from another file (one sync, nothing written). */
+export async function previewRosterImportGrid(context: Excel.RequestContext, grid: GridSource): Promise<RosterImportPreview> {
+  const { read } = await readTables(context, ['settings', 'rubric', 'roster']);
+  return previewImport(read, grid);
+}
+
 /** Preview of an import from a sheet of this workbook (one sync, nothing written). */
 export async function previewRosterImport(context: Excel.RequestContext, sheet: string): Promise<RosterImportPreview> {
   const { read, extra: get } = await readTables(context, ['settings', 'rubric', 'roster'], () => queueReadGrid(context, sheet));

@@ -85,11 +85,35 @@ function distinctTexts(row: RawCell[]): string[] {
   return [...seen];
 }
 
+/**
+ * What is examined of one cell's text (header search, matching, trimming): a roster cell holds a name, a group, a
+ * note — never thousands of characters. Without a cap, one long shared string repeated in every cell of a small
+ * file costs minutes (its text adds up to gigabytes).
+ */
+export const CELL_TEXT_CAP = 1000;
+/** Longer than any person's name (with its ethnic or transliterated forms). */
+export const NAME_CAP = 64;
+
+/** The grid with every text cut to CELL_TEXT_CAP characters, and how many were cut. */
+function capGrid(values: RawCell[][]): { grid: RawCell[][]; clipped: number } {
+  let clipped = 0;
+  const grid = values.map((row) => {
+    if (!row.some((v) => typeof v === 'string' && v.length > CELL_TEXT_CAP)) return row;
+    return row.map((v) => {
+      if (typeof v !== 'string' || v.length <= CELL_TEXT_CAP) return v;
+      clipped++;
+      return v.slice(0, CELL_TEXT_CAP);
+    });
+  });
+  return { grid, clipped };
+}
+
 /** Finds the header row (the first with a cell meaning 姓名) and reads the rows under it. */
 export function parseRosterGrid(src: GridSource, lang: Language = 'zh-CN'): ParsedRoster {
   const T = importText(lang);
   const out: ParsedRoster = { sheet: src.sheet, headerRow: 0, mapping: [], members: [], skipped: [], problems: [] };
-  const grid = src.values;
+  const { grid, clipped } = capGrid(src.values);
+  if (clipped > 0) out.problems.push({ severity: 'warning', sheet: src.sheet, cell: '', code: 'text_clipped', message: T.textClipped(src.sheet, clipped, CELL_TEXT_CAP) });
   const headerIdx = grid.findIndex((row) => row.some((v) => fieldOf(headerKey(v)) === '姓名'));
   if (headerIdx < 0) {
     out.problems.push({
@@ -149,7 +173,15 @@ export function parseRosterGrid(src: GridSource, lang: Language = 'zh-CN'): Pars
       out.skipped.push({ row: row1, reason: T.blankRow });
       continue;
     }
+    if (typeof row[nameCol] === 'string' && (row[nameCol] as string).length > NAME_CAP * 2) {
+      out.skipped.push({ row: row1, reason: T.nameTooLong(NAME_CAP) });
+      continue;
+    }
     const name = normalizeName(row[nameCol]);
+    if (name.length > NAME_CAP) {
+      out.skipped.push({ row: row1, reason: T.nameTooLong(NAME_CAP) });
+      continue;
+    }
     // A total row starts with 合计/小计/总计 (e.g. "合计 | 共12人") or has it in the name column.
     if (TOTAL.test(texts[0].replace(/[\s\u3000]+/g, '')) || TOTAL.test(name.replace(/\s+/g, ''))) {
       out.skipped.push({ row: row1, reason: T.totalRow });

@@ -9,6 +9,8 @@ const zh = {
   blankRow: '空行',
   totalRow: '合计行',
   noName: '无姓名',
+  nameTooLong: (n: number) => `姓名超过 ${n} 个字`,
+  textClipped: (sheet: string, count: number, n: number) => `工作表“${sheet}”有 ${count} 个单元格的文字超过 ${n} 个字，只看了前 ${n} 个字。`,
   groupRow: (g: string) => `党小组标题行：${g}`,
   nameNormalised: (sheet: string, cell: string, raw: string, name: string) =>
     `工作表“${sheet}”${cell}：姓名“${raw}”含多余空格，已按“${name}”导入。`,
@@ -72,6 +74,8 @@ const en: Texts = {
   blankRow: 'blank row',
   totalRow: 'total row',
   noName: 'no name',
+  nameTooLong: (n) => `name longer than ${n} characters`,
+  textClipped: (sheet, count, n) => `Sheet "${sheet}": ${count} cells hold more than ${n} characters; only their first ${n} were read.`,
   groupRow: (g) => `group heading: ${g}`,
   nameNormalised: (sheet, cell, raw, name) => `Sheet "${sheet}" ${cell}: name "${raw}" had extra spaces; imported as "${name}".`,
   unknownCategory: (c, row, known) => `Category "${c}" (from row ${row}) is not in the rubric (has: ${known}); add its dimensions and points to the rubric, or these members are not scored.`,

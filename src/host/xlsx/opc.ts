@@ -6,10 +6,10 @@ import { strFromU8, strToU8 } from 'fflate';
 import { type RawEntry, type ZipEntry, inflateEntry, readZip, writeZip } from './zip';
 import { attr, escAttr, parseXml, type XNode } from './xml';
 
-/** A file that is not a workbook this host can read; the message is one line for the user. */
-export class PackageError extends Error {
-  constructor(message: string) { super(message); this.name = 'PackageError'; }
-}
+import { PackageError } from './packageError';
+import { LIMITS, partTooLarge, totalTooLarge } from './limits';
+
+export { PackageError };
 
 export interface Rel { id: string; type: string; target: string; external: boolean; /** Resolved part name (no leading "/"). */ part: string }
 
@@ -24,6 +24,29 @@ export const REL = {
 };
 export const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export const REL_BASE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export const STRICT_REL_BASE = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
+/** Transitional namespaces and relationship-type bases → their Strict Open XML (ISO/IEC 29500 Strict) forms. */
+const STRICT: [string, string][] = [
+  ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'],
+  [REL_BASE, STRICT_REL_BASE],
+  ['http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing', 'http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing'],
+  ['http://schemas.openxmlformats.org/drawingml/2006/chart', 'http://purl.oclc.org/ooxml/drawingml/chart'],
+  ['http://schemas.openxmlformats.org/drawingml/2006/main', 'http://purl.oclc.org/ooxml/drawingml/main'],
+];
+
+/** A package saved as Strict Open XML: its workbook part is in the purl.oclc.org namespace (or says conformance="strict"). */
+export function isStrictWorkbook(workbookRootTag: string): boolean {
+  return /=\s*["']http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main["']/.test(workbookRootTag) || /\sconformance\s*=\s*["']strict["']/.test(workbookRootTag);
+}
+
+/** Rewrites the namespaces and relationship types of a part this host generated into the Strict family. */
+export function toStrict(xml: string): string {
+  let out = xml;
+  for (const [t, s] of STRICT) out = out.split(t).join(s);
+  return out;
+}
 
 export function isRel(rel: Rel, suffix: string): boolean {
   return rel.type.endsWith(suffix);
@@ -47,8 +70,10 @@ function sniff(bytes: Uint8Array): void {
 export class Package {
   /** Entry name (as in the zip) → bytes; null while an entry read from the file is unchanged (see raw). */
   readonly entries = new Map<string, Uint8Array | null>();
-  /** Lower-case part name → entry name. */
+  /** Lower-case part name → entry name (OPC names are case-insensitive). */
   private readonly byLower = new Map<string, string>();
+  /** Part name as written → entry name: two entries whose names differ only in case are two parts, each found by its own name. */
+  private readonly byExact = new Map<string, string>();
   private readonly textCache = new Map<string, string>();
   /** The compressed form of each entry as read (copied on save while the entry is unchanged). */
   private readonly raw = new Map<string, RawEntry | undefined>();
@@ -65,7 +90,8 @@ export class Package {
     for (const f of files) {
       p.entries.set(f.name, null);
       p.raw.set(f.name, f.raw);
-      p.byLower.set(norm(f.name), f.name);
+      if (!p.byLower.has(norm(f.name))) p.byLower.set(norm(f.name), f.name);
+      p.byExact.set(exact(f.name), f.name);
     }
     return p;
   }
@@ -73,7 +99,7 @@ export class Package {
   static empty(): Package { return new Package(); }
 
   private entryName(part: string): string | undefined {
-    return this.byLower.get(norm(part));
+    return this.byExact.get(exact(part)) ?? this.byLower.get(norm(part));
   }
 
   has(part: string): boolean { return this.entryName(part) !== undefined; }
@@ -81,7 +107,20 @@ export class Package {
   bytes(part: string): Uint8Array | undefined {
     const n = this.entryName(part);
     if (n === undefined) return undefined;
-    return this.entries.get(n) ?? inflateEntry(n, this.raw.get(n)!);
+    return this.entries.get(n) ?? this.inflate(n);
+  }
+
+  /** Uncompressed bytes read from the file so far (see LIMITS). */
+  private inflated = 0;
+
+  /** Inflates an entry as read, within the limits: its declared size is checked before, its real size while inflating. */
+  private inflate(n: string): Uint8Array {
+    const raw = this.raw.get(n)!;
+    if (raw.size > LIMITS.partBytes) throw partTooLarge(n, raw.size);
+    if (this.inflated + raw.size > LIMITS.totalBytes) throw totalTooLarge();
+    const out = inflateEntry(n, raw);
+    this.inflated += out.length;
+    return out;
   }
 
   text(part: string): string | undefined {
@@ -90,7 +129,7 @@ export class Package {
     let t = this.textCache.get(n);
     if (t === undefined) {
       // Decoded once; the inflated bytes are not kept (the compressed ones are, for saving).
-      t = decodeText(this.entries.get(n) ?? inflateEntry(n, this.raw.get(n)!));
+      t = openRoot(decodeText(this.entries.get(n) ?? this.inflate(n)));
       this.textCache.set(n, t);
     }
     return t;
@@ -101,7 +140,8 @@ export class Package {
     const clean = part.replace(/^\/+/, '');
     const name = this.entryName(clean) ?? clean;
     this.entries.set(name, typeof data === 'string' ? strToU8(data) : data);
-    this.byLower.set(norm(clean), name);
+    if (!this.byLower.has(norm(clean))) this.byLower.set(norm(clean), name);
+    this.byExact.set(exact(name), name);
     this.textCache.delete(name);
   }
 
@@ -109,13 +149,19 @@ export class Package {
     const n = this.entryName(part);
     if (n === undefined) return;
     this.entries.delete(n);
-    this.byLower.delete(norm(n));
+    this.byExact.delete(exact(n));
+    if (this.byLower.get(norm(n)) === n) {
+      this.byLower.delete(norm(n));
+      const other = [...this.entries.keys()].find((k) => norm(k) === norm(n));
+      if (other !== undefined) this.byLower.set(norm(n), other);
+    }
     this.textCache.delete(n);
   }
 
   clone(): Package {
     const p = new Package();
-    for (const [k, v] of this.entries) { p.entries.set(k, v); p.byLower.set(norm(k), k); }
+    for (const [k, v] of this.entries) { p.entries.set(k, v); p.byExact.set(exact(k), k); }
+    for (const [k, v] of this.byLower) p.byLower.set(k, v);
     for (const [k, v] of this.raw) p.raw.set(k, v);
     return p;
   }
@@ -137,6 +183,44 @@ export class Package {
 /** Lookup key of a part name: no leading slash, "/" separators (some writers use "\\"), case-insensitive (OPC). */
 function norm(name: string): string {
   return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+/** Lookup key of a part name as written: no leading slash, "/" separators, case kept. */
+function exact(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '');
+}
+
+/**
+ * A document element written self-closed (`<styleSheet …/>`) is given as an open and a close tag, so that every
+ * editor can insert into it; a part that is not changed is saved from its original bytes, so nothing else moves.
+ */
+export function openRoot(xml: string): string {
+  let i = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) return xml;
+    const c = xml.charCodeAt(lt + 1);
+    if (c === 63 /* ? */) { const e = xml.indexOf('?>', lt); if (e < 0) return xml; i = e + 2; continue; }
+    if (c === 33 /* ! */) {
+      const e = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) + 3 : xml.indexOf('>', lt) + 1;
+      if (e <= 0) return xml;
+      i = e; continue;
+    }
+    // The first element: find its end outside quoted attribute values.
+    let q = 0;
+    for (let j = lt + 1; j < xml.length; j++) {
+      const d = xml.charCodeAt(j);
+      if (q) { if (d === q) q = 0; continue; }
+      if (d === 34 || d === 39) { q = d; continue; }
+      if (d === 62 /* > */) {
+        if (xml.charCodeAt(j - 1) !== 47) return xml;
+        let ne = lt + 1;
+        while (ne < j && !' \t\r\n/'.includes(xml[ne])) ne++;
+        return `${xml.slice(0, j - 1).replace(/\s+$/, '')}></${xml.slice(lt + 1, ne)}>${xml.slice(j + 1)}`;
+      }
+    }
+    return xml;
+  }
 }
 
 function decodeText(b: Uint8Array): string {

@@ -2,6 +2,7 @@
 import { type Rect, tryParseLocal, MAX_COLS, MAX_ROWS, colIndex } from '../address';
 import { type Sheet, type TableModel, WorkbookModel } from '../model';
 import { readCharts } from './charts';
+import { LIMITS, tooManyCells } from './limits';
 import { printDigest, sheetDigest, tableDigest } from './digest';
 import { Package, PackageError, REL, isRel } from './opc';
 import { type SheetSource, readSheet } from './sheetRead';
@@ -93,6 +94,7 @@ function readFrom(pkg: Package, wbPart: string, allowNoSheets: boolean): Workboo
     entries: [], sheets: new Map(), tables: new Map(), names: [], namesDigest: '', printDigests: new Map(), originalActive: null, maxTableId: 0,
   };
   let missing = false;
+  let cells = 0;
   const sheetsNode = child(wbRoot, 'sheets');
   for (const n of children(sheetsNode ?? wbRoot, 'sheet')) {
     const rid = attr(n, 'id', true) ?? '';
@@ -113,6 +115,8 @@ function readFrom(pkg: Package, wbPart: string, allowNoSheets: boolean): Workboo
     sheet.visibility = state === 'hidden' ? 'Hidden' : state === 'veryHidden' ? 'VeryHidden' : 'Visible';
     const { src: ss, missingResults } = readSheet(model, sheet, rel.part, pkg.text(rel.part)!, styles, sst);
     if (missingResults) missing = true;
+    cells += ss.cellCount;
+    if (cells > LIMITS.cells) throw tooManyCells();
     src.sheets.set(sheet, ss);
     src.entries.push({ raw, rid, part: rel.part, sheet, name, state });
   }

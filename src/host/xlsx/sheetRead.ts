@@ -6,6 +6,7 @@ import { shiftShared } from './sharedFormula';
 import { type SharedStrings, richText, textBody } from './strings';
 import { type StylesPart, colorOf } from './styles';
 import { readValidations } from './validation';
+import { LIMITS, textTooLong, tooManyCells } from './limits';
 import { attr, child, children, decodeEntities, decodeXstring, parseAttrs, parseXml, scanTop, type TopChild, type XNode } from './xml';
 
 export interface SheetSource {
@@ -327,12 +328,16 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
       const inner = sc2 ? '' : s.slice(gt2 + 1, close2);
       if (l2 === 'v') vText = inner;
       else if (l2 === 'f') fNode = { attrs: parseAttrs(s, ne2, sc2 ? gt2 - 1 : gt2), text: sc2 ? '' : textBody(inner) };
-      else if (l2 === 'is') inline = richText(s, gt2 + 1, close2);
+      else if (l2 === 'is') {
+        inline = richText(s, gt2 + 1, close2);
+        if (inline.length > LIMITS.textLength) throw textTooLong(`工作表“${sheet.name}”的单元格中`, inline.length);
+      }
       j = sc2 ? gt2 + 1 : close2 + q2.length + 3;
     }
     const t = a.t ?? 'n';
     let value: CellValue = null;
-    if (t === 'inlineStr') value = inline ?? (vText !== undefined ? textBody(vText) : '');
+    // An inline-string cell with no <is> (openpyxl's ""): an empty cell, as Excel reads it; writing "" back leaves it as it was.
+    if (t === 'inlineStr') value = inline ?? (vText !== undefined ? textBody(vText) : null);
     else if (vText !== undefined) {
       switch (t) {
         case 's': { const k = Number(vText); value = sst.items[k] ?? ''; break; }
@@ -372,7 +377,7 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
       cell.fromSource(lt, cellEnd, { keep, ...(si !== undefined ? { si, master: true } : {}), ...(formula !== null ? { cached: value } : {}) });
     }
     rowMap.set(c, cell);
-    src.cellCount++;
+    if (++src.cellCount > LIMITS.cells) throw tooManyCells();
     i = cellEnd;
   }
   for (const p of pending) {

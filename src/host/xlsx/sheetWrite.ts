@@ -7,7 +7,7 @@ import { type Rect, MAX_COLS, MAX_ROWS, cellName, rectAddress, colName } from '.
 import { toFileFormula } from '../formulaShift';
 import { type Cell, type CellValue, ErrorValue, type Sheet, type Style, type WorkbookModel } from '../model';
 import { type SheetDigest, sheetDigest } from './digest';
-import { REL_BASE } from './opc';
+import { REL_BASE, STRICT_REL_BASE } from './opc';
 import { type SheetSource, pointsToChars } from './sheetRead';
 import type { SharedStrings } from './strings';
 import type { StylesPart } from './styles';
@@ -84,7 +84,10 @@ export function writeSheet(sheet: Sheet, src: SheetSource | undefined, ctx: Shee
   const pfx = src && src.root.qname.includes(':') ? `${src.root.qname.split(':')[0]}:` : '';
   let rootOpen = src ? xml.slice(src.root.start, src.root.tagEnd) : `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_BASE}">`;
   let rp = relPrefix(rootOpen);
-  if (rp === null) { rootOpen = rootOpen.replace(/(\/?>)$/, ` xmlns:r="${REL_BASE}"$1`); rp = 'r'; }
+  if (rp === null) {
+    const relNs = /purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(rootOpen) ? STRICT_REL_BASE : REL_BASE;
+    rootOpen = rootOpen.replace(/(\/?>)$/, ` xmlns:r="${relNs}"$1`); rp = 'r';
+  }
   const P = (frag: string): string => (pfx ? frag.replace(/<(\/?)([a-zA-Z])/g, `<$1${pfx}$2`) : frag);
 
   // Generated replacements, by element name (null: leave the element out).
@@ -145,7 +148,7 @@ export function writeSheet(sheet: Sheet, src: SheetSource | undefined, ctx: Shee
 }
 
 function relPrefix(rootOpen: string): string | null {
-  for (const m of rootOpen.matchAll(/xmlns:([\w.-]+)="([^"]*)"/g)) if (m[2] === REL_BASE || m[2] === 'http://purl.oclc.org/ooxml/officeDocument/relationships') return m[1];
+  for (const m of rootOpen.matchAll(/xmlns:([\w.-]+)="([^"]*)"/g)) if (m[2] === REL_BASE || m[2] === STRICT_REL_BASE) return m[1];
   return null;
 }
 

@@ -1,4 +1,5 @@
 /** The shared-strings part: read as plain text (rich runs joined, phonetic runs left out); new strings appended. */
+import { LIMITS, textTooLong } from './limits';
 import { decodeEntities, decodeXstring, escText, escXstring } from './xml';
 
 /** Plain text of an <si> or <is> body: the <t> of the item and of its runs, not of phonetic (<rPh>) runs. */
@@ -72,7 +73,9 @@ export class SharedStrings {
       if (open.selfClosing) { this.items.push(''); i = open.end; continue; }
       const close = xml.indexOf(`</${open.q}>`, open.end);
       const end = close < 0 ? xml.length : close;
+      if (end - open.end > LIMITS.textLength * 8) throw textTooLong('共享字符串表中', end - open.end);
       const text = richText(xml, open.end, end);
+      if (text.length > LIMITS.textLength) throw textTooLong('共享字符串表中', text.length);
       const plain = xml.slice(open.end, end).indexOf(':r>') < 0 && xml.slice(open.end, end).indexOf('<r>') < 0 && xml.slice(open.end, end).indexOf('<rPh') < 0;
       if (plain && !this.index.has(text)) this.index.set(text, this.items.length);
       this.items.push(text);

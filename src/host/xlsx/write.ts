@@ -6,14 +6,14 @@ import { cellName, colName, MAX_COLS, MAX_ROWS, type Rect } from '../address';
 import type { Sheet, TableModel, WorkbookModel } from '../model';
 import { anchorsXml, chartXml, drawingXml } from './charts';
 import { printDigest, tableDigest } from './digest';
-import { CT, Package, REL, REL_BASE, addRels, editContentTypes, isRel, relativeTarget, relsPartOf, removeRels } from './opc';
+import { CT, Package, REL, REL_BASE, STRICT_REL_BASE, addRels, editContentTypes, isRel, isStrictWorkbook, relativeTarget, relsPartOf, removeRels, toStrict } from './opc';
 import { type WorkbookSource, readPackage, sourceOf } from './read';
 import { sheetUnchanged, writeSheet } from './sheetWrite';
 import { DEFAULT_STYLES } from './styles';
 import { writeTable } from './tables';
 import { attr, child, escAttr, escText, parseXml } from './xml';
 
-const REL_T = `${REL_BASE}`;
+const REL_T = REL_BASE;
 
 /** A new, empty package: what `createWorkbook()` saves into. */
 function emptyPackageBytes(): Uint8Array {
@@ -82,6 +82,11 @@ function absRef(r: Rect): string {
 export function writePackage(model: WorkbookModel): Uint8Array {
   const src = srcOf(model);
   const pkg = src.pkg.clone();
+  // New parts and relationships are written in the package's own conformance family (Strict or Transitional):
+  // a reader of a Strict package does not see transitional relationship types.
+  const strict = isStrictWorkbook(src.wbXml.slice(src.wbRoot.start, src.wbRoot.innerStart));
+  const fam = strict ? toStrict : (x: string): string => x;
+  const REL_T = strict ? STRICT_REL_BASE : REL_BASE;
   const addTypes: { part: string; type: string }[] = [];
   const removeTypes: string[] = [];
   let anyChange = false;
@@ -136,7 +141,7 @@ export function writePackage(model: WorkbookModel): Uint8Array {
     } else {
       anyChange = true;
       const part = nextFree(pkg, (n) => `xl/tables/table${n}.xml`);
-      pkg.set(part, writeTable(t, ++maxTableId, undefined));
+      pkg.set(part, fam(writeTable(t, ++maxTableId, undefined)));
       [rid] = addRels(pkg, sp.part, [{ type: `${REL_T}/table`, target: relativeTarget(sp.part, part) }]);
       addTypes.push({ part, type: CT.table });
     }
@@ -163,7 +168,7 @@ export function writePackage(model: WorkbookModel): Uint8Array {
       const chartParts: string[] = [];
       for (const ch of newCharts) {
         const cp = nextFree(pkg, (n) => `xl/charts/chart${n + chartNo}.xml`);
-        pkg.set(cp, chartXml(sheet, ch));
+        pkg.set(cp, fam(chartXml(sheet, ch)));
         chartParts.push(cp);
         addTypes.push({ part: cp, type: CT.chart });
       }
@@ -172,10 +177,10 @@ export function writePackage(model: WorkbookModel): Uint8Array {
       if (existingDrawing) {
         const dx = pkg.text(drawingPart)!;
         const close = dx.lastIndexOf('</');
-        const anchors = anchorsXml(newCharts, rids, 1000 + chartParts.length);
+        const anchors = fam(anchorsXml(newCharts, rids, 1000 + chartParts.length));
         pkg.set(drawingPart, dx.slice(0, close) + anchors + dx.slice(close));
       } else {
-        pkg.set(drawingPart, drawingXml(anchorsXml(newCharts, rids, 2)));
+        pkg.set(drawingPart, fam(drawingXml(anchorsXml(newCharts, rids, 2))));
         addTypes.push({ part: drawingPart, type: CT.drawing });
         [newDrawingRid] = addRels(pkg, sp.part, [{ type: `${REL_T}/drawing`, target: relativeTarget(sp.part, drawingPart) }]);
       }
@@ -184,19 +189,20 @@ export function writePackage(model: WorkbookModel): Uint8Array {
     if (ss && sheetUnchanged(model, sheet, ss, ctx)) continue;
     anyChange = true;
     if (ss) rewroteRead = true;
-    pkg.set(sp.part, writeSheet(sheet, ss, { model, styles: src.styles, sst: src.sst, ...ctx }));
+    const sheetXml = writeSheet(sheet, ss, { model, styles: src.styles, sst: src.sst, ...ctx });
+    pkg.set(sp.part, ss ? sheetXml : fam(sheetXml));
   }
 
   // ---- styles and shared strings
   if (src.styles.changed) {
     anyChange = true;
     const part = src.stylesPart ?? 'xl/styles.xml';
-    pkg.set(part, src.styles.toXml());
+    pkg.set(part, src.stylesPart ? src.styles.toXml() : fam(src.styles.toXml()));
     if (!src.stylesPart) { addRels(pkg, src.wbPart, [{ type: `${REL_T}/styles`, target: relativeTarget(src.wbPart, part) }]); addTypes.push({ part, type: CT.styles }); }
   }
   if (src.sst.changed) {
     const part = src.sstPart ?? nextFree(pkg, (n) => (n === 1 ? 'xl/sharedStrings.xml' : `xl/sharedStrings${n}.xml`));
-    pkg.set(part, src.sst.toXml());
+    pkg.set(part, src.sstPart ? src.sst.toXml() : fam(src.sst.toXml()));
     if (!src.sstPart) {
       addRels(pkg, src.wbPart, [{ type: `${REL_T}/sharedStrings`, target: relativeTarget(src.wbPart, part) }]);
       addTypes.push({ part, type: CT.sharedStrings });
@@ -207,7 +213,7 @@ export function writePackage(model: WorkbookModel): Uint8Array {
   const namesChanged = JSON.stringify(model.names) !== src.namesDigest || model.sheets.some((s) => src.printDigests.get(s) !== printDigest(s));
   const orderChanged = newSheets.length > 0 || removeWbRels.size > 0 || model.sheets.some((s, i) => src.entries.filter((e) => e.sheet)[i]?.sheet !== s);
   if (anyChange || namesChanged || orderChanged || model.sheets.some((s) => entryChanged(src, s))) {
-    const { xml, order } = workbookXml(model, src, sheetPart, selected, namesChanged || orderChanged, removeWbRels);
+    const { xml, order } = workbookXml(model, src, sheetPart, selected, namesChanged || orderChanged, removeWbRels, REL_T);
     pkg.set(src.wbPart, xml);
     void order;
     // calcChain lists formula cells; it is a cache, stale once a sheet is rewritten: Excel rebuilds it.
@@ -228,7 +234,7 @@ function entryChanged(src: WorkbookSource, s: Sheet): boolean {
 }
 
 function workbookXml(model: WorkbookModel, src: WorkbookSource, sheetPart: Map<Sheet, { part: string; rid: string }>, selected: Sheet,
-  rewriteNames: boolean, removedRids: Set<string>): { xml: string; order: (Sheet | null)[] } {
+  rewriteNames: boolean, removedRids: Set<string>, relNs: string): { xml: string; order: (Sheet | null)[] } {
   const xml = src.wbXml;
   const root = parseXml(xml).children[0]!;
   const edits: { at: number; end: number; text: string }[] = [];
@@ -238,7 +244,7 @@ function workbookXml(model: WorkbookModel, src: WorkbookSource, sheetPart: Map<S
   // new entries, as "r" (some readers know no other prefix) unless the root uses "r" for something else.
   const rootTag = xml.slice(root.start, root.innerStart);
   const rp = declared ?? (/\sxmlns:r=/.test(rootTag) ? 'kpr' : 'r');
-  if (!declared) edits.push({ at: root.start, end: root.innerStart, text: setAttr(rootTag, `xmlns:${rp}`, REL_BASE) });
+  if (!declared) edits.push({ at: root.start, end: root.innerStart, text: setAttr(rootTag, `xmlns:${rp}`, relNs) });
 
   // <sheets>: original entries in order (worksheets follow the model's order), new sheets after their predecessor.
   const order: { raw: string; sheet: Sheet | null }[] = [];

@@ -15,10 +15,13 @@ export interface ZipEntry {
 
 export class ZipError extends Error {}
 
-/** Raw-deflate codec: fflate (pure JS, runs in the browser) unless a faster one is given (Node's zlib in the CLI). */
-export interface Codec { inflate(d: Uint8Array, size: number): Uint8Array; deflate(d: Uint8Array): Uint8Array }
+/**
+ * Raw-deflate codec: fflate (pure JS, runs in the browser) unless a faster one is given (Node's zlib in the CLI).
+ * `inflate` must not return more than `max` bytes (stop there, or throw).
+ */
+export interface Codec { inflate(d: Uint8Array, max: number): Uint8Array; deflate(d: Uint8Array): Uint8Array }
 let codec: Codec = {
-  inflate: (d, size) => inflateSync(d, size ? { out: new Uint8Array(size) } : undefined),
+  inflate: (d, max) => inflateSync(d, { out: new Uint8Array(max) }),
   deflate: (d) => deflateSync(d, { level: 6 }),
 };
 export function setCodec(c: Codec): void { codec = c; }
@@ -27,11 +30,20 @@ export function setCodec(c: Codec): void { codec = c; }
 function u16(b: Uint8Array, o: number): number { return b[o] | (b[o + 1] << 8); }
 function u32(b: Uint8Array, o: number): number { return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0; }
 
-/** The uncompressed bytes of an entry as read. */
+/** The inflated size did not match the size the zip declares (a forged header, or a corrupt entry). */
+export class SizeMismatchError extends ZipError {}
+
+/**
+ * The uncompressed bytes of an entry as read. The output buffer is the declared size plus one byte: an entry that
+ * inflates to more than it declares is stopped there (never allocated in full) and refused.
+ */
 export function inflateEntry(name: string, raw: RawEntry): Uint8Array {
   if (raw.method === 0) return raw.compressed;
   if (raw.method !== 8) throw new ZipError(`zip 条目 ${name} 使用了不支持的压缩方式 ${raw.method}`);
-  try { return codec.inflate(raw.compressed, raw.size); } catch { throw new ZipError(`zip 条目 ${name} 无法解压`); }
+  let out: Uint8Array;
+  try { out = codec.inflate(raw.compressed, raw.size + 1); } catch { throw new SizeMismatchError(`zip 条目 ${name} 无法解压，或解压后比声明的大（声明 ${raw.size} 字节）`); }
+  if (out.length !== raw.size) throw new SizeMismatchError(`zip 条目 ${name} 解压后${out.length > raw.size ? '比声明的大' : '比声明的小'}（声明 ${raw.size} 字节）`);
+  return out;
 }
 
 /** Reads the central directory; entries are inflated when first used (inflateEntry). */

@@ -1,8 +1,9 @@
 /** 开始: workbook status, install/repair, and roster import with a preview of the mapping. */
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SHEETS, TABLES } from '../../domain/contract';
 import { ROUNDS } from '../../domain/types';
+import type { GridSource } from '../../workbook/rosterImport';
 import { Busy, ErrorBar, Note } from '../feedback';
 import { formatTime, joinList, roundName, text } from '../strings';
 import { useAction } from '../useAction';
@@ -68,16 +69,29 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
     onChanged();
     return report;
   });
-  const preview = useAction(lang, (s: string) => commands.previewRosterImport(s));
-  const doImport = useAction(lang, async (s: string) => {
-    const report = await commands.importRoster(s);
+  // The source: a sheet of this workbook, or a grid read from a file (any format; the file itself is only read).
+  const [fromFile, setFromFile] = useState<{ name: string; grid: GridSource; note: string | null } | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const preview = useAction(lang, (s: string | GridSource) => (typeof s === 'string' ? commands.previewRosterImport(s) : commands.previewRosterImportGrid!(s)));
+  const doImport = useAction(lang, async (s: string | GridSource) => {
+    const report = typeof s === 'string' ? await commands.importRoster(s) : await commands.importRosterGrid!(s);
     onChanged();
     return report;
+  });
+  const readFile = useAction(lang, async (file: File) => {
+    // The host and the format readers load only now (not in the pane's first load).
+    const { readRosterFile } = await import(/* webpackChunkName: "rosterFile" */ '../../workbook/rosterFile');
+    const read = await readRosterFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    setFromFile({ name: file.name, ...read });
+    setSheet('');
+    doImport.reset();
+    await preview.run(read.grid);
+    return read;
   });
 
   if (!status) return <Busy label={text(lang, 'loading')} />;
   const partly = !status.installed && status.missingTables.length > 0 && status.missingTables.length < 9;
-  const busy = install.busy || preview.busy || doImport.busy;
+  const busy = install.busy || preview.busy || doImport.busy || readFile.busy;
   const sheetChoices = status.sheets;
 
   return (
@@ -161,6 +175,7 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
                 value={sheet}
                 onChange={(_, d) => {
                   setSheet(d.value);
+                  setFromFile(null);
                   preview.reset();
                   doImport.reset();
                 }}
@@ -177,6 +192,29 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
               {text(lang, 'previewImport')}
             </Button>
           </div>
+          {commands.previewRosterImportGrid && (
+            <div className={styles.row}>
+              <input
+                ref={fileRef}
+                type="file"
+                hidden
+                data-testid="roster-file"
+                accept=".xlsx,.xlsm,.xls,.et,.ods,.csv,.txt"
+                aria-label={text(lang, 'importFromFile')}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (file) void readFile.run(file);
+                  e.target.value = '';
+                }}
+              />
+              <Button disabled={busy} onClick={() => fileRef.current?.click()}>
+                {text(lang, 'importFromFile')}
+              </Button>
+              {fromFile && <Text size={200}>{fromFile.name}</Text>}
+            </div>
+          )}
+          {fromFile?.note && <Text size={200}>{fromFile.note}</Text>}
+          <ErrorBar message={readFile.error} />
           {(preview.busy || doImport.busy) && <Busy label={text(lang, 'working')} />}
           <ErrorBar message={preview.error ?? doImport.error} />
           {preview.result && !doImport.result && (
@@ -224,7 +262,7 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
               )}
               <ProblemList problems={preview.result.problems} lang={lang} />
               <div className={styles.row}>
-                <Button appearance="primary" disabled={busy || preview.result.members.length === 0} onClick={() => void doImport.run(sheet)}>
+                <Button appearance="primary" disabled={busy || preview.result.members.length === 0} onClick={() => void doImport.run(fromFile ? fromFile.grid : sheet)}>
                   {text(lang, 'doImport')}
                 </Button>
               </div>
