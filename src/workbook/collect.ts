@@ -30,7 +30,7 @@ import { planUpsert, queueUpsert } from './entryRows';
 import { currentModel } from './install';
 import { totalFormula } from './layout';
 import { queueAdoptOutsideRows } from './outside';
-import { pendingMark } from './pending';
+import { pendingCommand, pendingMark } from './pending';
 import { refuseProtected } from './protection';
 import { col, readTables, type TablesRead } from './readTables';
 import { parseState, queueBeginWrites, queueEndWrites } from './state';
@@ -328,6 +328,10 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
   }
   if (written > 0) {
     queueEndWrites(context, read.state, leave);
+    await context.sync();
+  } else if (pendingCommand(read) === 'collectBallots') {
+    // An earlier collect stopped after its rows were written: nothing is missing now, only its mark to clear.
+    queueEndWrites(context, read.state, null);
     await context.sync();
   }
   return { files: checked.map((c) => c.report), written, ...(notes.length > 0 ? { notes } : {}) };

@@ -21,6 +21,42 @@ import { saveRubric } from './rubricCmd';
 import { getSettings, saveSettings } from './settingsCmd';
 import { getStatus, selectCell } from './status';
 
+/**
+ * Which of the pane's commands write to the workbook (true) and which only read (false). A Record over every
+ * command, so a new command does not type-check until it is placed here; the fault-injection test
+ * (test/workbook/faults.test.ts) fails for a writing command that has no fault scenario.
+ */
+export const COMMAND_WRITES: Record<keyof KaopingCommands, boolean> = {
+  getStatus: false,
+  install: true,
+  previewRosterImport: false,
+  importRoster: true,
+  getEntryForm: false,
+  saveForm: true,
+  getProgress: false,
+  printBallot: true,
+  check: true,
+  selectCell: false,
+  compute: true,
+  makePostingSheet: true,
+  getPlan: false,
+  makeScoreSheets: true,
+  newYear: true,
+  getSettings: false,
+  saveSettings: true,
+  saveRubric: true,
+  getReview: false,
+  saveMemberReview: true,
+  newYearPlan: false,
+  suggestBranch: false,
+  makeBallotFiles: true,
+  collectBallotFiles: true,
+  getBallotsOut: false,
+};
+
+/** The commands that write to the workbook, in the order of KaopingCommands. */
+export const WRITING_COMMANDS = (Object.keys(COMMAND_WRITES) as (keyof KaopingCommands)[]).filter((k) => COMMAND_WRITES[k]);
+
 export function createCommands(runner: BatchRunner): KaopingCommands {
   return {
     getStatus: () => runner((c) => getStatus(c)),

@@ -9,7 +9,7 @@ import type { RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import { queueAdoptOutsideRows } from './outside';
 import { col, readTables, type TableRead, type TablesRead } from './readTables';
-import { formatGrid, isEmptyBody, queueAppendRows, toWrite } from './tableWrite';
+import { formatGrid, queueAppendRows, queueWriteRows, toWrite } from './tableWrite';
 
 /** Roster members (编号, 姓名) in roster order, from kp_Roster rows (or rows given as 编号, 姓名, …). */
 function rosterPairs(roster: TableRead | null, rows?: RawCell[][]): { id: string; name: string }[] {
@@ -57,13 +57,18 @@ export function queueAddPlanRows(context: Excel.RequestContext, plans: TableRead
   queueAdoptOutsideRows(context, plans);
   const sheet = context.workbook.worksheets.getItem(plans.sheet);
   const textCols = new Set(plans.headers.map((_, i) => i));
-  const empty = isEmptyBody(plans.rows);
-  queueAppendRows(sheet, plans.table, { firstRow: plans.firstRow, firstColumn: plans.firstColumn, bodyRows: plans.rows.length, width, emptyBody: empty }, add, textCols);
+  // Blank rows at the end of the table are filled first (an empty table's one blank row, or the rows a batch
+  // that stopped part-way added without their values), so a re-run does not append after them.
+  let kept = plans.rows.length;
+  while (kept > 0 && plans.rows[kept - 1].every((v) => isBlank(v))) kept--;
+  const fill = add.slice(0, plans.rows.length - kept);
+  const rest = add.slice(fill.length);
+  queueWriteRows(sheet, { row1: plans.firstRow + kept, firstColumn: plans.firstColumn, width }, fill, textCols);
+  queueAppendRows(sheet, plans.table, { firstRow: plans.firstRow, firstColumn: plans.firstColumn, bodyRows: plans.rows.length, width }, rest, textCols);
   // Added rows take the formats of the row above (Excel's rows.add), a check's highlight too: not theirs.
-  const first = plans.firstRow + (empty ? 0 : plans.rows.length);
-  sheet.getRange(blockAddress(first, plans.firstColumn, add.length, width)).format.fill.clear();
+  sheet.getRange(blockAddress(plans.firstRow + kept, plans.firstColumn, add.length, width)).format.fill.clear();
   // As it now is (a later step in the same batch may look at it).
-  plans.rows = isEmptyBody(plans.rows) ? add : [...plans.rows, ...add];
+  plans.rows = [...plans.rows.slice(0, kept), ...add, ...plans.rows.slice(kept + add.length)];
   plans.bodyRows = plans.rows.length;
   plans.outsideFrom = undefined;
   return add.length;

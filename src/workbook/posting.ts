@@ -78,13 +78,13 @@ export async function makePostingSheet(
  * with one rename at the end of the batch, so a run that stops part-way leaves the old sheets as they were (and a
  * "…（未完成）" sheet, ours to delete on the next run). `old`: our earlier sheet of that name, deleted then.
  */
-interface PlannedSheet {
+export interface PlannedSheet {
   building: string;
   name: string;
   old: string | undefined;
 }
 
-function planSheet(context: Excel.RequestContext, base: string, sheetNames: readonly string[], state: State, taken: Set<string>): PlannedSheet {
+export function planSheet(context: Excel.RequestContext, base: string, sheetNames: readonly string[], state: State, taken: Set<string>): PlannedSheet {
   let work = building(base);
   if (sheetNames.includes(work)) {
     if (state.printSheets.includes(work)) context.workbook.worksheets.getItem(work).delete();
@@ -99,7 +99,7 @@ function planSheet(context: Excel.RequestContext, base: string, sheetNames: read
 }
 
 /** The built sheet takes its place: the old one deleted, the working name changed. */
-function finishSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, p: PlannedSheet): void {
+export function finishSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, p: PlannedSheet): void {
   if (p.old) context.workbook.worksheets.getItem(p.old).delete();
   sheet.name = p.name;
 }

@@ -11,8 +11,10 @@ import type { MemberReviewInput, ReviewData, SaveReviewReport } from './commandT
 import { planUpsert, queueUpsert, type UpsertPlan } from './entryRows';
 import { currentModel } from './install';
 import { queueAdoptOutsideRows } from './outside';
+import { pendingMark } from './pending';
 import { refuseProtected } from './protection';
 import { col, readTables, type TableRead } from './readTables';
+import { queueBeginWrites, queueEndWrites } from './state';
 
 const KEYS = ['settings', 'rubric', 'roster', 'bonus', 'review'] as const;
 
@@ -97,7 +99,7 @@ function rowsOf(t: TableRead, key: string): number[] {
 }
 
 export async function saveMemberReview(context: Excel.RequestContext, memberId: string, input: MemberReviewInput): Promise<SaveReviewReport> {
-  const { read } = await readTables(context, [...KEYS]);
+  const { read } = await readTables(context, [...KEYS, 'state']);
   const { rubric, settings } = currentModel(read);
   const roster = parseRoster(read.roster, rubric, settings.language);
   const b = read.bonus;
@@ -118,6 +120,9 @@ export async function saveMemberReview(context: Excel.RequestContext, memberId: 
   // A protected 加分项 or 支部审定 sheet: refused before anything is queued (as every writing command does).
   refuseProtected(read, ['bonus', 'review'], settings.language);
   const member = roster.members[idx];
+  // Marked in kp_State while the two tables are written: a batch stopped part-way is reported by check until the
+  // review is saved again (pending.ts).
+  const leave = queueBeginWrites(context, read.state, pendingMark('saveReview', 'bonus'));
   queueAdoptOutsideRows(context, b);
   queueAdoptOutsideRows(context, r);
 
@@ -182,6 +187,7 @@ export async function saveMemberReview(context: Excel.RequestContext, memberId: 
     queueUpsert(context.workbook.worksheets.getItem(r.sheet), r, plan, { textCols: rText, numberCols: new Set(), formulaCols: new Set() });
     reviewWritten = true;
   }
+  queueEndWrites(context, read.state, leave);
   await context.sync();
   return { bonusRows: items.length, reviewWritten, problems: [] };
 }

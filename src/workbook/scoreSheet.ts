@@ -16,10 +16,10 @@ import { findColumn } from '../domain/table';
 import { blockAddress } from './a1';
 import { currentModel } from './install';
 import { change, readLastYear, type LastYear } from './lastYear';
-import { chineseDate } from './posting';
-import { BLOCK_HEIGHT, claimPrintSheet, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
+import { chineseDate, finishSheet, planSheet } from './posting';
+import { BLOCK_HEIGHT, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
 import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
-import { parseState, queueWriteState } from './state';
+import { parseState, queueWriteState, takenIfStateLost } from './state';
 
 export interface ScoreSheetOptions {
   /** 编号 of the members to make sheets for; all members when absent or empty. */
@@ -316,8 +316,15 @@ export async function makeScoreSheets(
   const names = sheets.items.map((s) => s.name);
   const last = await readLastYear(context, names, settings.year);
   const state = parseState(read.state);
-  const name = claimPrintSheet(context, SCORE_SHEET, names, state, new Set(names));
-  const sheet = context.workbook.worksheets.add(name);
+  // Built under a working name (ours before it exists) and renamed into the old sheet's place with the last write,
+  // as the posting sheets are: a run that stops part-way leaves the old sheet as it was, and the next run deletes
+  // the working sheet instead of making "个人考评明细 (2)".
+  const planned = planSheet(context, SCORE_SHEET, names, state, new Set(names));
+  const name = planned.name;
+  const mine = [planned.building, name];
+  const others = state.printSheets.filter((s) => !mine.includes(s));
+  queueWriteState(context, read.state, { ...state, printSheets: [...others, ...mine] }, takenIfStateLost(read, [...names, ...mine]));
+  const sheet = context.workbook.worksheets.add(planned.building);
   const T = lang === 'en-US' ? en : zh;
   const ranked = evaluation.members.filter((m) => m.rank !== null).length;
   const ctx = { T, settings, details, read, ranked, last, date: chineseDate(now()), pad: members.length > 1 };
@@ -332,8 +339,9 @@ export async function makeScoreSheets(
   // One member: fitted to one page; several: one page each at scale 100 (the blocks fill the pages).
   const page = queuePortrait(sheet, members.length === 1 ? { tall: 1 } : null);
   page.setPrintArea(blockAddress(1, 0, row - 1, W));
+  finishSheet(context, sheet, planned);
   if (options.activate) sheet.activate();
-  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });
+  queueWriteState(context, read.state, { ...state, printSheets: [...others, name] }, takenIfStateLost(read, [...names, name]));
   await context.sync();
   return { created: true, sheet: name, members: members.map((m) => ({ id: m.id, name: m.name })), unknown: [], lastYearSheet: last?.sheet ?? null };
 }

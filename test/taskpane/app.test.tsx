@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
-import { FakeCommands, installedFake } from './fakeCommands';
+import { installedCommands, paneCommands, MEMBERS } from './paneWorkbook';
 import { expectAccessible, ready, renderApp } from './helpers';
 
 describe('App and the 开始 view', () => {
   it('shows that the workbook is not installed and installs with year and branch', async () => {
-    const fake = new FakeCommands();
+    const fake = paneCommands();
     const { user, container } = renderApp(fake);
     await ready();
     expect(await screen.findByText('尚未安装考评表')).toBeInTheDocument();
@@ -23,18 +23,20 @@ describe('App and the 开始 view', () => {
   });
 
   it('shows year, branch, member count and forms per round, and the stale warning', async () => {
-    const fake = installedFake();
-    fake.computedAt = '2026-12-01 09:00';
-    fake.changedSinceCompute = true;
+    const fake = await installedCommands();
+    // Computed, then a form saved: the results are stale.
+    await fake.compute();
+    await fake.saveForm('self', '001', [{ memberId: '001', scores: { 理想信念: 9 } }]);
+    fake.calls.length = 0;
     renderApp(fake);
     await ready();
     expect(await screen.findByText('机关党支部')).toBeInTheDocument();
-    expect(screen.getByText('4')).toBeInTheDocument();
+    expect(screen.getByText(String(MEMBERS.length))).toBeInTheDocument();
     expect(screen.getByText('计算后录入又有改动，结果已过期，请重新计算。')).toBeInTheDocument();
   });
 
   it('turns a thrown error into one sentence without a stack trace', async () => {
-    const fake = new FakeCommands();
+    const fake = paneCommands();
     const error = new Error('Something broke\n    at foo (bar.js:1:2)');
     fake.failNext = { name: 'install', error };
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -47,7 +49,7 @@ describe('App and the 开始 view', () => {
   });
 
   it('names Office error codes in plain words', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     fake.failNext = { name: 'check', error: Object.assign(new Error('x'), { code: 'InvalidOperationInCellEditMode' }) };
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { user } = renderApp(fake, 'check');
@@ -57,7 +59,7 @@ describe('App and the 开始 view', () => {
   });
 
   it('moves between sections with the tabs', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake);
     await ready();
     const tabs = within(screen.getByRole('tablist'));

@@ -1,7 +1,10 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import type { FormRowInput } from '../../src/workbook/commandTypes';
-import { DIMENSIONS, installedFake } from './fakeCommands';
+import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
+import { installedCommands } from './paneWorkbook';
+
+const DIMENSIONS = DEFAULT_RUBRIC.categories[0].dimensions;
 import { expectAccessible, ready, renderApp } from './helpers';
 
 const scoreBoxes = (form: HTMLElement) => Array.from(form.querySelectorAll<HTMLInputElement>('input[data-score]'));
@@ -27,7 +30,7 @@ const savedNote = (re: RegExp | string) => screen.findByText(re);
 
 describe('录入 view', () => {
   it('types a self form with Enter moving focus, shows the live total and saves once', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user, container } = renderApp(fake, 'entry');
     await ready();
     const form = await openForm(user, 'self', { member: '001' });
@@ -62,7 +65,7 @@ describe('录入 view', () => {
   });
 
   it('shows an inline error for an out-of-range score and does not save until it is fixed', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     const form = await openForm(user, 'self', { member: '002' });
@@ -93,7 +96,7 @@ describe('录入 view', () => {
   });
 
   it('lists exactly the peer evaluator\'s group but themself, across members with Enter', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     const form = await openForm(user, 'peer', { member: '001' });
@@ -120,7 +123,7 @@ describe('录入 view', () => {
   });
 
   it('moves back with Shift+Enter', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     const form = await openForm(user, 'self', { member: '003' });
@@ -131,7 +134,7 @@ describe('录入 view', () => {
   });
 
   it('proposes the next anonymous ballot code for the mass round and the next one after saving', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'mass');
@@ -151,7 +154,7 @@ describe('录入 view', () => {
   });
 
   it('reopens a saved form with its values and counts an edit as an update', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     let form = await openForm(user, 'self', { member: '004' });
@@ -174,19 +177,23 @@ describe('录入 view', () => {
   });
 
   it('makes a blank ballot for the chosen evaluator', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');
     const picker = await screen.findByLabelText('党员');
     await user.selectOptions(picker, '004');
     await user.click(screen.getByRole('button', { name: '打印空白测评表' }));
-    expect(await screen.findByText('已生成空白测评表：工作表“测评表-004”，可直接打印。')).toBeInTheDocument();
+    await waitFor(() => expect(fake.workbook.sheetNames().filter((n) => n.startsWith('测评表'))).toHaveLength(1));
+    const made = fake.workbook.sheetNames().find((n) => n.startsWith('测评表')) as string;
+    expect(await screen.findByText(`已生成空白测评表：工作表“${made}”，可直接打印。`)).toBeInTheDocument();
     expect(fake.callsOf('printBallot')).toEqual([['peer', '004', undefined]]);
+    // The sheet is 赵六's ballot.
+    expect(fake.workbook.snapshot(made).cells.flat().map((c) => c.value)).toContain('评价人：004');
   });
 
   it('narrows an anonymous peer ballot to one 党小组', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');

@@ -1,10 +1,10 @@
-/** Shared helpers for the task-pane component tests: render the App over a fake, run axe. */
+/** Shared helpers for the task-pane component tests: render the App over the commands, run axe. */
 import '@testing-library/jest-dom';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { App, type AppProps, type ViewName } from '../../src/taskpane/App';
-import type { FakeCommands } from './fakeCommands';
+import type { KaopingCommands } from '../../src/workbook/commandTypes';
 
 // Generous: Fluent in jsdom is slow, more so when other suites share the CPU.
 jest.setTimeout(180000);
@@ -19,7 +19,7 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = NoLayoutResizeObserver;
 }
 
-export function renderApp(fake: FakeCommands, view: ViewName = 'start', extra: Partial<AppProps> = {}) {
+export function renderApp(fake: KaopingCommands, view: ViewName = 'start', extra: Partial<AppProps> = {}) {
   const user = userEvent.setup({ delay: null });
   const result = render(<App commands={fake} initialView={view} {...extra} />);
   return { user, ...result };

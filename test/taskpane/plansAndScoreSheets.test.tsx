@@ -4,8 +4,13 @@
  * sheet from a click on a member in 结果, and the posting pack's three sheets in 公示.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { DIMENSIONS, installedFake, type FakeCommands } from './fakeCommands';
+import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
+import { run } from '../../src/host';
+import { queueReadTables } from '../../src/workbook/readTables';
 import { expectAccessible, ready, renderApp } from './helpers';
+import { installedCommands, MEMBERS, type PaneCommands } from './paneWorkbook';
+
+const DIMENSIONS = DEFAULT_RUBRIC.categories[0].dimensions;
 
 async function openSelfForm(user: ReturnType<typeof renderApp>['user'], member: string, round = 'self') {
   await user.selectOptions(screen.getByLabelText('测评环节'), round);
@@ -16,19 +21,37 @@ async function openSelfForm(user: ReturnType<typeof renderApp>['user'], member: 
   return screen.findByRole('form');
 }
 
-function fillAll(fake: FakeCommands): void {
-  fake.roster.forEach((m, i) => {
-    const scores = Object.fromEntries(DIMENSIONS.map((d) => [d.name, Math.round(d.points * 10 * (0.95 - i * 0.05))]));
-    fake.entries.self.set(m.id, new Map([[m.id, scores]]));
-    fake.entries.peer.set(`P${i}`, new Map([[m.id, scores]]));
-    fake.entries.mass.set(`Q0${i + 1}`, new Map([[m.id, scores]]));
+/** Every member's self form, an anonymous peer ballot and a mass ballot, saved through the commands. */
+async function fillAll(fake: PaneCommands): Promise<void> {
+  for (const [i, m] of MEMBERS.entries()) {
+    const scores = Object.fromEntries(DIMENSIONS.map((d) => [d.name, Math.round(d.points * 10 * (0.95 - i * 0.05)) / 10]));
+    await fake.saveForm('self', m.id, [{ memberId: m.id, scores }]);
+    await fake.saveForm('peer', `P0${i + 1}`, [{ memberId: m.id, scores }]);
+    await fake.saveForm('mass', `Q0${i + 1}`, [{ memberId: m.id, scores }]);
+  }
+  fake.calls.length = 0;
+}
+
+/** Types a member's plan and attachment into kp_Plans (年度工作计划), as the member would. */
+async function typePlan(fake: PaneCommands, id: string, plan: string, attachment: string): Promise<void> {
+  await run(fake.workbook, async (c) => {
+    const p = queueReadTables(c, ['plans']);
+    await c.sync();
+    const t = p().plans;
+    const row = t.rows.findIndex((r) => r[t.headers.indexOf('党员编号')] === id);
+    const cell = (h: string) => c.workbook.worksheets.getItem(t.sheet).getCell(t.firstRow - 1 + row, t.firstColumn + t.headers.indexOf(h));
+    for (const [h, v] of [['工作计划', plan], ['附件', attachment]]) {
+      cell(h).numberFormat = [['@']];
+      cell(h).values = [[v]];
+    }
+    await c.sync();
   });
 }
 
 describe('the self form shows the member’s own work plan', () => {
   it('above the dimensions: the plan’s lines and its attachment; for a member without one, where to write it', async () => {
-    const fake = installedFake();
-    fake.plans['001'] = { plan: '一、全年参加支部学习 12 次\n二、完成科室重点工作', attachment: '工作计划详细版.docx' };
+    const fake = await installedCommands();
+    await typePlan(fake, '001', '一、全年参加支部学习 12 次\n二、完成科室重点工作', '工作计划详细版.docx');
     const { user, container } = renderApp(fake, 'entry');
     await ready();
     const form = await openSelfForm(user, '001');
@@ -47,8 +70,8 @@ describe('the self form shows the member’s own work plan', () => {
   });
 
   it('not on a peer form', async () => {
-    const fake = installedFake();
-    fake.plans['001'] = { plan: '计划', attachment: '' };
+    const fake = await installedCommands();
+    await typePlan(fake, '001', '计划', '');
     const { user } = renderApp(fake, 'entry');
     await ready();
     await openSelfForm(user, '001', 'peer');
@@ -59,8 +82,8 @@ describe('the self form shows the member’s own work plan', () => {
 
 describe('结果: a score sheet from a click on a member', () => {
   it('makes that member’s sheet and shows it; the button makes them for all', async () => {
-    const fake = installedFake();
-    fillAll(fake);
+    const fake = await installedCommands();
+    await fillAll(fake);
     const { user, container } = renderApp(fake, 'results');
     await ready();
     await user.click(screen.getByRole('button', { name: '计算结果' }));
@@ -77,8 +100,8 @@ describe('结果: a score sheet from a click on a member', () => {
 
 describe('公示: the posting pack', () => {
   it('names the three sheets and goes to each', async () => {
-    const fake = installedFake();
-    fillAll(fake);
+    const fake = await installedCommands();
+    await fillAll(fake);
     const { user } = renderApp(fake, 'posting');
     await ready();
     await user.click(screen.getByRole('button', { name: '生成公示表' }));

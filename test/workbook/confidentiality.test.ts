@@ -11,6 +11,8 @@ import { getProgress, saveForm } from '../../src/workbook/entry';
 import { newYear } from '../../src/workbook/newYear';
 import { makePostingSheet } from '../../src/workbook/posting';
 import { fillCase, loadCase } from '../support/fillCase';
+import { issueBallots } from '../../src/workbook/ballotFiles';
+import { queueReadTables } from '../../src/workbook/readTables';
 
 const NOW = () => new Date('2026-11-24T06:05:00Z');
 const full = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };
@@ -25,6 +27,27 @@ function strings(wb: HostWorkbook, sheet: string): string[] {
 
 function sheetsWith(wb: HostWorkbook, needle: string): string[] {
   return wb.sheetNames().filter((s) => strings(wb, s).some((v) => v.includes(needle)));
+}
+
+/** Every evaluator of the peer and mass forms: their 评价人 values, and the names of members among them. */
+async function evaluatorIdentities(wb: HostWorkbook): Promise<string[]> {
+  const read = await run(wb, async (c) => {
+    const p = queueReadTables(c, ['roster', 'peer', 'mass']);
+    await c.sync();
+    return p();
+  });
+  const out = new Set<string>();
+  const nameOf = new Map(read.roster.rows.map((r) => [String(r[read.roster.headers.indexOf('编号')]), String(r[read.roster.headers.indexOf('姓名')])]));
+  for (const t of [read.peer, read.mass]) {
+    const c = t.headers.indexOf('评价人');
+    for (const r of t.rows) {
+      const who = String(r[c] ?? '').trim();
+      if (who === '') continue;
+      out.add(who);
+      if (nameOf.has(who)) out.add(nameOf.get(who) as string);
+    }
+  }
+  return [...out];
 }
 
 async function year(): Promise<HostWorkbook> {
@@ -62,9 +85,16 @@ describe('results and posting carry no evaluator identity', () => {
     expect(results.filter((v) => v.includes('Q秘密99') || v.includes('评价人'))).toEqual([]);
     // The check report (for the secretary's eyes, in the task pane) does point at the cell, as it must.
     expect(report.evaluation.problems.some((p) => p.sheet === '群众参评')).toBe(true);
-    // Who entered the wrong peer form (member 001, 杜磊秀) is not in the results' notes either.
-    const notes = wb.snapshot('考评结果').cells.map((r) => String(r[12]?.value ?? ''));
-    expect(notes.filter((n) => n.includes('杜磊秀') || n.includes('001'))).toEqual([]);
+    // No evaluator of any form (named peer evaluators by 编号 and name, ballot codes) is in any member's 说明.
+    const sheet = wb.snapshot('考评结果');
+    const header = sheet.cells.findIndex((r) => r.some((c) => c.value === '说明'));
+    expect(header).toBeGreaterThanOrEqual(0);
+    const column = sheet.cells[header].findIndex((c) => c.value === '说明');
+    const notes = sheet.cells.slice(header + 1).map((r) => String(r[column]?.value ?? '')).filter((n) => n !== '');
+    expect(notes.length).toBeGreaterThan(0);
+    const identities = await evaluatorIdentities(wb);
+    expect(identities).toEqual(expect.arrayContaining(['001', '杜磊秀', 'Q秘密99', ...PEER_CODES]));
+    for (const who of identities) expect({ who, notes: notes.filter((n) => n.includes(who)) }).toEqual({ who, notes: [] });
   });
 });
 
@@ -82,5 +112,29 @@ describe('anonymous ballot codes stay anonymous', () => {
     expect(onBallot.filter((v) => /评价人[:：]\s*\S*(杜磊秀|周燕玉|赵强敏|谭华敏|熊建梅|郭杰|尹秀英)/.test(v))).toEqual([]);
     await run(wb, (c) => compute(c, NOW));
     expect(strings(wb, 'kp_State').filter((v) => [...PEER_CODES, ...MASS_CODES].some((code) => v.includes(code)))).toEqual([]);
+  });
+
+  it('kp_State after ballot files were issued: a code handed out is recorded with its 党小组, never with a person', async () => {
+    const wb = await year();
+    const mass = await run(wb, (c) => issueBallots(c, 'mass', { codes: 2 }));
+    const peer = await run(wb, (c) => issueBallots(c, 'peer', { codes: 2, group: '第二党小组' }));
+    const named = await run(wb, (c) => issueBallots(c, 'peer', { group: '第一党小组' }));
+    const codes = [...mass.specs, ...peer.specs].map((s) => s.identity.evaluator);
+    expect(codes).toHaveLength(4);
+    expect(named.specs.length).toBeGreaterThan(0);
+    const { input } = loadCase('small-branch');
+    const people = input.roster.flatMap((r) => [String(r[0]), String(r[1])]);
+    const lines = strings(wb, 'kp_State').flatMap((v) => v.split('\n'));
+    // Each code handed out is there, on a line of its own that names no member (编号 or name).
+    for (const code of codes) {
+      const mine = lines.filter((l) => l.split('\t').includes(code));
+      expect({ code, lines: mine.length }).toEqual({ code, lines: 1 });
+      expect({ code, people: people.filter((p) => mine[0].split('\t').includes(p) || mine[0].includes(p)) }).toEqual({ code, people: [] });
+    }
+    // Named ballots are recorded with their evaluator (they name him in 党员互评 anyway); nothing else names anyone.
+    const namedLines = new Set(named.specs.map((s) => lines.find((l) => l.split('\t')[2] === s.identity.evaluator)));
+    expect(namedLines.has(undefined)).toBe(false);
+    const others = lines.filter((l) => !namedLines.has(l));
+    expect(others.filter((l) => people.some((p) => l.split(/[\t;,:!]/).includes(p)))).toEqual([]);
   });
 });

@@ -8,7 +8,10 @@
  *   the results are neither as before nor as after a clean run, check reports an error (write_interrupted) or the
  *   status says the results are not current;
  * - running the command again completes it: the workbook is then exactly the one a clean run gives.
- * The operation counts sampled per sync: 0, 1, 2, quarters, n-1 and n (all applied, the answer lost);
+ * Every writing command of the pane (WRITING_COMMANDS, src/workbook/commands.ts) has at least one scenario: a
+ * command added without one fails the first test.
+ * The operation counts tried per sync: 0, 1, 2, quarters, n-1 and n (all applied, the answer lost), plus three
+ * counts drawn at random from a seed that changes per run and is printed (KAOPING_FAULTS_SEED=s repeats a run);
  * KAOPING_FAULTS=all tries every count (slow: minutes).
  */
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
@@ -27,16 +30,30 @@ import { saveRubric } from '../../src/workbook/rubricCmd';
 import { saveSettings } from '../../src/workbook/settingsCmd';
 import { getStatus } from '../../src/workbook/status';
 import { fillCase, loadCase } from '../support/fillCase';
+import { POSTING_SHEETS, SCORE_SHEET } from '../../src/domain/contract';
+import { WRITING_COMMANDS } from '../../src/workbook/commands';
+import type { KaopingCommands } from '../../src/workbook/commandTypes';
+import { saveMemberReview } from '../../src/workbook/review';
+import { makeScoreSheets } from '../../src/workbook/scoreSheet';
+import { issueBallots } from '../../src/workbook/ballotFiles';
+import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballotPackage';
+import { collectBallots } from '../../src/workbook/collect';
+import { ballotLayout, fillWithExcelJS, scoreEdits } from '../support/ballotFill';
 
 const NOW = () => new Date('2026-11-24T06:05:00Z');
 const ALL = process.env.KAOPING_FAULTS === 'all';
+/** The seed of the random operation counts: new every run unless given, printed so that a failure can be repeated. */
+const SEED = Number(process.env.KAOPING_FAULTS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 jest.setTimeout(1_800_000);
 const INPUT_KEYS: ReadKey[] = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'];
 /** Sheets the add-in writes as output (not user-entered): results, bookkeeping, print sheets and archives. */
 const isOutputSheet = (name: string) => /^(考评结果|考评细则公示|工作计划公示|个人考评明细|kp_State|.*测评表|\d{4}年(考评结果|工作计划))/.test(name);
+/** Print sheets checked for half-built states: the posting pack's three sheets and the score sheets. */
+const BUILT_SHEETS = [POSTING_SHEETS.results, POSTING_SHEETS.rubric, POSTING_SHEETS.plans, SCORE_SHEET];
 
 type Command = (c: Excel.RequestContext) => Promise<unknown>;
-interface Scenario { name: string; setup: () => Promise<HostWorkbook>; command: Command }
+/** `covers`: the pane command (KaopingCommands) whose writing batch the scenario runs. */
+interface Scenario { name: string; covers: keyof KaopingCommands; setup: () => Promise<HostWorkbook>; command: Command }
 
 const full = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };
 
@@ -77,7 +94,7 @@ function changedRubric(): Rubric {
 
 const SCENARIOS: Scenario[] = [
   {
-    name: 'install (beside a user sheet)',
+    name: 'install (beside a user sheet)', covers: 'install',
     setup: async () => {
       const wb = createWorkbook();
       await run(wb, async (c) => {
@@ -89,7 +106,7 @@ const SCENARIOS: Scenario[] = [
     command: (c) => install(c, { year: 2026, branch: '测试党支部' }),
   },
   {
-    name: 'import roster',
+    name: 'import roster', covers: 'importRoster',
     setup: async () => {
       const wb = await filled();
       await run(wb, async (c) => {
@@ -105,7 +122,7 @@ const SCENARIOS: Scenario[] = [
     command: (c) => importRoster(c, '名单'),
   },
   {
-    name: 'save form (update in place and append)',
+    name: 'save form (update in place and append)', covers: 'saveForm',
     setup: filled,
     command: (c) => saveForm(c, 'peer', '001', [
       { memberId: '002', scores: { ...full, 理想信念: 7.5 } },
@@ -113,10 +130,10 @@ const SCENARIOS: Scenario[] = [
       { memberId: '006', scores: { ...full, 服务社会: 8.5 } },
     ]),
   },
-  { name: 'check', setup: async () => withTrap(await filled()), command: (c) => check(c) },
-  { name: 'compute (first time)', setup: filled, command: (c) => compute(c, NOW) },
+  { name: 'check', covers: 'check', setup: async () => withTrap(await filled()), command: (c) => check(c) },
+  { name: 'compute (first time)', covers: 'compute', setup: filled, command: (c) => compute(c, NOW) },
   {
-    name: 'compute (again after a change, results and stamp there)',
+    name: 'compute (again after a change, results and stamp there)', covers: 'compute',
     setup: async () => {
       const wb = await computed();
       await run(wb, (c) => saveForm(c, 'mass', 'Q01', [{ memberId: '003', scores: { ...full, 理想信念: 3 } }]));
@@ -124,15 +141,15 @@ const SCENARIOS: Scenario[] = [
     },
     command: (c) => compute(c, NOW),
   },
-  { name: 'compute (again, nothing changed)', setup: computed, command: (c) => compute(c, NOW) },
-  { name: 'posting (first time)', setup: computed, command: (c) => makePostingSheet(c, { order: 'rank', phone: '0535-1234567' }, NOW) },
-  { name: 'posting (rebuilt)', setup: posted, command: (c) => makePostingSheet(c, { order: 'roster', phone: '0535-7654321' }, NOW) },
-  { name: 'new year', setup: posted, command: (c) => newYear(c, 2027) },
-  { name: 'save settings', setup: filled, command: (c) => saveSettings(c, { branch: '=新支部', eligibleThreshold: 85, phone: '+86 0535' }) },
-  { name: 'save rubric', setup: filled, command: (c) => saveRubric(c, changedRubric()) },
-  { name: 'save rubric (a new dimension: columns added to the entry tables)', setup: filled, command: (c) => saveRubric(c, widerRubric()) },
+  { name: 'compute (again, nothing changed)', covers: 'compute', setup: computed, command: (c) => compute(c, NOW) },
+  { name: 'posting (first time)', covers: 'makePostingSheet', setup: computed, command: (c) => makePostingSheet(c, { order: 'rank', phone: '0535-1234567' }, NOW) },
+  { name: 'posting (rebuilt)', covers: 'makePostingSheet', setup: posted, command: (c) => makePostingSheet(c, { order: 'roster', phone: '0535-7654321' }, NOW) },
+  { name: 'new year', covers: 'newYear', setup: posted, command: (c) => newYear(c, 2027) },
+  { name: 'save settings', covers: 'saveSettings', setup: filled, command: (c) => saveSettings(c, { branch: '=新支部', eligibleThreshold: 85, phone: '+86 0535' }) },
+  { name: 'save rubric', covers: 'saveRubric', setup: filled, command: (c) => saveRubric(c, changedRubric()) },
+  { name: 'save rubric (a new dimension: columns added to the entry tables)', covers: 'saveRubric', setup: filled, command: (c) => saveRubric(c, widerRubric()) },
   {
-    name: 'install (repair: a deleted table and a deleted column)',
+    name: 'install (repair: a deleted table and a deleted column)', covers: 'install',
     setup: async () => {
       const wb = await filled();
       await run(wb, async (c) => {
@@ -144,8 +161,61 @@ const SCENARIOS: Scenario[] = [
     },
     command: (c) => install(c),
   },
-  { name: 'print a blank ballot', setup: computed, command: (c) => printBallot(c, 'mass', 'Q09') },
+  { name: 'print a blank ballot', covers: 'printBallot', setup: computed, command: (c) => printBallot(c, 'mass', 'Q09') },
+  {
+    name: "save a member's review (bonus items rewritten and added, a review row added)",
+    covers: 'saveMemberReview',
+    setup: filled,
+    command: (c) => saveMemberReview(c, '001', {
+      bonus: [{ item: '无偿献血', points: 1, basis: '献血证' }, { item: '志愿服务', points: 0.5, basis: '社区证明' }, { item: '抗洪抢险', points: 1.5, basis: '表彰文件' }],
+      review: { veto: true, reason: '违反廉洁纪律', opinion: '不合格' },
+    }),
+  },
+  { name: 'issue ballot files (recorded as handed out)', covers: 'makeBallotFiles', setup: filled, command: (c) => issueBallots(c, 'peer', {}) },
+  {
+    name: 'collect ballot files (two returned peer ballots)',
+    covers: 'collectBallotFiles',
+    setup: async () => (await ballotsOut()).wb,
+    command: async (c) => collectBallots(c, await readBallotFiles(returned?.files ?? [])),
+  },
+  { name: 'score sheets (first time, every member)', covers: 'makeScoreSheets', setup: computed, command: (c) => makeScoreSheets(c, {}, NOW) },
+  {
+    name: 'score sheets (rebuilt for one member)',
+    covers: 'makeScoreSheets',
+    setup: async () => {
+      const wb = await computed();
+      await run(wb, (c) => makeScoreSheets(c, {}, NOW));
+      return wb;
+    },
+    command: (c) => makeScoreSheets(c, { members: ['003'] }, NOW),
+  },
 ];
+
+let returned: { files: { name: string; bytes: Uint8Array }[] } | undefined;
+
+/**
+ * The small branch without the peer forms of 001 and 002, their peer ballot files handed out and returned
+ * filled (ExcelJS) with the scores the case has them give. The files are made once.
+ */
+async function ballotsOut(): Promise<{ wb: HostWorkbook; files: { name: string; bytes: Uint8Array }[] }> {
+  const { input } = loadCase('small-branch');
+  const back = ['001', '002'];
+  const wb = await fillCase({ ...input, peer: input.peer.filter((r) => !back.includes(String(r[0]))) });
+  const { specs } = await run(wb, (c) => issueBallots(c, 'peer', {}));
+  if (!returned) {
+    const files = [];
+    for (const spec of specs.filter((x) => back.includes(x.identity.evaluator))) {
+      const bytes = await buildBallotFile(spec);
+      const layout = await ballotLayout(bytes);
+      const dims = DEFAULT_RUBRIC.categories[0].dimensions.map((d) => d.name);
+      const scores = Object.fromEntries(input.peer.filter((r) => r[0] === spec.identity.evaluator).map((r) => [String(r[1]), Object.fromEntries(dims.map((d, j) => [d, r[3 + j] as number]))]));
+      files.push({ name: spec.fileName, bytes: await fillWithExcelJS(bytes, scoreEdits(layout, scores)) });
+    }
+    expect(files).toHaveLength(2);
+    returned = { files };
+  }
+  return { wb, files: returned.files };
+}
 
 /** The default category with a ninth dimension (points moved from 工作绩效). */
 function widerRubric(): Rubric {
@@ -209,22 +279,66 @@ function picture(wb: HostWorkbook): unknown {
   });
 }
 
-/** Operation counts to let through in a sync of n operations. */
-function samples(n: number): number[] {
+/** The cells (values and formulas) of each of BUILT_SHEETS, null for a sheet that is not there. */
+function builtSheets(wb: HostWorkbook): (string | null)[] {
+  const names = wb.sheetNames();
+  return BUILT_SHEETS.map((name) => (names.includes(name) ? JSON.stringify(wb.snapshot(name).cells.map((row) => row.map((c) => [c.value, c.formula]))) : null));
+}
+
+/** A small seeded generator (mulberry32): the same seed, scenario and sync draw the same counts. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(text: string): number {
+  let h = 0;
+  for (const ch of text) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
+  return h;
+}
+
+/** Operation counts to let through in sync k of n operations: fixed points plus three drawn from the seed. */
+function samples(n: number, scenario: string, k: number): number[] {
   if (ALL) return Array.from({ length: n + 1 }, (_, i) => i);
+  const draw = random(SEED ^ hash(`${scenario}#${k}`));
   const set = new Set([0, 1, 2, Math.floor(n / 4), Math.floor(n / 2), Math.floor((3 * n) / 4), n - 1, n]);
+  for (let i = 0; i < 3; i++) set.add(Math.floor(draw() * (n + 1)));
   return [...set].filter((i) => i >= 0 && i <= n).sort((a, b) => a - b);
 }
 
 function expectSame(wb: HostWorkbook, expected: unknown, where: string): void {
   const got = picture(wb);
-  if (JSON.stringify(got) !== JSON.stringify(expected)) expect({ where, workbook: got }).toEqual({ where, workbook: expected });
+  if (JSON.stringify(got) === JSON.stringify(expected)) return;
+  try {
+    expect(got).toEqual(expected);
+  } catch (e) {
+    throw new Error(`${where}: not the workbook a clean run gives\n${(e as Error).message}`);
+  }
 }
 
 async function status(wb: HostWorkbook) {
   const s = await run(wb, (c) => getStatus(c));
   return { current: s.computedAt !== null && !s.resultsStale };
 }
+
+beforeAll(() => {
+  // Printed so that a failing sample can be tried again: KAOPING_FAULTS_SEED=<seed> npx jest test/workbook/faults
+  process.stdout.write(ALL ? 'fault injection: every operation count (KAOPING_FAULTS=all)\n' : `fault injection: random counts from KAOPING_FAULTS_SEED=${SEED}\n`);
+});
+
+describe('fault injection scenarios', () => {
+  it('cover every command that writes to the workbook', () => {
+    const covered = new Set(SCENARIOS.map((s) => s.covers));
+    expect(WRITING_COMMANDS.filter((c) => !covered.has(c))).toEqual([]);
+    expect(SCENARIOS.filter((s) => !WRITING_COMMANDS.includes(s.covers)).map((s) => s.name)).toEqual([]);
+  });
+});
 
 describe.each(SCENARIOS.map((s) => [s.name, s] as const))('fault injection: %s', (_name, scenario) => {
   it('every sync failing at every sampled point: nothing garbled, half states refused, a re-run completes it', async () => {
@@ -233,7 +347,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('fault injection: %s',
     const userBefore = userCells(before);
     const inputsBefore = await tables(before, INPUT_KEYS);
     const resultsBefore = await tables(before, ['results']);
-    const postingBefore = before.sheetNames().includes('考评结果公示') ? JSON.stringify(before.snapshot('考评结果公示').cells) : null;
+    const builtBefore = builtSheets(before);
     const clean = before;
     clean.resetStats();
     await run(clean, scenario.command);
@@ -241,7 +355,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('fault injection: %s',
     const userClean = userCells(clean);
     const inputsClean = await tables(clean, INPUT_KEYS);
     const resultsClean = await tables(clean, ['results']);
-    const postingClean = clean.sheetNames().includes('考评结果公示') ? JSON.stringify(clean.snapshot('考评结果公示').cells) : null;
+    const builtClean = builtSheets(clean);
     await run(clean, (c) => check(c));
     const cleanPicture = picture(clean);
     expect(syncs).toBeGreaterThan(0);
@@ -267,7 +381,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('fault injection: %s',
         expect(fault.fired).toBeDefined();
         if (n < 0) {
           n = fault.fired!.operations;
-          queue.push(...samples(n));
+          queue.push(...samples(n, scenario.name, k));
         }
         cases++;
         if (completed) {
@@ -286,7 +400,7 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('fault injection: %s',
         // 2. Readable by check; a half state is refused.
         const inputs = await tables(wb, INPUT_KEYS);
         const results = await tables(wb, ['results']);
-        const posting = wb.sheetNames().includes('考评结果公示') ? JSON.stringify(wb.snapshot('考评结果公示').cells) : null;
+        const built = builtSheets(wb);
         const report = await run(wb, (c) => check(c));
         const refused = report.problems.some((p) => p.code === 'write_interrupted' && p.severity === 'error');
         if (inputs !== inputsBefore && inputs !== inputsClean && !refused) {
@@ -295,9 +409,13 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('fault injection: %s',
         if (results !== resultsBefore && results !== resultsClean && (await status(wb)).current) {
           throw new Error(`${where}: kp_Results is half written and the status calls it current`);
         }
-        // Between removing the old posting sheet and renaming the new one into its place there is none (refused).
-        if (posting !== postingBefore && posting !== postingClean && !(posting === null && refused)) {
-          throw new Error(`${where}: the posting sheet is half built`);
+        // Between removing an old sheet and renaming the new one into its place there is none: for a posting sheet
+        // check then refuses; the score sheets (a print of the tables, made again by the re-run) are just absent.
+        for (const [i, sheet] of BUILT_SHEETS.entries()) {
+          const absentAllowed = sheet === SCORE_SHEET || refused;
+          if (built[i] !== builtBefore[i] && built[i] !== builtClean[i] && !(built[i] === null && absentAllowed)) {
+            throw new Error(`${where}: the sheet ${sheet} is half built`);
+          }
         }
         for (const p of report.problems) expect(p.sheet).not.toBe('');
         // 3. Running the command again completes it: the same workbook as a clean run (both then checked).

@@ -22,6 +22,9 @@ import { makePostingSheet } from '../../src/workbook/posting';
 import { queueReadTables } from '../../src/workbook/readTables';
 import { saveRubric } from '../../src/workbook/rubricCmd';
 import { saveSettings } from '../../src/workbook/settingsCmd';
+import { texts } from '../../src/workbook/texts';
+
+const T = texts('zh-CN');
 
 const NOW = () => new Date('2026-11-24T06:05:00Z');
 const BRANCH = '=HYPERLINK("http://evil.example","点我")';
@@ -66,17 +69,51 @@ function foreignFormulas(wb: HostWorkbook): string[] {
   return out;
 }
 
-/** The string values of a sheet's cells. */
-function texts(wb: HostWorkbook, sheet: string): Set<string> {
-  const out = new Set<string>();
-  for (const row of wb.snapshot(sheet).cells) for (const cell of row) if (typeof cell.value === 'string') out.add(cell.value);
-  return out;
+interface Cell { value: unknown; formula: string | null; numberFormat: unknown }
+
+/** The cells of a sheet, row by row. */
+function grid(wb: HostWorkbook, sheet: string): Cell[][] {
+  return wb.snapshot(sheet).cells as unknown as Cell[][];
 }
 
-function expectText(wb: HostWorkbook, sheet: string, values: string[]): void {
-  const have = texts(wb, sheet);
-  const missing = values.filter((v) => ![...have].some((h) => h === v || h.includes(v)));
-  expect({ sheet, missing }).toEqual({ sheet, missing: [] });
+/** One cell is the string given, stored as text: value exactly equal, a string, no formula. */
+function expectTextCell(cell: Cell | undefined, value: string, where: string): void {
+  expect({ where, value: cell?.value, type: typeof cell?.value, formula: cell?.formula ?? null }).toEqual({ where, value, type: 'string', formula: null });
+}
+
+/**
+ * Each value is some cell of the sheet exactly (not a part of a longer text), and every cell holding it is
+ * stored as text.
+ */
+function expectCells(wb: HostWorkbook, sheet: string, values: string[]): void {
+  const cells = grid(wb, sheet).flat();
+  for (const v of values) {
+    const found = cells.filter((c) => c.value === v || c.formula === v);
+    expect({ sheet, value: v, found: found.length > 0 }).toEqual({ sheet, value: v, found: true });
+    for (const c of found) expectTextCell(c, v, `${sheet}: ${v}`);
+  }
+}
+
+/** The cells under the header cell `header` (the first one found), down to the first blank row of that column. */
+function columnBelow(wb: HostWorkbook, sheet: string, header: string): Cell[] {
+  const g = grid(wb, sheet);
+  for (let r = 0; r < g.length; r++) {
+    const c = g[r].findIndex((cell) => cell.value === header);
+    if (c < 0) continue;
+    const out: Cell[] = [];
+    for (let k = r + 1; k < g.length && g[k][c] && g[k][c].value !== null && g[k][c].value !== ''; k++) out.push(g[k][c]);
+    return out;
+  }
+  throw new Error(`${sheet}: no column ${header}`);
+}
+
+/** A column holds exactly these strings, cell by cell (in order, or as a multiset when `anyOrder`), each as text. */
+function expectColumn(wb: HostWorkbook, sheet: string, header: string, values: string[], anyOrder = false): void {
+  const cells = columnBelow(wb, sheet, header);
+  const got = cells.map((c) => c.value);
+  if (anyOrder) expect({ sheet, header, values: [...got].sort() }).toEqual({ sheet, header, values: [...values].sort() });
+  else expect({ sheet, header, values: got }).toEqual({ sheet, header, values });
+  cells.forEach((c, i) => expectTextCell(c, String(c.value), `${sheet} ${header} #${i + 1}`));
 }
 
 async function typeRows(wb: HostWorkbook, key: 'bonus' | 'review', rows: (string | number)[][]): Promise<void> {
@@ -125,36 +162,57 @@ async function hostileYear(): Promise<HostWorkbook> {
 }
 
 describe('user strings are text, never formulas', () => {
-  let wb: HostWorkbook;
+  let year: HostWorkbook;
+  let bytes: Uint8Array;
+  /** A fresh copy of the hostile year for each test (no test sees another's commands). */
+  const fresh = () => loadXlsx(bytes);
 
   beforeAll(async () => {
-    wb = await hostileYear();
+    year = await hostileYear();
+    bytes = await saveXlsx(year);
   }, 300000);
 
-  it('through the host: after install, settings, rubric, import and forms no cell holds a foreign formula', () => {
-    expect(foreignFormulas(wb)).toEqual([]);
-    expectText(wb, '考评参数', [BRANCH, PHONE, ...Object.values(LABELS)]);
-    expectText(wb, '考评细则', [RETIRED, '=目标要求一', '+目标要求二', '@目标要求三']);
-    expectText(wb, '党员名册', [...NAMES, ...GROUPS, RETIRED, ...NOTES]);
-    expectText(wb, '群众参评', CODES);
+  const MEMBER_GROUPS = NAMES.map((_, i) => GROUPS[i % 2]);
+  const MEMBER_NOTES = NAMES.map((_, i) => NOTES[i % NOTES.length]);
+
+  it('through the host: after install, settings, rubric, import and forms every user string is a text cell', () => {
+    expect(foreignFormulas(year)).toEqual([]);
+    expectCells(year, '考评参数', [BRANCH, PHONE, ...Object.values(LABELS)]);
+    expectCells(year, '考评细则', [RETIRED, '=目标要求一', '+目标要求二', '@目标要求三']);
+    expectColumn(year, '党员名册', '姓名', NAMES);
+    expectColumn(year, '党员名册', '党小组', MEMBER_GROUPS);
+    expectColumn(year, '党员名册', '备注', MEMBER_NOTES);
+    expectCells(year, '党员名册', [RETIRED]);
+    expectCells(year, '群众参评', CODES);
+    expectCells(year, '加分项', [BONUS_REASON, '=文件']);
+    expectCells(year, '支部审定', [VETO_REASON, REVIEW_OPINION]);
   });
 
-  it('through the host: compute, the posting sheet and a blank ballot copy them as text', async () => {
+  it('through the host: compute, the posting sheet and a blank ballot copy them as text cells', async () => {
+    const wb = await fresh();
     const report = await run(wb, (c) => compute(c, NOW));
     expect(report.postingBlockedReasons).toEqual([]);
     const posting = await run(wb, (c) => makePostingSheet(c, { order: 'rank', phone: PHONE }, NOW));
     expect(posting.created).toBe(true);
     const ballot = await run(wb, (c) => printBallot(c, 'mass', CODES[0]));
     expect(foreignFormulas(wb)).toEqual([]);
-    expectText(wb, '考评结果', [...NAMES, ...GROUPS, RETIRED, ...Object.values(LABELS).slice(0, 2)]);
-    expectText(wb, posting.sheet, [...NAMES, ...GROUPS, PHONE, BRANCH]);
-    expectText(wb, ballot, [CODES[0], ...NAMES]);
+    expectColumn(wb, '考评结果', '姓名', NAMES, true);
+    expectColumn(wb, '考评结果', '党小组', MEMBER_GROUPS, true);
+    expectCells(wb, '考评结果', [RETIRED, ...Object.values(LABELS).slice(0, 2)]);
+    expectColumn(wb, posting.sheet, '姓名', NAMES, true);
+    expectColumn(wb, posting.sheet, '党小组', MEMBER_GROUPS, true);
+    expectCells(wb, posting.sheet, [T.postingTitle(BRANCH, 2026), T.postingPhone(PHONE)]);
+    expectCells(wb, ballot, [T.ballotEvaluator(CODES[0])]);
+    expectColumn(wb, ballot, '姓名', NAMES);
   });
 
-  it('in the saved .xlsx read by LibreOffice (and after new year)', async () => {
+  it('in the saved .xlsx read by LibreOffice (after compute, posting and new year)', async () => {
+    const wb = await fresh();
+    await run(wb, (c) => compute(c, NOW));
+    expect((await run(wb, (c) => makePostingSheet(c, { order: 'rank', phone: PHONE }, NOW))).created).toBe(true);
     await run(wb, (c) => newYear(c, 2027));
     expect(foreignFormulas(wb)).toEqual([]);
-    expectText(wb, '2026年考评结果', [...NAMES, ...GROUPS]);
+    expectColumn(wb, '2026年考评结果', '姓名', NAMES, true);
     const bin = execFileSync('which', ['soffice']).toString().trim();
     const dir = mkdtempSync(join(tmpdir(), 'kp-injection-'));
     mkdirSync(join(dir, 'in'));
@@ -163,11 +221,15 @@ describe('user strings are text, never formulas', () => {
     execFileSync(bin, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xlsx', '--outdir', dir, join(dir, 'in', 'year.xlsx')], { timeout: 180000, stdio: 'pipe' });
     const back = await loadXlsx(readFileSync(join(dir, 'year.xlsx')));
     expect(foreignFormulas(back)).toEqual([]);
-    expectText(back, '考评参数', [BRANCH, PHONE, ...Object.values(LABELS)]);
-    expectText(back, '党员名册', [...NAMES, ...GROUPS, RETIRED, ...NOTES]);
-    expectText(back, '2026年考评结果', [...NAMES, ...GROUPS]);
-    expectText(back, '2026年考评结果公示', [...NAMES, PHONE, BRANCH]);
-    expectText(back, '考评细则', ['=目标要求一', '+目标要求二', '@目标要求三']);
+    expectCells(back, '考评参数', [BRANCH, PHONE, ...Object.values(LABELS)]);
+    expectColumn(back, '党员名册', '姓名', NAMES);
+    expectColumn(back, '党员名册', '党小组', MEMBER_GROUPS);
+    expectColumn(back, '党员名册', '备注', MEMBER_NOTES);
+    expectColumn(back, '2026年考评结果', '姓名', NAMES, true);
+    expectColumn(back, '2026年考评结果', '党小组', MEMBER_GROUPS, true);
+    expectColumn(back, '2026年考评结果公示', '姓名', NAMES, true);
+    expectCells(back, '2026年考评结果公示', [T.postingTitle(BRANCH, 2026), T.postingPhone(PHONE)]);
+    expectCells(back, '考评细则', ['=目标要求一', '+目标要求二', '@目标要求三']);
   }, 300000);
 
   it('the check can fail: a string written without the text format becomes a formula', async () => {
