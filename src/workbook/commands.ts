@@ -31,6 +31,8 @@ export const COMMAND_WRITES: Record<keyof KaopingCommands, boolean> = {
   install: true,
   previewRosterImport: false,
   importRoster: true,
+  previewRosterImportGrid: false,
+  importRosterGrid: true,
   getEntryForm: false,
   saveForm: true,
   getProgress: false,

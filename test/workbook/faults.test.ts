@@ -21,7 +21,7 @@ import { printBallot } from '../../src/workbook/ballot';
 import { check } from '../../src/workbook/check';
 import { compute } from '../../src/workbook/compute';
 import { saveForm } from '../../src/workbook/entry';
-import { importRoster } from '../../src/workbook/importRoster';
+import { importRoster, importRosterGrid, readRosterGrid } from '../../src/workbook/importRoster';
 import { install } from '../../src/workbook/install';
 import { newYear } from '../../src/workbook/newYear';
 import { makePostingSheet } from '../../src/workbook/posting';
@@ -120,6 +120,22 @@ const SCENARIOS: Scenario[] = [
       return wb;
     },
     command: (c) => importRoster(c, '名单'),
+  },
+  {
+    // The roster read from another file (another workbook's grid, as the pane's 从文件导入名册 and --from do).
+    name: 'import roster from another file', covers: 'importRosterGrid',
+    setup: filled,
+    command: async (c) => {
+      const source = createWorkbook();
+      await run(source, async (s) => {
+        const sheet = s.workbook.worksheets.getItem('Sheet1');
+        sheet.getRange('A1:C4').numberFormat = [['@', '@', '@'], ['@', '@', '@'], ['@', '@', '@'], ['@', '@', '@']];
+        sheet.getRange('A1:C4').values = [['编号', '姓名', '党小组'], ['001', '杜磊秀', '第三党小组'], ['008', '新党员甲', '第二党小组'], ['009', '=1+2', '第一党小组']];
+        await s.sync();
+      });
+      const grid = await run(source, (s) => readRosterGrid(s, 'Sheet1'));
+      return importRosterGrid(c, grid);
+    },
   },
   {
     name: 'save form (update in place and append)', covers: 'saveForm',
