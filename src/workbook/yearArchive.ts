@@ -13,7 +13,8 @@
  */
 import type { RawCell } from '../domain/types';
 import { blockAddress } from './a1';
-import type { ReadKey, TableRead, TablesRead } from './readTables';
+import { currentModel } from './install';
+import { readTables, type ReadKey, type TableRead, type TablesRead } from './readTables';
 import { toWrite } from './tableWrite';
 
 export const ARCHIVE_KEYS: readonly ReadKey[] = ['settings', 'rubric', 'roster', 'plans', 'self', 'peer', 'mass', 'bonus', 'review', 'results', 'state'];
@@ -290,4 +291,17 @@ export function archivedTablesRead(read: TablesRead, archive: YearArchive): Tabl
     };
   }
   return out;
+}
+
+/**
+ * The tables of `year`: the workbook's own when it is the current year (or no year is given), else the archive
+ * of that year (one more sync); null when that year has no complete archive.
+ */
+export async function tablesOfYear(context: Excel.RequestContext, year?: number): Promise<TablesRead | null> {
+  const sheets = context.workbook.worksheets;
+  const { read } = await readTables(context, undefined, () => sheets.load('items/name'));
+  if (year === undefined || year === currentModel(read).settings.year) return read;
+  const name = findYearArchive(sheets.items.map((s) => s.name), year);
+  const archive = name ? await readYearArchive(context, name) : null;
+  return archive && archive.complete ? archivedTablesRead(read, archive) : null;
 }
