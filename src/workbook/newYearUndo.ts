@@ -3,8 +3,9 @@
  * every table is put back from the year archive new year made (yearArchive.ts), the sheets new year made are
  * removed, the posting sheets it renamed get their names back, and the archive sheet goes. Refused, with a reason
  * naming the sheet, once something was entered (forms, bonus, review, results, plans, a changed roster, rubric or
- * setting, ballot files handed out). Read, read the archive, write in two syncs (everything but kp_Peer, then
- * kp_Peer and the rest): 4 syncs, the same at 10 and 2,000 members.
+ * setting, ballot files handed out). Read, read the archive, write in three syncs (every table but kp_Peer; kp_Peer's
+ * rows and 合计 formulas; its values and the rest), so no request nears 4 MB at 2,000 members: 5 syncs, the same
+ * at 10 and 2,000 members (one more per 5,000 highlighted ranges).
  */
 import { COLUMNS } from '../domain/contract';
 import { evaluate } from '../domain/evaluate';
@@ -113,16 +114,26 @@ export async function undoNewYear(context: Excel.RequestContext): Promise<NewYea
   // The archived rubric and settings decide the 合计 formulas, as they did before the new year.
   const old = currentModel(archivedTablesOnly(read, archive));
   const layouts = tableLayouts(old.rubric, old.dims, old.settings);
+  // kp_Peer (the largest table) is put back in requests of its own: its shape and 合计 formulas, then its values.
+  let peer: (() => () => void) | null = null;
   for (const key of RESTORED) {
     const a = archive.tables[key];
     const t = read[key];
     if (!a || !t.exists) continue;
-    if (key === 'peer') await context.sync();
     // Unchanged (the check above): nothing to write.
     if ((key === 'rubric' || key === 'roster') && content(t.rows) === content(a.rows) && JSON.stringify(t.headers) === JSON.stringify(a.headers)) continue;
-    queueRestoreTable(context, t, a, key === 'self' || key === 'peer' || key === 'mass' ? { formula: layouts[key].formulas.get(layouts[key].headers.indexOf('合计')), dims: old.dims } : null);
+    const total = key === 'self' || key === 'peer' || key === 'mass' ? { formula: layouts[key].formulas.get(layouts[key].headers.indexOf('合计')), dims: old.dims } : null;
+    if (key === 'peer') {
+      peer = () => queueRestoreTable(context, t, a, total);
+      continue;
+    }
+    queueRestoreTable(context, t, a, total)();
     if (key === 'results') queueRestoreResultsSide(context, t, a, archive, old.settings);
   }
+  await context.sync();
+  const peerValues = peer ? (peer as () => () => void)() : null;
+  await context.sync();
+  if (peerValues) peerValues();
   // The sheets new year made go; the posting sheets it renamed get their names back.
   const present = new Set(names);
   for (const made of [archive.meta.resultsSheet, archive.meta.plansSheet]) {
@@ -166,11 +177,12 @@ function archivedTablesOnly(read: TablesRead, archive: YearArchive): TablesRead 
 
 /**
  * Puts one table back: the columns new year added to it go (上年得分, 增减 of kp_Results), the table takes the
- * archived number of rows (rows once typed below it come back inside it), the values are written by header with
- * text as text, and in the entry tables the 合计 cells that showed the calculated column's result get its formula
- * again (a typed 合计 stays a typed value).
+ * archived number of rows (rows once typed below it come back inside it), and in the entry tables the 合计 cells
+ * that showed the calculated column's result get its formula again (a typed 合计 stays a typed value). Returns
+ * the write of the values (by header, text as text; the 合计 column excepted when it was written here), to queue
+ * now or in a later request.
  */
-function queueRestoreTable(context: Excel.RequestContext, t: TableRead, a: ArchivedTable, total: { formula: string | undefined; dims: string[] } | null): void {
+function queueRestoreTable(context: Excel.RequestContext, t: TableRead, a: ArchivedTable, total: { formula: string | undefined; dims: string[] } | null): () => void {
   const sheet = context.workbook.worksheets.getItem(t.sheet);
   let headers = t.headers.slice();
   if (t.key === 'results') {
@@ -186,23 +198,31 @@ function queueRestoreTable(context: Excel.RequestContext, t: TableRead, a: Archi
   if (t.rows.length > 0) sheet.getRange(blockAddress(t.firstRow, t.firstColumn, t.rows.length, width)).clear('Contents');
   const n = Math.max(1, rows.length);
   if (n !== t.bodyRows) t.table.resize(sheet.getRange(blockAddress(t.firstRow - 1, t.firstColumn, n + 1, width)));
-  if (rows.length === 0) return;
-  const formats = queueTextFormats(sheet, t.firstRow, t.firstColumn, rows, width);
-  sheet.getRange(blockAddress(t.firstRow, t.firstColumn, rows.length, width)).values = toWrite(rows, width);
-  if (!total) return;
-  // Score columns are never left formatted as text (a corrected 9 typed later must be a number).
-  formats.after();
-  const cTotal = headers.indexOf('合计');
-  if (!total.formula || cTotal < 0) return;
-  const dimCols = headers.map((h, i) => (total.dims.includes(h) ? i : -1)).filter((i) => i >= 0);
-  const cells = rows.map((r) => {
-    const nums = dimCols.map((c) => r[c]).filter((v): v is number => typeof v === 'number');
-    const sum = nums.reduce((s, v) => s + v, 0);
-    const shown = r[cTotal];
-    const calculated = nums.length === 0 ? shown === '' : typeof shown === 'number' && Math.abs(shown - sum) < 1e-9;
-    return [calculated ? total.formula as string : shown] as (string | number | boolean)[];
-  });
-  sheet.getRange(blockAddress(t.firstRow, t.firstColumn + cTotal, rows.length, 1)).formulas = cells;
+  if (rows.length === 0) return () => undefined;
+  const cTotal = total?.formula ? headers.indexOf('合计') : -1;
+  if (total?.formula && cTotal >= 0) {
+    const dimCols = headers.map((h, i) => (total.dims.includes(h) ? i : -1)).filter((i) => i >= 0);
+    const cells = rows.map((r) => {
+      const nums = dimCols.map((c) => r[c]).filter((v): v is number => typeof v === 'number');
+      const sum = nums.reduce((s, v) => s + v, 0);
+      const shown = r[cTotal];
+      const calculated = nums.length === 0 ? shown === '' : typeof shown === 'number' && Math.abs(shown - sum) < 1e-9;
+      return [calculated ? (total.formula as string) : shown] as (string | number | boolean)[];
+    });
+    sheet.getRange(blockAddress(t.firstRow, t.firstColumn + cTotal, rows.length, 1)).formulas = cells;
+  }
+  return () => {
+    // The columns left and right of a 合计 written above.
+    const parts = cTotal < 0 ? [[0, width]] : [[0, cTotal], [cTotal + 1, width]];
+    for (const [c0, c1] of parts) {
+      if (c1 <= c0) continue;
+      const block = rows.map((r) => r.slice(c0, c1));
+      const formats = queueTextFormats(sheet, t.firstRow, t.firstColumn + c0, block, c1 - c0);
+      sheet.getRange(blockAddress(t.firstRow, t.firstColumn + c0, rows.length, c1 - c0)).values = toWrite(block, c1 - c0);
+      // Score columns are never left formatted as text (a corrected 9 typed later must be a number).
+      if (total) formats.after();
+    }
+  };
 }
 
 /** kp_Results' threshold colours, print area, distribution counts and 计算时间 line, as compute left them. */
