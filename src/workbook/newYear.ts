@@ -61,7 +61,13 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   const started = unfinished[0] && names.includes(unfinished[0]) ? await readYearArchive(context, unfinished[0]) : null;
   let meta: ArchiveMeta;
   let leave: string | null;
-  if (started && started.complete) {
+  // Already in that year with nothing entered (e.g. the same new year run again after it completed): nothing
+  // to archive.
+  const empty = settings.year === year && !CLEARED.some((k) => read[k].exists && hasData(read[k].rows)) && !hasPlans(read.plans);
+  if (empty && !started) {
+    meta = { version: 1, year: settings.year, newYear: year, branch: settings.branch, resultsSheet: null, plansSheet: null, renames: [] };
+    leave = queueBeginWrites(context, read.state, pendingMark('newYear', 'settings'));
+  } else if (started && started.complete) {
     // The archive was finished before the run stopped: only the clearing is done again.
     meta = started.meta;
     leave = queueBeginWrites(context, read.state, previous as string);
@@ -72,8 +78,8 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
     leave = made.leave;
     report.yearArchive = made.sheet;
   }
-  const taken = new Set([...names, report.yearArchive, ...(meta.resultsSheet ? [meta.resultsSheet] : []), ...(meta.plansSheet ? [meta.plansSheet] : [])]);
-  report.messages.push(T.yearArchived(report.yearArchive, meta.year));
+  const taken = new Set([...names, ...(report.yearArchive ? [report.yearArchive] : []), ...(meta.resultsSheet ? [meta.resultsSheet] : []), ...(meta.plansSheet ? [meta.plansSheet] : [])]);
+  if (report.yearArchive) report.messages.push(T.yearArchived(report.yearArchive, meta.year));
   if (meta.resultsSheet) {
     report.archivedSheet = meta.resultsSheet;
     report.messages.push(T.archived(meta.resultsSheet));
@@ -265,18 +271,22 @@ function queueClearResultsSide(context: Excel.RequestContext, sheetName: string,
   sheet.pageLayout.setPrintArea(blockAddress(headerRow, firstColumn, 2, width));
 }
 
-/** Appends the year-over-year columns (上年得分, 增减) kp_Results lacks; they are filled by the next compute. */
+/** Appends the year-over-year columns (上年得分, 增减) kp_Results lacks (filled by the next compute) and formats them. */
 function queueYearOverYearColumns(context: Excel.RequestContext, results: TablesRead['results']): void {
   const sheet = context.workbook.worksheets.getItem(results.sheet);
   for (const h of COLUMNS.yearOverYear) {
-    if (results.headers.some((x) => x.replace(/\s+/g, '') === h)) continue;
-    results.table.columns.add(undefined, undefined, h);
-    const c = results.firstColumn + results.headers.length;
-    results.headers = [...results.headers, h];
+    let c = results.headers.findIndex((x) => x.replace(/\s+/g, '') === h);
+    if (c < 0) {
+      results.table.columns.add(undefined, undefined, h);
+      c = results.headers.length;
+      results.headers = [...results.headers, h];
+      results.rows = results.rows.map((r) => [...r, null]);
+    }
+    // Formatted whether just added or already there (a run that stopped after adding it is completed).
+    c += results.firstColumn;
     const column = sheet.getRange(blockAddress(results.firstRow - 1, c, 2, 1));
     column.format.columnWidth = h === '增减' ? 44 : 52;
     sheet.getRange(blockAddress(results.firstRow, c, 1, 1)).numberFormat = [[h === '增减' ? '+0.00;-0.00;0.00' : '0.00']];
-    results.rows = results.rows.map((r) => [...r, null]);
   }
 }
 

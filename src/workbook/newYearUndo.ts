@@ -152,7 +152,8 @@ export async function undoNewYear(context: Excel.RequestContext): Promise<NewYea
   // The problem cells of the restored tables filled again, as the last check left them (new year cleared them).
   const restored = archivedTablesRead(read, archive);
   const problems = evaluate(evaluationInput(restored), lang).problems;
-  const { highlights } = await writeHighlights(context, restored, [], problems);
+  // (Fills a check made since, e.g. of a half-done undo, are cleared first.)
+  const { highlights } = await writeHighlights(context, restored, parseState(read.state).highlights, problems);
   // kp_State as it was (its ballot records, stamp and print sheets), with those highlights.
   const archivedState = archive.tables.state;
   if (archivedState && read.state.exists) {

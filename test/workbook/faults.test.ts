@@ -21,19 +21,21 @@ import { saveForm } from '../../src/workbook/entry';
 import { importRoster } from '../../src/workbook/importRoster';
 import { install } from '../../src/workbook/install';
 import { newYear } from '../../src/workbook/newYear';
+import { undoNewYear } from '../../src/workbook/newYearUndo';
 import { makePostingSheet } from '../../src/workbook/posting';
 import { queueReadTables, type ReadKey } from '../../src/workbook/readTables';
 import { saveRubric } from '../../src/workbook/rubricCmd';
 import { saveSettings } from '../../src/workbook/settingsCmd';
 import { getStatus } from '../../src/workbook/status';
 import { fillCase, loadCase } from '../support/fillCase';
+import { typePlans } from '../support/planYear';
 
 const NOW = () => new Date('2026-11-24T06:05:00Z');
 const ALL = process.env.KAOPING_FAULTS === 'all';
 jest.setTimeout(1_800_000);
 const INPUT_KEYS: ReadKey[] = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'];
 /** Sheets the add-in writes as output (not user-entered): results, bookkeeping, print sheets and archives. */
-const isOutputSheet = (name: string) => /^(考评结果|考评细则公示|工作计划公示|个人考评明细|kp_State|.*测评表|\d{4}年(考评结果|工作计划))/.test(name);
+const isOutputSheet = (name: string) => /^(考评结果|考评细则公示|工作计划公示|个人考评明细|kp_State|.*测评表|\d{4}年(考评结果|工作计划|考评存档))/.test(name);
 
 type Command = (c: Excel.RequestContext) => Promise<unknown>;
 interface Scenario { name: string; setup: () => Promise<HostWorkbook>; command: Command }
@@ -62,6 +64,15 @@ async function posted(): Promise<HostWorkbook> {
   const wb = await computed();
   await run(wb, (c) => makePostingSheet(c, { order: 'rank' }, NOW));
   return wb;
+}
+
+/** A year with work plans typed in (new year archives and clears them; undo puts them back). */
+function withPlans(setup: () => Promise<HostWorkbook>): () => Promise<HostWorkbook> {
+  return async () => {
+    const wb = await setup();
+    await typePlans(wb, { '001': '带头学习，全年讲党课两次。', '002': { plan: '=不是公式', attachment: '附件一.docx' } });
+    return wb;
+  };
 }
 
 function changedRubric(): Rubric {
@@ -127,7 +138,17 @@ const SCENARIOS: Scenario[] = [
   { name: 'compute (again, nothing changed)', setup: computed, command: (c) => compute(c, NOW) },
   { name: 'posting (first time)', setup: computed, command: (c) => makePostingSheet(c, { order: 'rank', phone: '0535-1234567' }, NOW) },
   { name: 'posting (rebuilt)', setup: posted, command: (c) => makePostingSheet(c, { order: 'roster', phone: '0535-7654321' }, NOW) },
-  { name: 'new year', setup: posted, command: (c) => newYear(c, 2027) },
+  { name: 'new year (the whole year archived, then cleared)', setup: withPlans(posted), command: (c) => newYear(c, 2027) },
+  {
+    name: 'undo new year (every table put back from the archive)',
+    setup: async () => {
+      const wb = await withPlans(posted)();
+      await run(wb, (c) => newYear(c, 2027));
+      return wb;
+    },
+    // (Run again after it completed, undo finds no new year to undo and writes nothing: the picture says so.)
+    command: (c) => undoNewYear(c),
+  },
   { name: 'save settings', setup: filled, command: (c) => saveSettings(c, { branch: '=新支部', eligibleThreshold: 85, phone: '+86 0535' }) },
   { name: 'save rubric', setup: filled, command: (c) => saveRubric(c, changedRubric()) },
   { name: 'save rubric (a new dimension: columns added to the entry tables)', setup: filled, command: (c) => saveRubric(c, widerRubric()) },
