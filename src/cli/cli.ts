@@ -65,8 +65,8 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     name: 'new-year',
-    usage: 'kaoping new-year IN.xlsx --year Y -o OUT.xlsx | kaoping new-year IN.xlsx --undo -o OUT.xlsx',
-    summary: '转入新年度：上一年度的全部表格存档在工作簿中（可撤销），保留参数、细则和名册，清空录入；--undo 撤销新年度',
+    usage: 'kaoping new-year IN.xlsx --year Y|--undo -o OUT.xlsx',
+    summary: '转入新年度：上年全部表格存档在工作簿中，清空录入；--undo 撤销（新年度尚未录入时）',
     positionals: 1,
     options: [
       output,
