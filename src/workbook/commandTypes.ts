@@ -230,6 +230,8 @@ export interface NewYearPlan {
   stale: boolean;
   /** The archive of the year before this one ("2025年考评存档"), when a new year made it: it can be undone. */
   undoArchive: string | null;
+  /** The hidden sheet new year would archive this year's tables in ("2026年考评存档"; null before install). */
+  yearArchive: string | null;
 }
 
 /** A member's own 个人年度工作计划 (kp_Plans), for the self-evaluation form. */

@@ -10,7 +10,7 @@ import { currentModel } from './install';
 import { freeSheetName } from './layout';
 import { ALL_KEYS, col, readTables, STATE_SHEET, type ReadKey, type TableRead } from './readTables';
 import { fingerprint, parseState } from './state';
-import { archiveYearOf, latestYearArchive } from './yearArchive';
+import { archiveYearOf, latestYearArchive, yearArchiveName } from './yearArchive';
 
 function filledRows(t: TableRead, idHeader: string): number {
   if (!t.exists) return 0;
@@ -56,6 +56,7 @@ export async function newYearPlan(context: Excel.RequestContext): Promise<NewYea
     computed,
     stale,
     undoArchive: undoableArchive([...names], year),
+    yearArchive: installed && year !== null ? freeSheetName(yearArchiveName(year), names) : null,
   };
 }
 

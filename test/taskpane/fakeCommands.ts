@@ -486,6 +486,7 @@ export class FakeCommands implements KaopingCommands {
       computed: this.computedAt !== null,
       stale: this.computedAt !== null && this.changedSinceCompute,
       undoArchive: this.archive?.sheet ?? null,
+      yearArchive: this.installed ? `${this.year}年考评存档` : null,
     };
   }
 
