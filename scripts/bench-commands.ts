@@ -10,6 +10,7 @@ import { compute } from '../src/workbook/compute';
 import { saveForm } from '../src/workbook/entry';
 import { install } from '../src/workbook/install';
 import { newYear } from '../src/workbook/newYear';
+import { undoNewYear } from '../src/workbook/newYearUndo';
 import { newYearPlan } from '../src/workbook/paneInfo';
 import { saveMemberReview } from '../src/workbook/review';
 import { makePostingSheet } from '../src/workbook/posting';
@@ -46,7 +47,8 @@ export async function benchCommands(): Promise<void> {
     console.log(`    save a review    ${await measure(wb, (c) => saveMemberReview(c, '0002', { bonus: [{ item: '表彰', points: 1, basis: '' }], review: { veto: false, reason: '', opinion: '同意' } }))}`);
     console.log(`    new-year plan    ${await measure(wb, (c) => newYearPlan(c))}`);
     console.log(`    new year         ${await measure(wb, (c) => newYear(c, 2027))}`);
+    console.log(`    undo new year    ${await measure(wb, (c) => undoNewYear(c))}`);
   }
-  console.log('  budgets (SPEC §6): install ≤ 3, save a form ≤ 2, check ≤ 2, compute ≤ 3, posting ≤ 3, new year ≤ 4; score sheets ≤ 3; save a review ≤ 2, new-year plan 1');
+  console.log('  budgets (SPEC §6): install ≤ 3, save a form ≤ 2, check ≤ 2, compute ≤ 3, posting ≤ 3, new year ≤ 4, undo new year ≤ 5; score sheets ≤ 3; save a review ≤ 2, new-year plan 1');
   console.log('  payload: Excel on the web refuses a request or a response over 5 MB; kept under 4 MB (payload.test.ts)');
 }
