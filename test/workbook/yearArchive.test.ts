@@ -3,7 +3,7 @@
  * "2026年考评存档"), a new year is undone while nothing of it was entered (every cell of every table back as it
  * was), the undo is refused once something was entered, and a past year's score sheets are made from the archive.
  */
-import { createWorkbook, run, type HostWorkbook } from '../../src/host';
+import { run, type HostWorkbook } from '../../src/host';
 import { issueBallots } from '../../src/workbook/ballotFiles';
 import { compute } from '../../src/workbook/compute';
 import { saveForm } from '../../src/workbook/entry';
