@@ -10,8 +10,8 @@
 import { COLUMNS } from '../domain/contract';
 import { evaluate } from '../domain/evaluate';
 import { isBlank } from '../domain/parse';
-import type { RawCell } from '../domain/types';
-import { blockAddress } from './a1';
+import type { Problem, RawCell } from '../domain/types';
+import { blockAddress, parseAddress } from './a1';
 import type { NewYearUndoReport } from './commandTypes';
 import { distributionColumn, queueFinalThresholds } from './compute';
 import { writeHighlights } from './highlights';
@@ -20,7 +20,7 @@ import { tableLayouts } from './layout';
 import { commandName, pendingCommandOf, pendingDetail, pendingMark } from './pending';
 import { refuseProtected } from './protection';
 import { ALL_KEYS, col, evaluationInput, readTables, type ReadKey, type TableRead, type TablesRead } from './readTables';
-import { parseState, queueBeginWrites, queueEndWrites, queueWriteState } from './state';
+import { parseState, queueBeginWrites, queueEndWrites, queueWriteState, type Highlight } from './state';
 import { toWrite } from './tableWrite';
 import { texts } from './texts';
 import { archivedTablesRead, latestYearArchive, queueTextFormats, readYearArchive, type ArchivedTable, type YearArchive } from './yearArchive';
@@ -149,21 +149,40 @@ export async function undoNewYear(context: Excel.RequestContext): Promise<NewYea
     present.add(from);
     messages.push(T.undoRenamed(to, from));
   }
-  // The problem cells of the restored tables filled again, as the last check left them (new year cleared them).
+  // The cells the last check had filled (listed in the archived kp_State; new year cleared them) filled again:
+  // the restored tables' problems in those cells. (Fills a check made since, e.g. of a half-done undo, go first.)
+  const archivedState = archive.tables.state;
+  const state = archivedState ? parseState({ ...read.state, headers: archivedState.headers, rows: archivedState.rows }) : null;
   const restored = archivedTablesRead(read, archive);
-  const problems = evaluate(evaluationInput(restored), lang).problems;
-  // (Fills a check made since, e.g. of a half-done undo, are cleared first.)
+  const wasFilled = filledBefore(restored, state?.highlights ?? []);
+  const problems = evaluate(evaluationInput(restored), lang).problems.filter(wasFilled);
   const { highlights } = await writeHighlights(context, restored, parseState(read.state).highlights, problems);
   // kp_State as it was (its ballot records, stamp and print sheets), with those highlights.
-  const archivedState = archive.tables.state;
-  if (archivedState && read.state.exists) {
-    const state = parseState({ ...read.state, headers: archivedState.headers, rows: archivedState.rows });
+  if (state && read.state.exists) {
     queueWriteState(context, read.state, { ...state, highlights, pending: pendingMark('newYearUndo', 'settings', name) });
   }
   sheets.getItem(name).delete();
   queueEndWrites(context, read.state, leave);
   await context.sync();
   return { restored: true, year: archive.meta.year, archive: name, messages: [T.undone(archive.meta.year, name), ...messages] };
+}
+
+/** Whether a problem's cell lies in one of the highlighted cells or runs ("E2", "E2:E40") of its table. */
+function filledBefore(read: TablesRead, highlights: Highlight[]): (p: Problem) => boolean {
+  const tableOfSheet = new Map<string, string>();
+  for (const key of Object.keys(read) as ReadKey[]) if (read[key].exists) tableOfSheet.set(read[key].sheet, read[key].name);
+  const runs = highlights.map((h) => ({ table: h.table, ...parseAddress(h.cell) }));
+  return (p) => {
+    if (!p.cell) return false;
+    const table = tableOfSheet.get(p.sheet);
+    let at: ReturnType<typeof parseAddress>;
+    try {
+      at = parseAddress(p.cell);
+    } catch {
+      return false;
+    }
+    return runs.some((r) => r.table === table && at.row1 >= r.row1 && at.row1 < r.row1 + r.rows && at.col0 >= r.col0 && at.col0 < r.col0 + r.cols);
+  };
 }
 
 /** The archive's settings and rubric as a TablesRead (for the model the archived year used). */

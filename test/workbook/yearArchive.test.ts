@@ -5,6 +5,7 @@
  */
 import { run, type HostWorkbook } from '../../src/host';
 import { issueBallots } from '../../src/workbook/ballotFiles';
+import { check } from '../../src/workbook/check';
 import { compute } from '../../src/workbook/compute';
 import { saveForm } from '../../src/workbook/entry';
 import { install } from '../../src/workbook/install';
@@ -118,5 +119,33 @@ describe('new year archives the whole year', () => {
     const missing = await run(wb, (c) => makeScoreSheets(c, { year: 2019 }, NOW));
     expect(missing.created).toBe(false);
     expect(missing.problem).toContain('2019');
+  });
+
+  it('two new years undone one after the other: back to the first year, every cell as before', async () => {
+    const wb = await fullYear();
+    const before = cells(wb);
+    await run(wb, (c) => newYear(c, 2027));
+    const in2027 = cells(wb);
+    await run(wb, (c) => newYear(c, 2028));
+    expect(wb.sheetNames()).toEqual(expect.arrayContaining(['2026年考评存档', '2027年考评存档']));
+    expect(await run(wb, (c) => undoNewYear(c))).toMatchObject({ restored: true, year: 2027, archive: '2027年考评存档' });
+    expect(cells(wb)).toEqual(in2027);
+    expect(await run(wb, (c) => undoNewYear(c))).toMatchObject({ restored: true, year: 2026, archive: '2026年考评存档' });
+    expect(cells(wb)).toEqual(before);
+  });
+
+  it('a half-written archive is reported by check and not undone; running new year again completes it', async () => {
+    const wb = await fullYear();
+    // The archive's second request (kp_Peer, the printable sheets, the 完成 flag) is lost.
+    wb.failSync(3, 0);
+    await expect(run(wb, (c) => newYear(c, 2027))).rejects.toMatchObject({ code: 'GeneralException' });
+    const report = await run(wb, (c) => check(c));
+    expect(report.problems.filter((p) => p.code === 'write_interrupted').map((p) => p.message).join('')).toContain('开始新年度');
+    const undo = await run(wb, (c) => undoNewYear(c));
+    expect(undo.restored).toBe(false);
+    expect(undo.messages.join('')).toContain('开始新年度');
+    await run(wb, (c) => newYear(c, 2027));
+    expect((await run(wb, (c) => check(c))).problems.some((p) => p.code === 'write_interrupted')).toBe(false);
+    expect((await run(wb, (c) => undoNewYear(c))).restored).toBe(true);
   });
 });
