@@ -11,6 +11,7 @@ import { compute } from '../src/workbook/compute';
 import { saveForm } from '../src/workbook/entry';
 import { install } from '../src/workbook/install';
 import { newYear } from '../src/workbook/newYear';
+import { undoNewYear } from '../src/workbook/newYearUndo';
 import { newYearPlan } from '../src/workbook/paneInfo';
 import { saveMemberReview } from '../src/workbook/review';
 import { makePostingSheet } from '../src/workbook/posting';
@@ -76,6 +77,7 @@ export async function benchCommands(): Promise<void> {
     console.log(`    save a review    ${await measure(wb, (c) => saveMemberReview(c, '0002', { bonus: [{ item: '表彰', points: 1, basis: '' }], review: { veto: false, reason: '', opinion: '同意' } }))}`);
     console.log(`    new-year plan    ${await measure(wb, (c) => newYearPlan(c))}`);
     console.log(`    new year         ${await measure(wb, (c) => newYear(c, 2027))}`);
+    console.log(`    undo new year    ${await measure(wb, (c) => undoNewYear(c))}`);
   }
   console.log(`  largest request measured: ${(largest.request / 1024).toFixed(0)} KB; largest response: ${(largest.response / 1024).toFixed(0)} KB (Excel on the web refuses over 5 MB)`);
 }

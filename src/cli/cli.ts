@@ -65,18 +65,27 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     name: 'new-year',
-    usage: 'kaoping new-year IN.xlsx --year Y [--from ROSTER.xls|.et|.csv|…] -o OUT.xlsx',
-    summary: '转入新年度：保留参数、细则和名册，存档上年结果，清空录入',
+    usage: 'kaoping new-year IN.xlsx --year Y [--from ROSTER.xls|.et|.csv|…] -o OUT.xlsx | --undo -o OUT.xlsx',
+    summary: '转入新年度：上年全部表格存档在工作簿中，清空录入；--undo 撤销（新年度尚未录入时）',
     positionals: 1,
-    options: [output, { name: 'year', takesValue: true, help: '新的考评年度' }, { name: 'from', takesValue: true, help: '新年度名册的来源文件（任一格式，只读）' }],
-    required: ['output', 'year'],
+    options: [
+      output,
+      { name: 'year', takesValue: true, help: '新的考评年度' },
+      { name: 'from', takesValue: true, help: '新年度名册的来源文件（任一格式，只读）' },
+      { name: 'undo', takesValue: false, help: '撤销新年度：新年度还没有录入任何内容时，按存档恢复上一年度的全部表格' },
+    ],
+    required: ['output'],
   },
   {
     name: 'report',
-    usage: 'kaoping report IN.xlsx [--member ID] -o OUT.xlsx',
+    usage: 'kaoping report IN.xlsx [--member ID] [--year Y] -o OUT.xlsx',
     summary: '生成个人考评明细（每名党员一页 A4，不含评价人和单张测评表分数）',
     positionals: 1,
-    options: [output, { name: 'member', takesValue: true, help: '党员编号（默认：全部党员；多个用逗号分隔，如 001,002）' }],
+    options: [
+      output,
+      { name: 'member', takesValue: true, help: '党员编号（默认：全部党员；多个用逗号分隔，如 001,002）' },
+      { name: 'year', takesValue: true, help: '存档在工作簿中的往年年度（新年度时存档，如 2025）' },
+    ],
     required: ['output'],
   },
   {

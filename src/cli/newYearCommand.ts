@@ -1,6 +1,7 @@
-/** kaoping new-year: roll last year's workbook over to a new year. */
+/** kaoping new-year: roll last year's workbook over to a new year (archived in the workbook), or undo that. */
 import { run } from '../host';
 import { newYear } from '../workbook/newYear';
+import { undoNewYear } from '../workbook/newYearUndo';
 import type { Parsed } from './args';
 import { yearOption } from './args';
 import { ExpectedError } from './errors';
@@ -11,8 +12,22 @@ import type { Output } from './output';
 
 export async function newYearCommand(p: Parsed, o: Output): Promise<number> {
   const [input] = p.positionals;
-  const year = yearOption(p.options.year) as number;
+  const undo = p.options.undo === true;
+  if (undo && p.options.year !== undefined) throw new ExpectedError('--undo 与 --year 不能同时使用：撤销新年度回到存档的年度。');
+  if (undo && p.options.from !== undefined) throw new ExpectedError('--undo 与 --from 不能同时使用：撤销新年度不导入名册。');
+  if (!undo && p.options.year === undefined) throw new ExpectedError('缺少 --year（新的考评年度）或 --undo（撤销新年度）。用法：kaoping new-year IN.xlsx --year Y -o OUT.xlsx');
+  const year = undo ? undefined : (yearOption(p.options.year) as number);
   const wb = await readWorkbook(input);
+  const out = String(p.options.output);
+  if (year === undefined) {
+    const report = await run(wb, (c) => undoNewYear(c));
+    // Refused: nothing written, the reason names the sheet.
+    if (!report.restored) throw new ExpectedError(report.messages.join(' '));
+    await writeWorkbook(wb, out);
+    for (const m of report.messages) o.out(m);
+    o.out(`已写入 ${out}。`);
+    return 0;
+  }
   // --from: the new year's roster from a file of any format (last year's hand-made list, an .xls, .et, .csv …).
   const from = typeof p.options.from === 'string' ? p.options.from : undefined;
   const source = from ? await readSourceWorkbook(from) : null;
@@ -29,7 +44,6 @@ export async function newYearCommand(p: Parsed, o: Output): Promise<number> {
     o.out(`从 ${from} 的工作表“${imported.sheet}”导入党员 ${imported.members.length} 名：新增 ${imported.added}，更新 ${imported.updated}，未变 ${imported.unchanged}。`);
     for (const line of problemLines(imported.problems)) o.out(line);
   }
-  const out = String(p.options.output);
   await writeWorkbook(wb, out);
   o.out(`已写入 ${out}。`);
   return 0;

@@ -164,9 +164,21 @@ export interface PostingReport {
 
 export interface NewYearReport {
   archivedSheet: string | null;
+  /** The hidden sheet holding every table of the old year as it was ("2025年考评存档"; '' when none was made). */
+  yearArchive: string;
   /** Sheets whose entries were cleared, by the names the user sees (党员自评 …). */
   clearedTables: string[];
   year: number;
+  messages: string[];
+}
+
+/** What undoing a new year did (restored: true) or why it cannot (reason, naming the sheet). */
+export interface NewYearUndoReport {
+  restored: boolean;
+  /** The year the workbook is back in (null when nothing was undone). */
+  year: number | null;
+  /** The archive it came from ("2025年考评存档"), or null. */
+  archive: string | null;
   messages: string[];
 }
 
@@ -217,6 +229,10 @@ export interface NewYearPlan {
   computed: boolean;
   /** Entries changed after the last compute. */
   stale: boolean;
+  /** The archive of the year before this one ("2025年考评存档"), when a new year made it: it can be undone. */
+  undoArchive: string | null;
+  /** The hidden sheet new year would archive this year's tables in ("2026年考评存档"; null before install). */
+  yearArchive: string | null;
 }
 
 /** A member's own 个人年度工作计划 (kp_Plans), for the self-evaluation form. */
@@ -286,6 +302,8 @@ export interface KaopingCommands {
   /** Score sheets (个人考评明细), one A4 page per member. */
   makeScoreSheets(request: ScoreSheetRequest): Promise<ScoreSheetResult>;
   newYear(year: number): Promise<NewYearReport>;
+  /** Puts the archived year back while nothing of the new year was entered; else says why not (nothing written). */
+  undoNewYear(): Promise<NewYearUndoReport>;
   getSettings(): Promise<SettingsView>;
   saveSettings(values: Record<string, string | number | boolean | null>): Promise<Problem[]>;
   /** Rewrites kp_Rubric when the rubric has no error (then repairs entry columns and validation); else writes nothing. */

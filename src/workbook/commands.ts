@@ -12,6 +12,7 @@ import { getEntryForm, getProgress, saveForm } from './entry';
 import { importRoster, importRosterGrid, previewRosterImport, previewRosterImportGrid } from './importRoster';
 import { install } from './install';
 import { newYear } from './newYear';
+import { undoNewYear } from './newYearUndo';
 import { newYearPlan, suggestBranch } from './paneInfo';
 import { makePostingSheet } from './posting';
 import { getReview, saveMemberReview } from './review';
@@ -44,6 +45,7 @@ export const COMMAND_WRITES: Record<keyof KaopingCommands, boolean> = {
   getPlan: false,
   makeScoreSheets: true,
   newYear: true,
+  undoNewYear: true,
   getSettings: false,
   saveSettings: true,
   saveRubric: true,
@@ -78,6 +80,7 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     getPlan: (memberId) => runner((c) => getPlan(c, memberId)),
     makeScoreSheets: (request) => runner((c) => makeScoreSheets(c, request)),
     newYear: (year) => runner((c) => newYear(c, year)),
+    undoNewYear: () => runner((c) => undoNewYear(c)),
     getSettings: () => runner((c) => getSettings(c)),
     saveSettings: (values) => runner((c) => saveSettings(c, values)),
     saveRubric: (rubric) => runner((c) => saveRubric(c, rubric)),

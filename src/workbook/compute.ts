@@ -156,18 +156,7 @@ function queueResults(
     });
   }
   const cFinal = headers.indexOf('最终得分');
-  if (cFinal >= 0 && rows.length > 0) {
-    const range = sheet.getRange(blockAddress(headerRow + 1, firstColumn + cFinal, n, 1));
-    const first = blockAddress(headerRow + 1, firstColumn + cFinal, 1, 1);
-    const red = range.conditionalFormats.add('Custom');
-    red.custom.rule.formula = `=AND(ISNUMBER(${first}),${first}<${admonishThreshold})`;
-    red.custom.format.fill.color = RED;
-    red.custom.format.font.color = '#9C0006';
-    const amber = range.conditionalFormats.add('Custom');
-    amber.custom.rule.formula = `=AND(ISNUMBER(${first}),${first}>=${admonishThreshold},${first}<${eligibleThreshold})`;
-    amber.custom.format.fill.color = AMBER;
-    amber.custom.format.font.color = '#9C5700';
-  }
+  if (cFinal >= 0 && rows.length > 0) queueFinalThresholds(sheet, headerRow, firstColumn + cFinal, n, admonishThreshold, eligibleThreshold);
   // Vetoed members: 评定结果 in red bold (static: rewritten every compute).
   const cResult = headers.indexOf('评定结果');
   if (cResult >= 0) {
@@ -194,6 +183,20 @@ function queueResults(
   page.setPrintArea(blockAddress(headerRow, firstColumn, n + 1, width));
   page.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
   return { sheet, headerRow, firstColumn, width };
+}
+
+/** The threshold colours on 最终得分 (below admonishment red, below the award threshold amber): conditional formats. */
+export function queueFinalThresholds(sheet: Excel.Worksheet, headerRow: number, column: number, n: number, admonishThreshold: number, eligibleThreshold: number): void {
+  const range = sheet.getRange(blockAddress(headerRow + 1, column, n, 1));
+  const first = blockAddress(headerRow + 1, column, 1, 1);
+  const red = range.conditionalFormats.add('Custom');
+  red.custom.rule.formula = `=AND(ISNUMBER(${first}),${first}<${admonishThreshold})`;
+  red.custom.format.fill.color = RED;
+  red.custom.format.font.color = '#9C0006';
+  const amber = range.conditionalFormats.add('Custom');
+  amber.custom.rule.formula = `=AND(ISNUMBER(${first}),${first}>=${admonishThreshold},${first}<${eligibleThreshold})`;
+  amber.custom.format.fill.color = AMBER;
+  amber.custom.format.font.color = '#9C5700';
 }
 
 export async function compute(context: Excel.RequestContext, now: () => Date = () => new Date()): Promise<ComputeReport> {

@@ -11,6 +11,7 @@ export { makePostingSheet, queuePostingSheet, queuePostingPack } from './posting
 export { getPlan } from './plans';
 export { makeScoreSheets } from './scoreSheet';
 export { newYear } from './newYear';
+export { undoNewYear } from './newYearUndo';
 export { getSettings, saveSettings } from './settingsCmd';
 export { getStatus, selectCell } from './status';
 export { queueReadTables, readTables, evaluationInput } from './readTables';

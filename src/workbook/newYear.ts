@@ -17,7 +17,19 @@ import { ALL_KEYS, BLOCK_CELLS, isPayloadLimit, readTables, type ReadKey, type T
 import { mergeRoster, parseRosterGrid, type ParsedRoster } from './rosterImport';
 import { pendingCommandOf, pendingDetail, pendingMark } from './pending';
 import { parseState, queueBeginWrites, queueWriteState } from './state';
-import { queueArchivePlans } from './plans';
+import { hasPlans, queueArchivePlans, queueClearPlans } from './plans';
+import {
+  blockBytes,
+  planArchive,
+  queueArchiveBlock,
+  queueArchiveComplete,
+  queueArchiveHead,
+  queueArchiveSide,
+  readYearArchive,
+  yearArchiveName,
+  type ArchiveMeta,
+  type ArchivePlan,
+} from './yearArchive';
 import { formatGrid, toWrite } from './tableWrite';
 import { texts } from './texts';
 
@@ -36,64 +48,45 @@ export async function newYear(context: Excel.RequestContext, year: number): Prom
   return rollOver(context, read, names, year);
 }
 
-/** Last year's workbook made by the add-in: archive, clear, set the year (and repair anything missing). */
+/** Last year's workbook made by the add-in: archive everything, clear, set the year (and repair anything missing). */
 async function rollOver(context: Excel.RequestContext, read: TablesRead, names: string[], year: number): Promise<NewYearReport> {
   const { settings } = currentModel(read);
   // Entries are cleared and 年度 set: every such sheet must be writable, or nothing is done.
   refuseProtected(read, [...CLEARED, 'settings', 'state'], settings.language);
   const T = texts(settings.language);
-  const report: NewYearReport = { archivedSheet: null, clearedTables: [], year, messages: [] };
-  const taken = new Set(names);
-  const results = read.results;
+  const report: NewYearReport = { archivedSheet: null, clearedTables: [], year, messages: [], yearArchive: '' };
   const previous = parseState(read.state).pending;
-  // A new year that stopped part-way left its archive sheet while the results were still there: rebuilt in place.
-  const unfinished = previous !== null && pendingCommandOf(previous) === 'newYear' ? pendingDetail(previous) : '';
-  const archiving = results.exists && hasData(results.rows);
-  const redo = archiving && unfinished !== '' && names.includes(unfinished);
-  const name = !archiving ? '' : redo ? unfinished : freeSheetName(`${settings.year}年考评结果`, taken);
-  // Marked unfinished before the first write; the mark is cleared with the last (the state, after the year).
-  const leave = queueBeginWrites(context, read.state, pendingMark('newYear', 'settings', name || undefined));
-  if (archiving) {
-    taken.add(name);
-    if (redo) context.workbook.worksheets.getItem(name).delete();
-    const sheet = context.workbook.worksheets.add(name);
-    const width = results.headers.length;
-    const rows = results.rows.filter((r) => r.some((v) => v !== '' && v !== null));
-    const text = new Set(results.headers.map((h, i) => (['党员编号', '姓名', '党小组', '类别', '评定结果', '说明'].includes(h) ? i : -1)).filter((i) => i >= 0));
-    const all = sheet.getRange(blockAddress(1, 0, rows.length + 1, width));
-    const fmt = formatGrid(rows.length + 1, width, text);
-    fmt[0] = fmt[0].map(() => '@');
-    results.headers.forEach((h, c) => {
-      if (['自评', '互评', '群众参评', '平均分', '加分', '最终得分'].includes(h)) for (let r = 1; r <= rows.length; r++) fmt[r][c] = '0.00';
-    });
-    all.numberFormat = fmt;
-    all.values = toWrite([results.headers, ...rows], width);
-    sheet.getRange(blockAddress(1, 0, 1, width)).format.font.bold = true;
-    sheet.freezePanes.freezeRows(1);
-    const { rubric, dims } = currentModel(read);
-    const widths = tableLayouts(rubric, dims, settings).results.widths;
-    results.headers.forEach((_, c) => (sheet.getRange(blockAddress(1, c, 1, 1)).format.columnWidth = widths[c] ?? 64));
-    const cRank = results.headers.indexOf('排名');
-    if (cRank >= 0) sheet.getRange(blockAddress(1, cRank, rows.length + 1, 1)).format.horizontalAlignment = 'Center';
-    // Printed like the results it keeps: A4 landscape, one page wide, the header on every page.
-    const page = sheet.pageLayout;
-    page.paperSize = 'A4';
-    page.orientation = 'Landscape';
-    page.zoom = { scale: printScale(results.headers.map((_, c) => widths[c] ?? 64), 'Landscape') };
-    page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.setPrintTitleRows('$1:$1');
-    page.setPrintArea(blockAddress(1, 0, rows.length + 1, width));
-    report.archivedSheet = name;
-    report.messages.push(T.archived(name));
-  } else report.messages.push(T.noResultsToArchive);
-  // Last year's work plans go beside the archived results; this year's plans start blank (the rows stay).
-  if (read.plans.exists) {
-    const name = freeSheetName(`${settings.year}年工作计划`, taken);
-    if (queueArchivePlans(context, read.plans, name, T.plansArchiveTitle(settings.branch, settings.year))) {
-      taken.add(name);
-      report.messages.push(T.plansArchived(name));
-    }
+  // A new year that stopped part-way: its mark names the sheets it was making ("archive/results/plans").
+  const unfinished = previous !== null && pendingCommandOf(previous) === 'newYear' ? pendingDetail(previous).split('/') : [];
+  const started = unfinished[0] && names.includes(unfinished[0]) ? await readYearArchive(context, unfinished[0]) : null;
+  let meta: ArchiveMeta;
+  let leave: string | null;
+  // Already in that year with nothing entered (e.g. the same new year run again after it completed): nothing
+  // to archive.
+  const empty = settings.year === year && !CLEARED.some((k) => read[k].exists && hasData(read[k].rows)) && !hasPlans(read.plans);
+  if (empty && !started) {
+    meta = { version: 1, year: settings.year, newYear: year, branch: settings.branch, resultsSheet: null, plansSheet: null, renames: [] };
+    leave = queueBeginWrites(context, read.state, pendingMark('newYear', 'settings'));
+  } else if (started && started.complete) {
+    // The archive was finished before the run stopped: only the clearing is done again.
+    meta = started.meta;
+    leave = queueBeginWrites(context, read.state, previous as string);
+    report.yearArchive = started.sheet;
+  } else {
+    const made = await writeArchive(context, read, names, year, unfinished.filter((n) => n !== '' && names.includes(n)));
+    meta = made.meta;
+    leave = made.leave;
+    report.yearArchive = made.sheet;
   }
+  const taken = new Set([...names, ...(report.yearArchive ? [report.yearArchive] : []), ...(meta.resultsSheet ? [meta.resultsSheet] : []), ...(meta.plansSheet ? [meta.plansSheet] : [])]);
+  if (report.yearArchive) report.messages.push(T.yearArchived(report.yearArchive, meta.year));
+  if (meta.resultsSheet) {
+    report.archivedSheet = meta.resultsSheet;
+    report.messages.push(T.archived(meta.resultsSheet));
+  } else report.messages.push(T.noResultsToArchive);
+  if (meta.plansSheet) report.messages.push(T.plansArchived(meta.plansSheet));
+  const results = read.results;
+  if (read.plans.exists) queueClearPlans(context, read.plans);
   const { rubric, dims } = currentModel(read);
   const layouts = tableLayouts(rubric, dims, settings);
   for (const key of CLEARED) {
@@ -123,24 +116,17 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   }
   const state = parseState(read.state);
   // From now on there is a last year: kp_Results gets 上年得分 and 增减 (in the two columns compute keeps free).
-  if (results.exists && report.archivedSheet) queueYearOverYearColumns(context, results);
-  if (results.exists) queueYearOverYearFormats(context, results);
+  if (results.exists && meta.resultsSheet) queueYearOverYearColumns(context, results);
   if (results.exists) queueClearResultsSide(context, results.sheet, results.firstRow - 1, results.firstColumn, results.headers);
-  // Last year's posting sheet keeps its place under a name with the year (nothing is lost); the new year's
-  // posting sheet is made afresh.
-  // The same for the rubric and work-plan posting sheets of the posting pack. (A print sheet no longer there is
-  // forgotten.)
+  // Last year's posting sheets (results, rubric, work plans) keep their place under a name with the year; the new
+  // year's are made afresh. (A print sheet no longer there is forgotten.)
+  for (const [from, to] of meta.renames) {
+    if (!names.includes(from) || names.includes(to)) continue;
+    context.workbook.worksheets.getItem(from).name = to;
+    report.messages.push(T.postingArchived(from, to));
+  }
   const postingBase = (name: string) => Object.values(POSTING_SHEETS).find((b) => name.startsWith(b));
-  const printSheets = state.printSheets.filter((name) => {
-    if (!names.includes(name)) return false;
-    const base = postingBase(name);
-    if (!base) return true;
-    const archived = freeSheetName(`${settings.year}年${base}`, taken);
-    taken.add(archived);
-    context.workbook.worksheets.getItem(name).name = archived;
-    report.messages.push(T.postingArchived(name, archived));
-    return false;
-  });
+  const printSheets = state.printSheets.filter((name) => names.includes(name) && !postingBase(name));
   // Old highlights lie in cleared rows or in kept tables: clear them all.
   await writeHighlights(context, read, state.highlights, []);
   // Set the year, and repair whatever an older install lacks, in the same batch.
@@ -150,6 +136,124 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
   queueWriteState(context, read.state, { ...state, printSheets, highlights: [], computedAt: null, fingerprint: null, formsUsed: null, validation: validationLimits(layouts), pending: leave });
   await context.sync();
   return report;
+}
+
+/** Bytes queued in one sync of the archive at most (Excel on the web refuses 5 MB; we stay under 4 MB). */
+const ARCHIVE_SYNC_BYTES = 3 * 1024 * 1024;
+
+/**
+ * Writes the year archive (yearArchive.ts) and the printable values-only sheets of the results and the work
+ * plans, touching no table of the workbook (only kp_State's mark): two syncs (everything but kp_Peer, then kp_Peer
+ * and the printable sheets), more only past ARCHIVE_SYNC_BYTES in one of them (far beyond 2,000 members).
+ * `remake`: sheets an earlier, unfinished run made (deleted first and made again under the same names).
+ */
+async function writeArchive(
+  context: Excel.RequestContext,
+  read: TablesRead,
+  names: string[],
+  year: number,
+  remake: string[],
+): Promise<{ meta: ArchiveMeta; leave: string | null; sheet: string }> {
+  const { settings } = currentModel(read);
+  const taken = new Set(names.filter((n) => !remake.includes(n)));
+  const results = read.results;
+  const archiveName = freeSheetName(yearArchiveName(settings.year), taken);
+  taken.add(archiveName);
+  const resultsSheet = results.exists && hasData(results.rows) ? freeSheetName(`${settings.year}年考评结果`, taken) : null;
+  if (resultsSheet) taken.add(resultsSheet);
+  const plansSheet = hasPlans(read.plans) ? freeSheetName(`${settings.year}年工作计划`, taken) : null;
+  if (plansSheet) taken.add(plansSheet);
+  const postingBase = (name: string) => Object.values(POSTING_SHEETS).find((b) => name.startsWith(b));
+  const renames: [string, string][] = [];
+  for (const name of parseState(read.state).printSheets) {
+    const base = postingBase(name);
+    if (!base || !names.includes(name)) continue;
+    const to = freeSheetName(`${settings.year}年${base}`, taken);
+    taken.add(to);
+    renames.push([name, to]);
+  }
+  const meta: ArchiveMeta = { version: 1, year: settings.year, newYear: year, branch: settings.branch, resultsSheet, plansSheet, renames };
+  // Marked unfinished before the first write, with the names it makes; the mark is cleared with the last write.
+  const leave = queueBeginWrites(context, read.state, pendingMark('newYear', 'settings', [archiveName, resultsSheet ?? '', plansSheet ?? ''].join('/')));
+  for (const name of remake) context.workbook.worksheets.getItem(name).delete();
+  const sheet = context.workbook.worksheets.add(archiveName);
+  sheet.visibility = 'Hidden';
+  queueArchiveHead(sheet, meta);
+  // What compute wrote beside kp_Results (distribution counts, the 计算时间 line): read in this sync, archived next.
+  let side: { counts: Excel.Range; stamp: Excel.Range } | null = null;
+  if (results.exists) {
+    const ws = context.workbook.worksheets.getItem(results.sheet);
+    const headerRow = results.firstRow - 1;
+    const distCol = distributionColumn(results.firstColumn, results.headers);
+    side = { counts: ws.getRange(blockAddress(headerRow + 1, distCol + 1, 5, 1)), stamp: ws.getRange(blockAddress(headerRow + 7, distCol, 1, 1)) };
+    side.counts.load('values');
+    side.stamp.load('values');
+  }
+  const plan = planArchive(read);
+  let bytes = 0;
+  for (const group of [plan.blocks.filter((b) => b.key !== 'peer'), plan.blocks.filter((b) => b.key === 'peer')]) {
+    for (const block of group) {
+      for (const part of splitBlock(block)) {
+        const size = blockBytes(part.rows);
+        if (bytes > 0 && bytes + size > ARCHIVE_SYNC_BYTES) {
+          await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- only past 3 MB in one sync
+          bytes = 0;
+        }
+        queueArchiveBlock(sheet, part);
+        bytes += size;
+      }
+    }
+    await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- two groups: a constant count
+    bytes = 0;
+  }
+  queueArchiveSide(sheet, side ? { counts: (side.counts.values as RawCell[][]).map((r) => r[0]), stamp: (side.stamp.values as RawCell[][])[0][0] } : null);
+  if (resultsSheet) queueResultsSheet(context, read, resultsSheet);
+  if (plansSheet) queueArchivePlans(context, read.plans, plansSheet, texts(settings.language).plansArchiveTitle(settings.branch, settings.year));
+  queueArchiveComplete(sheet);
+  return { meta, leave, sheet: archiveName };
+}
+
+/** A block too big for one request, as row parts (one part up to far beyond 2,000 members). */
+function splitBlock(block: ArchivePlan['blocks'][number]): ArchivePlan['blocks'] {
+  const size = blockBytes(block.rows);
+  if (size <= ARCHIVE_SYNC_BYTES) return [block];
+  const parts = Math.ceil(size / ARCHIVE_SYNC_BYTES);
+  const per = Math.ceil(block.rows.length / parts);
+  const out: ArchivePlan['blocks'] = [];
+  for (let i = 0; i < block.rows.length; i += per) out.push({ ...block, rows: block.rows.slice(i, i + per), part: i });
+  return out;
+}
+
+/** Last year's results as a values-only printable sheet (year over year reads it: lastYear.ts). */
+function queueResultsSheet(context: Excel.RequestContext, read: TablesRead, name: string): void {
+  const results = read.results;
+  const { settings, rubric, dims } = currentModel(read);
+  const sheet = context.workbook.worksheets.add(name);
+  const width = results.headers.length;
+  const rows = results.rows.filter((r) => r.some((v) => v !== '' && v !== null));
+  const text = new Set(results.headers.map((h, i) => (['党员编号', '姓名', '党小组', '类别', '评定结果', '说明'].includes(h) ? i : -1)).filter((i) => i >= 0));
+  const all = sheet.getRange(blockAddress(1, 0, rows.length + 1, width));
+  const fmt = formatGrid(rows.length + 1, width, text);
+  fmt[0] = fmt[0].map(() => '@');
+  results.headers.forEach((h, c) => {
+    if (['自评', '互评', '群众参评', '平均分', '加分', '最终得分'].includes(h)) for (let r = 1; r <= rows.length; r++) fmt[r][c] = '0.00';
+  });
+  all.numberFormat = fmt;
+  all.values = toWrite([results.headers, ...rows], width);
+  sheet.getRange(blockAddress(1, 0, 1, width)).format.font.bold = true;
+  sheet.freezePanes.freezeRows(1);
+  const widths = tableLayouts(rubric, dims, settings).results.widths;
+  results.headers.forEach((_, c) => (sheet.getRange(blockAddress(1, c, 1, 1)).format.columnWidth = widths[c] ?? 64));
+  const cRank = results.headers.indexOf('排名');
+  if (cRank >= 0) sheet.getRange(blockAddress(1, cRank, rows.length + 1, 1)).format.horizontalAlignment = 'Center';
+  // Printed like the results it keeps: A4 landscape, one page wide, the header on every page.
+  const page = sheet.pageLayout;
+  page.paperSize = 'A4';
+  page.orientation = 'Landscape';
+  page.zoom = { scale: printScale(results.headers.map((_, c) => widths[c] ?? 64), 'Landscape') };
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.setPrintTitleRows('$1:$1');
+  page.setPrintArea(blockAddress(1, 0, rows.length + 1, width));
 }
 
 /**
@@ -167,32 +271,25 @@ function queueClearResultsSide(context: Excel.RequestContext, sheetName: string,
   sheet.pageLayout.setPrintArea(blockAddress(headerRow, firstColumn, 2, width));
 }
 
-/** Appends the year-over-year columns (上年得分, 增减) kp_Results lacks; they are filled by the next compute. */
+/** Appends the year-over-year columns (上年得分, 增减) kp_Results lacks (filled by the next compute) and formats them. */
 function queueYearOverYearColumns(context: Excel.RequestContext, results: TablesRead['results']): void {
   const sheet = context.workbook.worksheets.getItem(results.sheet);
   for (const h of COLUMNS.yearOverYear) {
-    if (results.headers.some((x) => x.replace(/\s+/g, '') === h)) continue;
-    results.table.columns.add(undefined, undefined, h);
-    const c = results.firstColumn + results.headers.length;
-    results.headers = [...results.headers, h];
+    let c = results.headers.findIndex((x) => x.replace(/\s+/g, '') === h);
+    if (c < 0) {
+      results.table.columns.add(undefined, undefined, h);
+      c = results.headers.length;
+      results.headers = [...results.headers, h];
+      results.rows = results.rows.map((r) => [...r, null]);
+    }
+    // Formatted whether just added or already there (a run that stopped after adding it is completed).
+    c += results.firstColumn;
     const column = sheet.getRange(blockAddress(results.firstRow - 1, c, 2, 1));
     column.format.columnWidth = h === '增减' ? 44 : 52;
-    results.rows = results.rows.map((r) => [...r, null]);
+    sheet.getRange(blockAddress(results.firstRow, c, 1, 1)).numberFormat = [[h === '增减' ? '+0.00;-0.00;0.00' : '0.00']];
   }
 }
 
-/**
- * The number formats of the year-over-year columns' first row, set whenever the columns are there: a new year
- * run again after one that stopped part-way (the columns added, their format not yet) finishes them too.
- */
-function queueYearOverYearFormats(context: Excel.RequestContext, results: TablesRead['results']): void {
-  const sheet = context.workbook.worksheets.getItem(results.sheet);
-  for (const h of COLUMNS.yearOverYear) {
-    const i = results.headers.findIndex((x) => x.replace(/\s+/g, '') === h);
-    if (i < 0) continue;
-    sheet.getRange(blockAddress(results.firstRow, results.firstColumn + i, 1, 1)).numberFormat = [[h === '增减' ? '+0.00;-0.00;0.00' : '0.00']];
-  }
-}
 
 /** A workbook with no kp_ tables: install, with the roster taken from the best hand-made sheet. */
 async function fromHandmade(
@@ -214,6 +311,7 @@ async function fromHandmade(
   const T = texts('zh-CN');
   return {
     archivedSheet: null,
+    yearArchive: '',
     clearedTables: [],
     year,
     messages: [...install.messages, ...(best ? [`已从工作表“${best.sheet}”导入党员 ${rosterRows.length} 名。`] : []), T.yearSet(year)],

@@ -10,6 +10,7 @@ import { currentModel } from './install';
 import { freeSheetName } from './layout';
 import { ALL_KEYS, col, readTables, STATE_SHEET, type ReadKey, type TableRead } from './readTables';
 import { fingerprint, parseState } from './state';
+import { archiveYearOf, latestYearArchive, yearArchiveName } from './yearArchive';
 
 function filledRows(t: TableRead, idHeader: string): number {
   if (!t.exists) return 0;
@@ -54,7 +55,16 @@ export async function newYearPlan(context: Excel.RequestContext): Promise<NewYea
     computedAt: state.computedAt,
     computed,
     stale,
+    undoArchive: undoableArchive([...names], year),
+    yearArchive: installed && year !== null ? freeSheetName(yearArchiveName(year), names) : null,
   };
+}
+
+/** The latest year archive when it is of a year before this one (new year made it): undo may be offered. */
+function undoableArchive(names: string[], year: number | null): string | null {
+  const latest = latestYearArchive(names);
+  const archived = latest === null ? null : archiveYearOf(latest);
+  return latest !== null && archived !== null && year !== null && archived < year ? latest : null;
 }
 
 /** 龙口市科技局机关党支部2025年度…汇总表 → 龙口市科技局机关党支部. */

@@ -13,7 +13,7 @@ import { INSTALL_ORDER } from './layout';
 import type { ReadKey, TablesRead } from './readTables';
 import { parseState } from './state';
 
-export type WritingCommand = 'install' | 'importRoster' | 'saveForm' | 'compute' | 'posting' | 'newYear' | 'saveSettings' | 'saveRubric' | 'collectBallots' | 'saveReview';
+export type WritingCommand = 'install' | 'importRoster' | 'saveForm' | 'compute' | 'posting' | 'newYear' | 'newYearUndo' | 'saveSettings' | 'saveRubric' | 'collectBallots' | 'saveReview';
 
 const NAMES: Record<WritingCommand, { 'zh-CN': string; 'en-US': string }> = {
   install: { 'zh-CN': '安装考评表', 'en-US': 'Install' },
@@ -22,6 +22,7 @@ const NAMES: Record<WritingCommand, { 'zh-CN': string; 'en-US': string }> = {
   compute: { 'zh-CN': '计算结果', 'en-US': 'Compute' },
   posting: { 'zh-CN': '生成公示表', 'en-US': 'Make posting sheet' },
   newYear: { 'zh-CN': '开始新年度', 'en-US': 'New year' },
+  newYearUndo: { 'zh-CN': '撤销新年度', 'en-US': 'Undo new year' },
   saveSettings: { 'zh-CN': '保存参数', 'en-US': 'Save settings' },
   saveRubric: { 'zh-CN': '保存细则', 'en-US': 'Save rubric' },
   collectBallots: { 'zh-CN': '回收测评表', 'en-US': 'Collect ballots' },
@@ -34,6 +35,11 @@ const NAMES: Record<WritingCommand, { 'zh-CN': string; 'en-US': string }> = {
  */
 export function pendingMark(command: WritingCommand, table: ReadKey, detail?: string): string {
   return detail === undefined ? `${command}:${table}` : `${command}:${table}:${detail}`;
+}
+
+/** A command's name as the user sees it. */
+export function commandName(command: WritingCommand, lang: Language): string {
+  return NAMES[command][lang];
 }
 
 /** The detail of a mark ("" when none). */

@@ -93,8 +93,8 @@ export async function getPlan(context: Excel.RequestContext, memberId: string): 
 }
 
 /**
- * New year: last year's plans as a values-only sheet (`name`) beside the archived results, then the plan and
- * 附件 cells of kp_Plans blanked (the member rows stay for this year's plans). Queues only.
+ * New year: last year's plans as a values-only sheet (`name`) beside the archived results (kp_Plans is cleared
+ * later, by queueClearPlans, once the whole year is archived). Queues only.
  */
 export function queueArchivePlans(context: Excel.RequestContext, plans: TableRead, name: string, title: string): boolean {
   const cPlan = col(plans, '工作计划');
@@ -124,11 +124,23 @@ export function queueArchivePlans(context: Excel.RequestContext, plans: TableRea
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$2:$2');
   page.setPrintArea(blockAddress(1, 0, rows.length + 2, width));
-  // This year's plans start blank; the rows (编号, 姓名) stay.
+  return true;
+}
+
+/** Whether kp_Plans holds a plan or an attachment (new year then archives them). */
+export function hasPlans(plans: TableRead): boolean {
+  const cPlan = col(plans, '工作计划');
+  const cAtt = col(plans, '附件');
+  return plans.exists && plans.rows.some((r) => [cPlan, cAtt].some((c) => c >= 0 && !isBlank(r[c])));
+}
+
+/** This year's plans start blank; the rows (编号, 姓名) stay. */
+export function queueClearPlans(context: Excel.RequestContext, plans: TableRead): void {
+  const cPlan = col(plans, '工作计划');
+  const cAtt = col(plans, '附件');
   const ws = context.workbook.worksheets.getItem(plans.sheet);
   for (const c of [cPlan, cAtt]) {
     if (c < 0 || plans.rows.length === 0) continue;
     ws.getRange(blockAddress(plans.firstRow, plans.firstColumn + c, plans.rows.length, 1)).values = plans.rows.map(() => ['']);
   }
-  return true;
 }

@@ -15,7 +15,8 @@ import { ROUNDS } from '../domain/types';
 import { findColumn } from '../domain/table';
 import { blockAddress } from './a1';
 import { currentModel } from './install';
-import { change, readLastYear, type LastYear } from './lastYear';
+import { archiveSheetName, change, readLastYear, type LastYear } from './lastYear';
+import { archivedTablesRead, findYearArchive, readYearArchive, yearArchiveName } from './yearArchive';
 import { chineseDate, finishSheet, planSheet } from './posting';
 import { BLOCK_HEIGHT, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
 import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
@@ -26,6 +27,8 @@ export interface ScoreSheetOptions {
   members?: string[];
   /** Show the sheet when done (the task pane); the command line leaves the active sheet alone. */
   activate?: boolean;
+  /** A past year archived in the workbook by new year ("2025年考评存档"): its sheets, from its tables. */
+  year?: number;
 }
 
 export interface ScoreSheetReport {
@@ -37,6 +40,8 @@ export interface ScoreSheetReport {
   unknown: string[];
   /** The archive sheet year-over-year figures came from, or null. */
   lastYearSheet: string | null;
+  /** Why nothing was made, when the reason is not an unknown 编号 (e.g. no archive of the year asked for). */
+  problem?: string;
 }
 
 const zh = {
@@ -307,19 +312,33 @@ export async function makeScoreSheets(
   now: () => Date = () => new Date(),
 ): Promise<ScoreSheetReport> {
   const sheets = context.workbook.worksheets;
-  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
+  const { read: live } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
+  const names = sheets.items.map((s) => s.name);
+  let read = live;
+  const past = options.year !== undefined && options.year !== currentModel(live).settings.year;
+  if (past) {
+    // A past year: the tables as new year archived them (one more sync).
+    const year = options.year as number;
+    const sheet = findYearArchive(names, year);
+    const archive = sheet ? await readYearArchive(context, sheet) : null;
+    const none = { created: false, sheet: '', members: [], unknown: [], lastYearSheet: null };
+    if (!archive || !archive.complete) {
+      const resultsOnly = names.includes(archiveSheetName(year));
+      return { ...none, problem: resultsOnly ? `工作簿中只有${year}年度的结果（工作表“${archiveSheetName(year)}”），没有该年度的测评表存档，不能生成该年度的考评明细。` : `工作簿中没有${year}年度的存档（工作表“${yearArchiveName(year)}”），不能生成该年度的考评明细。` };
+    }
+    read = archivedTablesRead(live, archive);
+  }
   const { settings } = currentModel(read);
   const lang: Language = settings.language;
   const { evaluation, details } = evaluateDetailed(evaluationInput(read), lang);
   const { members, indexes, unknown } = selectMembers(evaluation, options.members);
   if (unknown.length > 0 || members.length === 0) return { created: false, sheet: '', members: [], unknown, lastYearSheet: null };
-  const names = sheets.items.map((s) => s.name);
   const last = await readLastYear(context, names, settings.year);
   const state = parseState(read.state);
   // Built under a working name (ours before it exists) and renamed into the old sheet's place with the last write,
   // as the posting sheets are: a run that stops part-way leaves the old sheet as it was, and the next run deletes
   // the working sheet instead of making "个人考评明细 (2)".
-  const planned = planSheet(context, SCORE_SHEET, names, state, new Set(names));
+  const planned = planSheet(context, past ? `${settings.year}年${SCORE_SHEET}` : SCORE_SHEET, names, state, new Set(names));
   const name = planned.name;
   const mine = [planned.building, name];
   const others = state.printSheets.filter((s) => !mine.includes(s));

@@ -307,7 +307,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     await checkPane('new-year-stale');
     await view('newYear').getByRole('button', { name: '开始新年度…' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('button', { name: '下载备份并开始' }).isDisabled()).resolves.toBe(true);
+    await expect(dialog.getByRole('button', { name: '存档并开始' }).isDisabled()).resolves.toBe(true);
     await dialog.getByRole('button', { name: '取消' }).click();
   });
 
@@ -340,34 +340,55 @@ describe('a whole year at 320 px with the keyboard', () => {
     await until(() => pane().getByRole('region', { name: '开始使用：六个步骤' }).locator('[data-done="true"]').count(), 6);
   });
 
-  it('starts 2027 only after downloading 考评2026-年度备份.xlsx, then says 已是2027年度', async () => {
+  it('archives 2026 in the workbook (the backup a separate option), says 已是2027年度, and undoes it: every table back', async () => {
     await navTab('新年度').click();
-    await view('newYear').getByText('考评结果 12 人的结果（先另存为“2026年考评结果”）').waitFor();
+    await view('newYear').getByText('考评结果 12 人的结果（另存为可打印的“2026年考评结果”）').waitFor();
+    // The optional backup, before: the whole 2026 workbook.
+    const save = async (name: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), view('newYear').getByRole('button', { name: '另外下载一份备份（可选）' }).click()]);
+      expect(download.suggestedFilename()).toBe('考评2026-年度备份.xlsx');
+      const file = join(SCREENSHOTS, '..', name);
+      await download.saveAs(file);
+      return file;
+    };
+    const before = await save('考评2026-年度备份.xlsx');
     await view('newYear').getByRole('button', { name: '开始新年度…' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText(/将清空 \d+ 行录入/).waitFor();
+    await dialog.getByText(/将把 \d+ 行录入连同参数、细则、名册、结果和工作计划存档在本工作簿中/).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'pane-320-new-year-confirm.png') });
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '下载备份并开始' }).click()]);
-    expect(download.suggestedFilename()).toBe('考评2026-年度备份.xlsx');
-    const file = join(SCREENSHOTS, '..', '考评2026-年度备份.xlsx');
-    await download.saveAs(file);
+    await dialog.getByRole('button', { name: '存档并开始' }).click();
     await view('newYear').getByText('已开始 2027 年度。').waitFor();
+    await view('newYear').getByText('上一年度的全部表格已存档到隐藏工作表“2026年考评存档”。').waitFor();
     await view('newYear').getByText('已是2027年度').waitFor();
     await until(() => view('newYear').getByRole('button', { name: '开始新年度…' }).count(), 0);
     await checkPane('new-year-done');
-    // The backup is the whole 2026 workbook: every form is in it.
-    const wb = await loadXlsx(readFileSync(file));
-    const rows = await run(wb, async (context) => {
-      const out: Record<string, number> = {};
-      for (const name of ['kp_Self', 'kp_Peer', 'kp_Mass', 'kp_Bonus', 'kp_Review']) {
-        const r = context.workbook.tables.getItem(name).getDataBodyRange();
-        r.load('values');
+    // Every table of the workbook, cell by cell (values and formulas).
+    const tables = async (file: string) => {
+      const wb = await loadXlsx(readFileSync(file));
+      return run(wb, async (context) => {
+        const all = context.workbook.tables;
+        all.load('items/name');
         await context.sync();
-        out[name] = r.values.filter((row) => row[0] !== '' || row[1] !== '').length;
-      }
-      return out;
-    });
-    expect(rows).toEqual({ kp_Self: 12, kp_Peer: 60, kp_Mass: 24, kp_Bonus: 1, kp_Review: 2 });
+        const ranges = all.items.map((t) => {
+          const r = t.getRange();
+          r.load(['values', 'formulas', 'address']);
+          return [t.name, r] as const;
+        });
+        await context.sync();
+        return Object.fromEntries(ranges.map(([name, r]) => [name, { address: r.address, values: r.values, formulas: r.formulas }]));
+      });
+    };
+    const then = await tables(before);
+    // The backup is the whole 2026 workbook: every form is in it.
+    const count = (name: string) => (then[name].values as unknown[][]).slice(1).filter((row) => row[0] !== '' || row[1] !== '').length;
+    expect(Object.fromEntries(['kp_Self', 'kp_Peer', 'kp_Mass', 'kp_Bonus', 'kp_Review'].map((n) => [n, count(n)]))).toEqual({ kp_Self: 12, kp_Peer: 60, kp_Mass: 24, kp_Bonus: 1, kp_Review: 2 });
+    // Undo: back in 2026, every table as it was.
+    await view('newYear').getByRole('button', { name: '撤销新年度' }).click();
+    await view('newYear').getByText(/已撤销新年度：工作簿回到 2026 年度/).waitFor();
+    await view('newYear').getByRole('button', { name: '开始新年度…' }).waitFor();
+    const after = await tables(await save('考评2026-撤销后.xlsx'));
+    for (const name of Object.keys(then)) expect({ name, table: after[name] }).toEqual({ name, table: then[name] });
+    expect(Object.keys(after).sort()).toEqual(Object.keys(then).sort());
   });
 
   it('prints the keystroke counts and had no uncaught errors', () => {

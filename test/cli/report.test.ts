@@ -80,7 +80,7 @@ describe('kaoping report', () => {
   });
 
   it('is listed in the help', async () => {
-    expect((await cli('--help')).out).toContain('kaoping report IN.xlsx [--member ID] -o OUT.xlsx');
+    expect((await cli('--help')).out).toContain('kaoping report IN.xlsx [--member ID] [--year Y] -o OUT.xlsx');
   });
 });
 

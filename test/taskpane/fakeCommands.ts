@@ -17,6 +17,7 @@ import type {
   NewYearPlan,
   MemberPlanView,
   NewYearReport,
+  NewYearUndoReport,
   ReviewData,
   SaveReviewReport,
   PostingOptions,
@@ -418,13 +419,50 @@ export class FakeCommands implements KaopingCommands {
     this.requireInstalled();
     const archivedSheet = this.lastEvaluation ? `考评结果${this.year}` : null;
     if (archivedSheet) this.sheets.push(archivedSheet);
-    for (const r of ROUNDS) this.entries[r].clear();
+    const yearArchive = `${this.year}年考评存档`;
+    // Like the workbook's archive: everything of the old year, kept for undo.
+    this.archive = {
+      year: this.year,
+      sheet: yearArchive,
+      entries: Object.fromEntries(ROUNDS.map((r) => [r, new Map(this.entries[r])])) as FakeCommands['entries'],
+      bonus: new Map(this.bonus),
+      review: new Map(this.review),
+      computedAt: this.computedAt,
+      lastEvaluation: this.lastEvaluation,
+    };
+    for (const r of ROUNDS) this.entries[r] = new Map();
     this.bonus.clear();
     this.review.clear();
     this.year = year;
     this.computedAt = null;
     this.lastEvaluation = null;
-    return { archivedSheet, clearedTables: ['党员自评', '党员互评', '群众参评', '加分项', '支部审定'], year, messages: [] };
+    return { archivedSheet, yearArchive, clearedTables: ['党员自评', '党员互评', '群众参评', '加分项', '支部审定'], year, messages: [] };
+  }
+
+  archive: {
+    year: FakeCommands['year'];
+    sheet: string;
+    entries: FakeCommands['entries'];
+    bonus: FakeCommands['bonus'];
+    review: FakeCommands['review'];
+    computedAt: string | null;
+    lastEvaluation: MemberResult[] | null;
+  } | null = null;
+
+  async undoNewYear(): Promise<NewYearUndoReport> {
+    this.record('undoNewYear', []);
+    const a = this.archive;
+    if (!a) return { restored: false, year: null, archive: null, messages: ['工作簿中没有可撤销的新年度（没有“××××年考评存档”工作表）。'] };
+    const entered = ROUNDS.some((r) => this.entries[r].size > 0) || this.bonus.size > 0 || this.review.size > 0;
+    if (entered) return { restored: false, year: null, archive: a.sheet, messages: ['新年度已有录入：工作表“党员自评”中已有数据。撤销新年度会丢失这些内容，因此没有撤销任何内容。'] };
+    this.entries = a.entries;
+    this.bonus = a.bonus;
+    this.review = a.review;
+    this.year = a.year;
+    this.computedAt = a.computedAt;
+    this.lastEvaluation = a.lastEvaluation;
+    this.archive = null;
+    return { restored: true, year: a.year, archive: a.sheet, messages: [`已撤销新年度：工作簿回到 ${a.year} 年度。`] };
   }
 
   async newYearPlan(): Promise<NewYearPlan> {
@@ -447,6 +485,8 @@ export class FakeCommands implements KaopingCommands {
       computedAt: this.computedAt,
       computed: this.computedAt !== null,
       stale: this.computedAt !== null && this.changedSinceCompute,
+      undoArchive: this.archive?.sheet ?? null,
+      yearArchive: this.installed ? `${this.year}年考评存档` : null,
     };
   }
 

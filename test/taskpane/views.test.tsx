@@ -189,7 +189,7 @@ describe('新年度 view', () => {
     };
   }
 
-  it('says what will be cleared with counts and sheet names, backs up first, then says 已是2027年度', async () => {
+  it('says what will be archived and cleared, archives in the workbook without a download, says 已是2027年度 and can undo', async () => {
     const fake = installedFake();
     fillAll(fake, () => 0.9);
     await fake.compute();
@@ -197,9 +197,13 @@ describe('新年度 view', () => {
     const { user, container } = renderApp(fake, 'newYear', { backup });
     await ready();
     expect(await screen.findByText('党员自评 4 份测评表')).toBeInTheDocument();
+    expect(screen.getByText('先存档、再清空：')).toBeInTheDocument();
     expect(screen.getByText('党员互评 4 份测评表')).toBeInTheDocument();
-    expect(screen.getByText('考评结果 4 人的结果（先另存为“2026年考评结果”）')).toBeInTheDocument();
+    expect(screen.getByText('考评结果 4 人的结果（另存为可打印的“2026年考评结果”）')).toBeInTheDocument();
     expect(screen.getByText('保留：考评参数、考评细则、党员名册（4 人）。')).toBeInTheDocument();
+    expect(screen.getByText(/全部表格存档在本工作簿中（不只靠下载的备份）/)).toBeInTheDocument();
+    // Nothing says the forms are destroyed.
+    expect(document.body.textContent).not.toMatch(/将清空：|没有结果留存|销毁/);
     expect(document.body.textContent).not.toMatch(/kp_/);
     await waitFor(() => expect(screen.getByLabelText('新年度')).toHaveValue('2027'));
     await expectAccessible(container);
@@ -209,16 +213,18 @@ describe('新年度 view', () => {
     const dialog = () => screen.getByRole('dialog', { hidden: true });
     const cancel = await waitFor(() => within(dialog()).getByRole('button', { name: '取消', hidden: true }));
     expect(within(dialog()).getByText('开始 2027 年度？')).toBeInTheDocument();
-    expect(within(dialog()).getByText('将清空 12 行录入。开始前会先下载整个工作簿的备份“考评2026-年度备份.xlsx”。')).toBeInTheDocument();
+    expect(
+      within(dialog()).getByText('将把 12 行录入连同参数、细则、名册、结果和工作计划存档在本工作簿中（隐藏工作表“2026年考评存档”），再清空录入。新年度还没有录入时可以撤销。'),
+    ).toBeInTheDocument();
     await user.click(cancel);
     await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).not.toBeInTheDocument());
     expect(fake.callsOf('newYear')).toHaveLength(0);
-    expect(backup.saved).toEqual([]);
     await user.click(screen.getByRole('button', { name: '开始新年度…' }));
-    await user.click(await waitFor(() => within(dialog()).getByRole('button', { name: '下载备份并开始', hidden: true })));
+    await user.click(await waitFor(() => within(dialog()).getByRole('button', { name: '存档并开始', hidden: true })));
     expect(await screen.findByText('已开始 2027 年度。')).toBeInTheDocument();
-    expect(backup.saved).toEqual(['考评2026-年度备份.xlsx']);
-    expect(screen.getByText('已下载备份“考评2026-年度备份.xlsx”（2 KB）。')).toBeInTheDocument();
+    // The year is archived in the workbook: no download was needed (or made).
+    expect(backup.saved).toEqual([]);
+    expect(screen.getByText('上一年度的全部表格已存档到隐藏工作表“2026年考评存档”。')).toBeInTheDocument();
     expect(screen.getByText('已清空：党员自评、党员互评、群众参评、加分项、支部审定')).toBeInTheDocument();
     expect(fake.callsOf('newYear')).toEqual([[2027]]);
     expect(fake.entries.self.size).toBe(0);
@@ -226,9 +232,30 @@ describe('新年度 view', () => {
     expect(await screen.findByText('已是2027年度')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '开始新年度…' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: '开始下一个年度…' })).toBeInTheDocument();
+    // Undo: everything of 2026 back, and the view offers the new year again.
+    expect(await screen.findByText('新年度还没有录入任何内容时，可以撤销新年度：全部表格按“2026年考评存档”恢复原样。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '撤销新年度' }));
+    expect(await screen.findByText(/已撤销新年度：工作簿回到 2026 年度/)).toBeInTheDocument();
+    expect(fake.callsOf('undoNewYear')).toHaveLength(1);
+    expect(fake.entries.self.size).toBe(4);
+    expect(fake.year).toBe(2026);
+    expect(await screen.findByRole('button', { name: '开始新年度…' })).toBeInTheDocument();
   });
 
-  it('does not clear anything when the backup fails', async () => {
+  it('undo is refused, with the reason, once something of the new year was entered', async () => {
+    const fake = installedFake();
+    fillAll(fake, () => 0.9);
+    await fake.compute();
+    await fake.newYear(2027);
+    fillAll(fake, () => 0.8);
+    const { user } = renderApp(fake, 'newYear');
+    await ready();
+    await user.click(await screen.findByRole('button', { name: '撤销新年度' }));
+    expect(await screen.findByText(/新年度已有录入：工作表“党员自评”中已有数据/)).toBeInTheDocument();
+    expect(fake.year).toBe(2027);
+  });
+
+  it('the backup is optional: a failed download is said, and the new year does not depend on it', async () => {
     const fake = installedFake();
     fillAll(fake, () => 0.9);
     await fake.compute();
@@ -236,12 +263,13 @@ describe('新年度 view', () => {
     const { user } = renderApp(fake, 'newYear', { backup: fakeBackup(true) });
     await ready();
     await screen.findByText('党员自评 4 份测评表');
+    await user.click(screen.getByRole('button', { name: '另外下载一份备份（可选）' }));
+    expect(await screen.findByText(/备份没有下载：.*上一年度的表格存档在工作簿中，不受影响。/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '开始新年度…' }));
     const dialog = () => screen.getByRole('dialog', { hidden: true });
-    await user.click(await waitFor(() => within(dialog()).getByRole('button', { name: '下载备份并开始', hidden: true })));
-    expect(await screen.findByText(/备份没有完成，新年度没有开始/)).toBeInTheDocument();
-    expect(fake.callsOf('newYear')).toHaveLength(0);
-    expect(fake.entries.self.size).toBe(4);
+    await user.click(await waitFor(() => within(dialog()).getByRole('button', { name: '存档并开始', hidden: true })));
+    expect(await screen.findByText('已开始 2027 年度。')).toBeInTheDocument();
+    expect(fake.callsOf('newYear')).toEqual([[2027]]);
   });
 
   it('needs an explicit second confirmation while the results are stale or never computed', async () => {
@@ -253,7 +281,7 @@ describe('新年度 view', () => {
     expect(await screen.findByText(/本年度的结果还没有计算过/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '开始新年度…' }));
     const dialog = () => screen.getByRole('dialog', { hidden: true });
-    const go = await waitFor(() => within(dialog()).getByRole('button', { name: '下载备份并开始', hidden: true }));
+    const go = await waitFor(() => within(dialog()).getByRole('button', { name: '存档并开始', hidden: true }));
     expect(go).toBeDisabled();
     await user.click(within(dialog()).getByRole('checkbox', { name: '我明白，仍要开始新年度', hidden: true }));
     expect(go).toBeEnabled();

@@ -5,6 +5,7 @@ import { compute } from '../../src/workbook/compute';
 import { saveForm } from '../../src/workbook/entry';
 import { install } from '../../src/workbook/install';
 import { newYear } from '../../src/workbook/newYear';
+import { undoNewYear } from '../../src/workbook/newYearUndo';
 import { makePostingSheet } from '../../src/workbook/posting';
 import { makeScoreSheets } from '../../src/workbook/scoreSheet';
 import { fillCase, syntheticCase } from '../support/fillCase';
@@ -27,6 +28,7 @@ async function syncCounts(n: number): Promise<Record<string, number>> {
   const rows = Array.from({ length: 9 }, (_, j) => ({ memberId: String(j + 2).padStart(4, '0'), scores: { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 } }));
   counts.saveForm = await measure(wb, (c) => saveForm(c, 'peer', '0001', rows));
   counts.newYear = await measure(wb, (c) => newYear(c, 2027));
+  counts.undoNewYear = await measure(wb, async (c) => expect((await undoNewYear(c)).restored).toBe(true));
   // A real first install: a workbook with the secretary's own list of n members on its first sheet, no kp_ table.
   const first = createWorkbook();
   await run(first, async (c) => {
@@ -68,6 +70,7 @@ describe('sync budgets', () => {
     expect(small.posting).toBeLessThanOrEqual(3);
     expect(small.report).toBeLessThanOrEqual(3);
     expect(small.newYear).toBeLessThanOrEqual(4);
+    expect(small.undoNewYear).toBeLessThanOrEqual(5);
     // Reported in the test output for the record.
     console.log('sync counts', JSON.stringify(small));
   }, 120000);

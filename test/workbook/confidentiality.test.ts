@@ -1,8 +1,9 @@
 /**
- * Confidentiality (issue 11): the results sheet, the posting sheet and new year's archive carry no evaluator
- * identity (no 评价人 column, no ballot code, no evaluator's name, not even in 说明 when a ballot is wrong), and
+ * Confidentiality (issue 11): the results sheet, the posting sheet and new year's printable results archive carry
+ * no evaluator identity (no 评价人 column, no ballot code, no evaluator's name, not even in 说明 when a ballot is wrong), and
  * anonymous ballot codes stay anonymous: a code is written only in the entry table it was entered in and on its own
- * blank ballot, never next to a person (progress reports no name for it; kp_State holds none).
+ * blank ballot (and, after a new year, in the hidden year archive that keeps that table), never next to a person
+ * (progress reports no name for it; kp_State holds none).
  */
 import { run, type HostWorkbook } from '../../src/host';
 import { printBallot } from '../../src/workbook/ballot';
@@ -69,7 +70,9 @@ describe('results and posting carry no evaluator identity', () => {
     expect(wb.snapshot(posting.sheet).cells[2].map((c) => c.value)).toEqual(['序号', '姓名', '党小组', '最终得分', '评定结果']);
     for (const code of [...PEER_CODES, ...MASS_CODES]) expect({ code, sheets: sheetsWith(wb, code) }).toEqual({ code, sheets: ['党员互评', '群众参评'].filter((s) => strings(wb, s).includes(code)) });
     await run(wb, (c) => newYear(c, 2027));
-    for (const code of [...PEER_CODES, ...MASS_CODES]) expect(sheetsWith(wb, code)).toEqual([]);
+    // Last year's forms are kept (undo, reprints) only in the hidden year archive, as they were in the entry tables.
+    for (const code of [...PEER_CODES, ...MASS_CODES]) expect(sheetsWith(wb, code)).toEqual(['2026年考评存档']);
+    expect(wb.snapshot('2026年考评存档').visibility).toBe('Hidden');
     const archive = strings(wb, '2026年考评结果');
     expect(archive).not.toContain('评价人');
     expect(wb.sheetNames()).toContain('2026年考评结果公示');

@@ -24,6 +24,7 @@ import { saveForm } from '../../src/workbook/entry';
 import { importRoster, importRosterGrid, readRosterGrid } from '../../src/workbook/importRoster';
 import { install } from '../../src/workbook/install';
 import { newYear } from '../../src/workbook/newYear';
+import { undoNewYear } from '../../src/workbook/newYearUndo';
 import { makePostingSheet } from '../../src/workbook/posting';
 import { queueReadTables, type ReadKey } from '../../src/workbook/readTables';
 import { saveRubric } from '../../src/workbook/rubricCmd';
@@ -39,6 +40,7 @@ import { issueBallots } from '../../src/workbook/ballotFiles';
 import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballotPackage';
 import { collectBallots } from '../../src/workbook/collect';
 import { ballotLayout, fillWithExcelJS, scoreEdits } from '../support/ballotFill';
+import { typePlans } from '../support/planYear';
 
 const NOW = () => new Date('2026-11-24T06:05:00Z');
 const ALL = process.env.KAOPING_FAULTS === 'all';
@@ -47,7 +49,7 @@ const SEED = Number(process.env.KAOPING_FAULTS_SEED ?? Math.floor(Math.random() 
 jest.setTimeout(1_800_000);
 const INPUT_KEYS: ReadKey[] = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'];
 /** Sheets the add-in writes as output (not user-entered): results, bookkeeping, print sheets and archives. */
-const isOutputSheet = (name: string) => /^(考评结果|考评细则公示|工作计划公示|个人考评明细|kp_State|.*测评表|\d{4}年(考评结果|工作计划))/.test(name);
+const isOutputSheet = (name: string) => /^(考评结果|考评细则公示|工作计划公示|个人考评明细|kp_State|.*测评表|\d{4}年(考评结果|工作计划|考评存档))/.test(name);
 /** Print sheets checked for half-built states: the posting pack's three sheets and the score sheets. */
 const BUILT_SHEETS = [POSTING_SHEETS.results, POSTING_SHEETS.rubric, POSTING_SHEETS.plans, SCORE_SHEET];
 
@@ -79,6 +81,15 @@ async function posted(): Promise<HostWorkbook> {
   const wb = await computed();
   await run(wb, (c) => makePostingSheet(c, { order: 'rank' }, NOW));
   return wb;
+}
+
+/** A year with work plans typed in (new year archives and clears them; undo puts them back). */
+function withPlans(setup: () => Promise<HostWorkbook>): () => Promise<HostWorkbook> {
+  return async () => {
+    const wb = await setup();
+    await typePlans(wb, { '001': '带头学习，全年讲党课两次。', '002': { plan: '=不是公式', attachment: '附件一.docx' } });
+    return wb;
+  };
 }
 
 function changedRubric(): Rubric {
@@ -160,7 +171,17 @@ const SCENARIOS: Scenario[] = [
   { name: 'compute (again, nothing changed)', covers: 'compute', setup: computed, command: (c) => compute(c, NOW) },
   { name: 'posting (first time)', covers: 'makePostingSheet', setup: computed, command: (c) => makePostingSheet(c, { order: 'rank', phone: '0535-1234567' }, NOW) },
   { name: 'posting (rebuilt)', covers: 'makePostingSheet', setup: posted, command: (c) => makePostingSheet(c, { order: 'roster', phone: '0535-7654321' }, NOW) },
-  { name: 'new year', covers: 'newYear', setup: posted, command: (c) => newYear(c, 2027) },
+  { name: 'new year (the whole year archived, then cleared)', covers: 'newYear', setup: withPlans(posted), command: (c) => newYear(c, 2027) },
+  {
+    name: 'undo new year (every table put back from the archive)', covers: 'undoNewYear',
+    setup: async () => {
+      const wb = await withPlans(posted)();
+      await run(wb, (c) => newYear(c, 2027));
+      return wb;
+    },
+    // (Run again after it completed, undo finds no new year to undo and writes nothing: the picture says so.)
+    command: (c) => undoNewYear(c),
+  },
   { name: 'save settings', covers: 'saveSettings', setup: filled, command: (c) => saveSettings(c, { branch: '=新支部', eligibleThreshold: 85, phone: '+86 0535' }) },
   { name: 'save rubric', covers: 'saveRubric', setup: filled, command: (c) => saveRubric(c, changedRubric()) },
   { name: 'save rubric (a new dimension: columns added to the entry tables)', covers: 'saveRubric', setup: filled, command: (c) => saveRubric(c, widerRubric()) },

@@ -11,6 +11,7 @@ import { compute } from '../../src/workbook/compute';
 import { getEntryForm, getProgress, saveForm } from '../../src/workbook/entry';
 import { install } from '../../src/workbook/install';
 import { newYear } from '../../src/workbook/newYear';
+import { undoNewYear } from '../../src/workbook/newYearUndo';
 import { makePostingSheet } from '../../src/workbook/posting';
 import { printBallot } from '../../src/workbook/ballot';
 import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
@@ -70,6 +71,7 @@ describe('payload limits at 2,000 members', () => {
     sizes.settings = await measure(wb, (c) => saveSettings(c, { phone: '0535-1234567' }));
     sizes.rubric = await measure(wb, (c) => saveRubric(c, DEFAULT_RUBRIC));
     sizes.newYear = await measure(wb, (c) => newYear(c, 2027));
+    sizes.undoNewYear = await measure(wb, async (c) => expect((await undoNewYear(c)).restored).toBe(true));
     console.log('payload (bytes)', JSON.stringify(sizes));
     for (const [name, s] of Object.entries(sizes)) {
       expect([name, s.request <= LIMIT, s.response <= LIMIT]).toEqual([name, true, true]);

@@ -1,8 +1,10 @@
 /**
- * 新年度: says in plain words, with counts and sheet names, what is kept, archived and cleared; refuses to go on
- * without an explicit second confirmation while this year's results were never computed or are older than the
- * last change to the forms; saves a complete backup of the workbook (the `backup` prop) before anything is
- * cleared, and stops when the backup fails; after success says 已是2027年度 instead of offering to roll over again.
+ * 新年度: says in plain words, with counts and sheet names, what is archived (every table, in a hidden sheet of
+ * the workbook) and then cleared; refuses to go on without an explicit second confirmation while this year's
+ * results were never computed or are older than the last change to the forms; after success says 已是2027年度
+ * instead of offering to roll over again, and offers 撤销新年度 (refused by the workbook, with the reason, once
+ * something of the new year was entered). A backup download (the `backup` prop) is a separate convenience: the
+ * new year never depends on it, since a download may not happen at all (Excel for Mac's task pane).
  */
 import {
   Button,
@@ -68,6 +70,13 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
     onChanged();
     return r;
   });
+  const undo = useAction(lang, async () => {
+    const r = await commands.undoNewYear();
+    // Back in the old year: the new year's report no longer describes the workbook.
+    if (r.restored) action.reset();
+    onChanged();
+    return r;
+  });
   const runPlan = plan.run;
   // Counted again whenever the workbook may have changed (the status is read after every command).
   useEffect(() => {
@@ -91,28 +100,27 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
 
   const start = async () => {
     setConfirming(false);
+    undo.reset();
+    const r = await action.run(y);
+    if (r) {
+      setAgain(false);
+      setTyped(null);
+      setUnderstood(false);
+    }
+  };
+  /** The optional backup: its outcome is reported on its own and never gates the new year. */
+  const downloadBackup = async () => {
     setBackupError(null);
     setSaved(null);
-    // The backup first: if it does not complete, nothing is cleared.
-    if (!backup) {
-      setBackupError(text(lang, 'i14NyBackupFailed', { message: lang === 'zh-CN' ? '此环境不能保存备份' : 'no way to save a backup here' }));
-      return;
-    }
+    if (!backup) return;
     setBackingUp(true);
     try {
       setSaved(await backup.save(fileName));
     } catch (e) {
       console.error(e);
       setBackupError(text(lang, 'i14NyBackupFailed', { message: errorText(lang, e) }));
-      return;
     } finally {
       setBackingUp(false);
-    }
-    const r = await action.run(y);
-    if (r) {
-      setAgain(false);
-      setTyped(null);
-      setUnderstood(false);
     }
   };
   const setTyped = setYear;
@@ -134,7 +142,7 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
       {report && (
         <Note intent="success">
           {text(lang, 'newYearDone', { year: report.year })}
-          {saved && <div>{text(lang, 'i14NyBackupDone', { file: saved.fileName, size: sizeText(saved.bytes) })}</div>}
+          {report.yearArchive && <div>{text(lang, 'i14NyArchivedAll', { sheet: report.yearArchive })}</div>}
           {report.archivedSheet && <div>{text(lang, 'archivedAs', { sheet: report.archivedSheet })}</div>}
           {report.clearedTables.length > 0 && <div>{text(lang, 'i14NyDoneCleared', { list: joinList(lang, report.clearedTables) })}</div>}
         </Note>
@@ -156,6 +164,18 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
           </Field>
         </>
       )}
+      {undo.result && <Note intent={undo.result.restored ? 'success' : 'warning'}>{undo.result.messages.join(' ')}</Note>}
+      {p?.undoArchive && (
+        <>
+          <Text>{text(lang, 'i14NyUndoHint', { archive: p.undoArchive })}</Text>
+          <div className={styles.row}>
+            <Button appearance="secondary" disabled={undo.busy} onClick={() => void undo.run()}>
+              {text(lang, 'i14NyUndo')}
+            </Button>
+            {undo.busy && <Busy label={text(lang, 'i14NyUndoWorking')} />}
+          </div>
+        </>
+      )}
       <div className={styles.row}>
         {already && !again ? (
           <Button appearance="secondary" onClick={() => setAgain(true)}>
@@ -166,6 +186,11 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
             {text(lang, 'startNewYear')}
           </Button>
         )}
+        {backup && (
+          <Button appearance="subtle" disabled={backingUp} onClick={() => void downloadBackup()}>
+            {text(lang, 'i14NyBackup')}
+          </Button>
+        )}
         {backingUp && <Busy label={text(lang, 'i14NyBackingUp')} />}
         {action.busy && <Busy label={text(lang, 'working')} />}
       </div>
@@ -174,7 +199,7 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
           <DialogBody>
             <DialogTitle>{text(lang, 'i14NyConfirmTitle', { year: y })}</DialogTitle>
             <DialogContent>
-              <p>{text(lang, 'i14NyConfirmBody', { total: count(total), file: fileName })}</p>
+              <p>{text(lang, 'i14NyConfirmBody', { total: count(total), archive: p?.yearArchive ?? '' })}</p>
               <ul className={styles.list}>
                 {toClear.map((c) => (
                   <li key={c.sheet}>{clearLine(lang, c, p?.archiveSheet ?? null)}</li>
@@ -196,7 +221,8 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
           </DialogBody>
         </DialogSurface>
       </Dialog>
-      <ErrorBar message={backupError ?? action.error} />
+      {saved && <Note intent="info">{text(lang, 'i14NyBackupDone', { file: saved.fileName, size: sizeText(saved.bytes) })}</Note>}
+      <ErrorBar message={backupError ?? action.error ?? undo.error} />
     </div>
   );
 }
