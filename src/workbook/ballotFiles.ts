@@ -23,6 +23,7 @@ import {
   parseIssued,
   type BallotIdentity,
   type BallotMember,
+  type IssuedBallot,
 } from '../domain/ballot';
 import { COLUMNS } from '../domain/contract';
 import { evaluatorKey, idKey, normalizeId } from '../domain/parse';
@@ -181,21 +182,43 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
   return { specs, problems };
 }
 
+/** What kp_State records of a ballot handed out (recordBallotsOut), from its spec. */
+export function issuedOf(spec: BallotSpec): IssuedBallot {
+  return { year: spec.year, round: spec.round, evaluator: spec.identity.evaluator, group: spec.identity.group, label: spec.anonymous ? '' : spec.evaluatorLabel };
+}
+
 /**
- * Plans a round's ballots in the secretary's workbook and records them as handed out (kp_State), so progress
- * shows which are not back yet. One read, one write.
+ * Plans a round's ballots in the secretary's workbook. With `record`, also records them as handed out (kp_State),
+ * so progress shows which are not back yet: one read, one write. The task pane plans without recording and
+ * records (recordBallotsOut) only once the secretary confirms the files reached them.
  */
 export async function issueBallots(context: Excel.RequestContext, round: Round, options: BallotOptions = {}, record = true): Promise<{ specs: BallotSpec[]; problems: string[] }> {
   const { read } = await readTables(context);
   const planned = planBallots(read, round, options);
-  if (record && planned.specs.length > 0 && read.state.exists) {
-    const state = parseState(read.state);
-    const lines = planned.specs.map((s) => issuedLine(s.year, s.round, s.identity.evaluator, s.identity.group, s.anonymous ? '' : s.evaluatorLabel));
-    const have = new Set(state.ballots);
-    queueWriteState(context, read.state, { ...state, ballots: [...state.ballots, ...lines.filter((l) => !have.has(l))] });
-    await context.sync();
-  }
+  if (record && planned.specs.length > 0) await writeIssued(context, read, planned.specs.map(issuedOf));
   return planned;
+}
+
+async function writeIssued(context: Excel.RequestContext, read: TablesRead, issued: readonly IssuedBallot[]): Promise<number> {
+  if (issued.length === 0 || !read.state.exists) return 0;
+  const state = parseState(read.state);
+  const lines = issued.map((b) => issuedLine(b.year, b.round, b.evaluator, b.group, b.label));
+  const have = new Set(state.ballots);
+  const added = [...new Set(lines.filter((l) => !have.has(l)))];
+  if (added.length === 0) return 0;
+  queueWriteState(context, read.state, { ...state, ballots: [...state.ballots, ...added] });
+  await context.sync();
+  return added.length;
+}
+
+/**
+ * Records ballots as handed out, after the secretary confirmed the files reached them (a download may not have
+ * happened). Lines already recorded are not repeated. Returns how many were added. One read, one write.
+ */
+export async function recordBallotsOut(context: Excel.RequestContext, issued: readonly IssuedBallot[]): Promise<number> {
+  const { read } = await readTables(context, ['state']);
+  if (!read.state.exists) throw new Error('没有找到考评的内部记录表（kp_State），请先安装考评表。');
+  return writeIssued(context, read, issued);
 }
 
 export interface BallotsOut {

@@ -194,7 +194,7 @@ describe('新年度 view', () => {
     await user.click(await waitFor(() => within(dialog()).getByRole('button', { name: '下载备份并开始', hidden: true })));
     expect(await screen.findByText('已开始 2027 年度。')).toBeInTheDocument();
     expect(backup.saved).toEqual(['考评2026-年度备份.xlsx']);
-    expect(screen.getByText('已下载备份“考评2026-年度备份.xlsx”（2 KB）。')).toBeInTheDocument();
+    expect(screen.getByText('已开始下载备份“考评2026-年度备份.xlsx”（2 KB）：请在下载栏或“下载”文件夹中确认它已保存。')).toBeInTheDocument();
     expect(screen.getByText('已清空：党员自评、党员互评、群众参评、加分项、支部审定')).toBeInTheDocument();
     expect(fake.callsOf('newYear')).toEqual([[2027]]);
     expect(fake.entries.self.size).toBe(0);

@@ -102,7 +102,7 @@ interface Pending {
   resolve: (ok: boolean) => void;
 }
 
-export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
+export function EntryView({ commands, lang, status, onChanged, files }: ViewProps) {
   const styles = useStyles();
   const members = useMembers(commands, status);
   const memory = useRef(recall());
@@ -400,7 +400,7 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
           <ProgressPanel lang={lang} round={round} report={progress.result} busy={progress.busy} error={progress.error} members={members} />
         </>
       )}
-      {step !== 'review' && <BallotFilesView commands={commands} lang={lang} status={status} onChanged={onChanged} />}
+      {step !== 'review' && <BallotFilesView commands={commands} lang={lang} status={status} onChanged={onChanged} files={files} />}
       <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && pending && answer(pending, false)}>
         <DialogSurface>
           {pending && (

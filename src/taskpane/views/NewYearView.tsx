@@ -134,7 +134,7 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
       {report && (
         <Note intent="success">
           {text(lang, 'newYearDone', { year: report.year })}
-          {saved && <div>{text(lang, 'i14NyBackupDone', { file: saved.fileName, size: sizeText(saved.bytes) })}</div>}
+          {saved && <div>{text(lang, saved.how === 'open' ? 'nyBackupOpened' : 'i14NyBackupDone', { file: saved.fileName, size: sizeText(saved.bytes) })}</div>}
           {report.archivedSheet && <div>{text(lang, 'archivedAs', { sheet: report.archivedSheet })}</div>}
           {report.clearedTables.length > 0 && <div>{text(lang, 'i14NyDoneCleared', { list: joinList(lang, report.clearedTables) })}</div>}
         </Note>
