@@ -57,6 +57,8 @@ export interface AppProps {
   backup?: WorkbookBackup;
   /** How files leave the pane (ballots): a download, or a new Excel window on Mac / iPad (officeFiles.ts). */
   files?: FileOutlet;
+  /** Told how many typed scores the open form holds unsaved (the web page warns before losing them). */
+  onUnsavedInput?: (count: number) => void;
 }
 
 const useStyles = makeStyles({
@@ -91,7 +93,7 @@ const useStyles = makeStyles({
   h2: { margin: '0' },
 });
 
-export function App({ commands, runner, loadConformance, language, initialView = 'start', backup, files }: AppProps) {
+export function App({ commands, runner, loadConformance, language, initialView = 'start', backup, files, onUnsavedInput }: AppProps) {
   const styles = useStyles();
   const [chosenLang, setChosenLang] = useState<Language | null>(language ?? null);
   const [view, setViewState] = useState<ViewName>(initialView);
@@ -133,7 +135,7 @@ export function App({ commands, runner, loadConformance, language, initialView =
     },
     [setView],
   );
-  const props = { commands, lang, status, onChanged: () => void refresh(), onNavigate: setView, onAddCategory, backup, files };
+  const props = { commands, lang, status, onChanged: () => void refresh(), onNavigate: setView, onAddCategory, backup, files, onUnsavedInput };
   const panel = (name: ViewName, node: ReactNode) => {
     if (!visited.has(name) && view !== name) return null;
     const blocked = status !== null && !status.installed && NEEDS_INSTALL.has(name);

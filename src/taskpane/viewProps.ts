@@ -20,4 +20,6 @@ export interface ViewProps {
   backup?: WorkbookBackup;
   /** How files leave the pane (browser downloads when absent). */
   files?: FileOutlet;
+  /** Told how many typed scores the open form holds unsaved. */
+  onUnsavedInput?: (count: number) => void;
 }

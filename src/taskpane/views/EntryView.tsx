@@ -102,7 +102,7 @@ interface Pending {
   resolve: (ok: boolean) => void;
 }
 
-export function EntryView({ commands, lang, status, onChanged, files }: ViewProps) {
+export function EntryView({ commands, lang, status, onChanged, files, onUnsavedInput }: ViewProps) {
   const styles = useStyles();
   const members = useMembers(commands, status);
   const memory = useRef(recall());
@@ -124,6 +124,7 @@ export function EntryView({ commands, lang, status, onChanged, files }: ViewProp
   const ballot = useAction(lang, (r: Round, evaluator: string, g?: string) => commands.printBallot(r, evaluator, g));
   const pickerRef = useRef<HTMLSelectElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
+  useEffect(() => onUnsavedInput?.(form ? dirty : 0), [form, dirty, onUnsavedInput]);
   /** The box of the open form the cursor was last in: 继续填写 puts it back there. */
   const lastCell = useRef<HTMLElement | null>(null);
   /** The dialog's safe button (继续填写 / 取消): it takes the focus when the dialog opens. */
