@@ -2,8 +2,20 @@
  * The web page (and the dev preview): the task pane (left) over a headless workbook shown as a grid (right).
  * Until a workbook is opened or made, the grid's place shows the first screen (Welcome).
  */
-import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  FluentProvider,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SHEETS } from '../domain/contract';
 import { conformanceTests, createWorkbook, run, saveXlsx, type HostWorkbook } from '../host';
 import { App } from '../taskpane/App';
@@ -12,7 +24,7 @@ import { createCommands } from '../workbook/commands';
 import type { BatchRunner, KaopingCommands } from '../workbook/commandTypes';
 import { downloadName } from './downloadName';
 import { SAMPLE_FILE_NAME, makeSampleWorkbook } from './sample';
-import { sheetWritten, watchCommands } from './watchCommands';
+import { changesWorkbook, sheetWritten, watchCommands } from './watchCommands';
 import { Welcome } from './Welcome';
 import { WorkbookView } from './WorkbookView';
 
@@ -44,8 +56,33 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
   const [welcome, setWelcome] = useState(true);
   const [making, setMaking] = useState(false);
   const [sampleError, setSampleError] = useState<string | null>(null);
+  /** Work not yet downloaded: a change since the last open or download, or scores typed into a form not saved. */
+  const [changed, setChanged] = useState(false);
+  const [typing, setTyping] = useState(0);
+  const unsaved = changed || typing > 0;
+  const [asking, setAsking] = useState<{ what: string; go: () => void } | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  // Closing or reloading the tab with such work: the browser asks (beforeunload).
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+      return '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+  useEffect(() => {
+    if (!asking) return;
+    const t = setTimeout(() => cancelRef.current?.focus(), 0);
+    return () => clearTimeout(t);
+  }, [asking]);
+  /** Replaces the workbook at once, or after asking when there is work not yet downloaded. */
+  const confirmReplace = useCallback((what: string, go: () => void) => (unsaved ? setAsking({ what, go }) : go()), [unsaved]);
   const onDone = useCallback(
     (name: keyof KaopingCommands, args: unknown[], result: unknown) => {
+      if (changesWorkbook(name)) setChanged(true);
       const sheet = sheetWritten(name, args, result);
       if (sheet) setFollow((f) => ({ sheet, n: (f?.n ?? 0) + 1 }));
       if (sheet || name === 'install' || name === 'newYear' || name === 'saveRubric') setWelcome(false);
@@ -72,6 +109,7 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
   const open = useCallback(
     (next: HostWorkbook, name: string) => {
       setWb(next);
+      setChanged(false);
       setFileName(name);
       setSelection(null);
       setWelcome(false);
@@ -97,7 +135,7 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
   return (
     <FluentProvider theme={webLightTheme} className={styles.page}>
       <div className={styles.pane} data-testid="taskpane">
-        <App commands={commands} runner={runner} backup={backup} loadConformance={async () => conformanceTests} />
+        <App commands={commands} runner={runner} backup={backup} loadConformance={async () => conformanceTests} onUnsavedInput={setTyping} />
       </div>
       <div className={styles.sheet}>
         <WorkbookView
@@ -109,22 +147,54 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
           onOpen={open}
           onEdited={() => {
             setWelcome(false);
+            setChanged(true);
             bump();
           }}
+          confirmReplace={confirmReplace}
+          onNew={() => confirmReplace('新建', () => open(createWorkbook(), '考评.xlsx'))}
+          onDownloaded={() => setChanged(false)}
           saveName={saveName}
           intro={
             welcome ? (
               <Welcome
                 making={making}
                 error={sampleError}
-                onSample={() => void sample()}
+                onSample={() => confirmReplace('示例工作簿', () => void sample())}
                 onOpen={() => document.getElementById('kp-open-xlsx')?.click()}
-                onNew={() => open(createWorkbook(), '考评.xlsx')}
+                onNew={() => confirmReplace('新建', () => open(createWorkbook(), '考评.xlsx'))}
               />
             ) : null
           }
         />
       </div>
+      <Dialog open={asking !== null} onOpenChange={(_, d) => !d.open && setAsking(null)}>
+        <DialogSurface>
+          {asking && (
+            <DialogBody>
+              <DialogTitle>替换当前工作簿？</DialogTitle>
+              <DialogContent>
+                当前工作簿有尚未下载的修改{typing > 0 ? `（其中有 ${typing} 个分数还没有保存到测评表）` : ''}。{asking.what}会替换它，这些修改将丢失。要保留，请先取消，保存测评表并点“下载 .xlsx”。
+              </DialogContent>
+              {/* The safe choice first and focused: a habitual Enter keeps the work. */}
+              <DialogActions>
+                <Button ref={cancelRef} appearance="primary" onClick={() => setAsking(null)}>
+                  取消
+                </Button>
+                <Button
+                  onClick={() => {
+                    const go = asking.go;
+                    setAsking(null);
+                    setTyping(0);
+                    go();
+                  }}
+                >
+                  不保存，替换
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          )}
+        </DialogSurface>
+      </Dialog>
     </FluentProvider>
   );
 }

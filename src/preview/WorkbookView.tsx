@@ -41,6 +41,15 @@ export interface WorkbookViewProps {
   saveName?: () => Promise<string>;
   /** Shown instead of the sheet tabs and grid (the web page's first screen). */
   intro?: ReactNode;
+  /**
+   * Runs `go` (replacing the workbook: 打开 .xlsx) at once, or after asking when there is work not yet
+   * downloaded; `what` names what would replace it.
+   */
+  confirmReplace?: (what: string, go: () => void) => void;
+  /** 新建: an empty workbook in place of this one (shown once a file is open). */
+  onNew?: () => void;
+  /** Called after the download of the workbook was started. */
+  onDownloaded?: () => void;
 }
 
 /** What typing into a cell means in Excel: a number when it reads as one, a formula after '=', else text. */
@@ -50,7 +59,7 @@ function typedValue(input: string, textFormat: boolean): string | number {
   return t !== '' && !t.startsWith('=') && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : input;
 }
 
-export function WorkbookView({ wb, version, fileName, selection, follow, onOpen, onEdited, saveName, intro }: WorkbookViewProps) {
+export function WorkbookView({ wb, version, fileName, selection, follow, onOpen, onEdited, saveName, intro, confirmReplace, onNew, onDownloaded }: WorkbookViewProps) {
   const styles = useStyles();
   const [names, setNames] = useState<string[]>(() => wb.sheetNames());
   const [sheet, setSheet] = useState(names[0] ?? '');
@@ -168,6 +177,7 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      onDownloaded?.();
     } catch (e) {
       console.error(e);
       setError(`无法保存：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
@@ -176,7 +186,7 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
 
   return (
     <section className={styles.root} aria-label="工作簿预览">
-      <div className={styles.toolbar}>
+      <div className={styles.toolbar} data-testid="workbook-toolbar">
         <input
           ref={fileRef}
           id="kp-open-xlsx"
@@ -186,7 +196,7 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
           aria-label="打开 .xlsx"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) void open(file);
+            if (file) (confirmReplace ?? ((_what: string, go: () => void) => go()))(`打开“${file.name}”`, () => void open(file));
             e.target.value = '';
           }}
         />
@@ -196,6 +206,11 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
         <Button size="small" onClick={() => void download()}>
           下载 .xlsx
         </Button>
+        {!intro && onNew && (
+          <Button size="small" disabled={busy} onClick={onNew}>
+            新建
+          </Button>
+        )}
         <Text size={200}>{fileName}</Text>
         {target !== fileName && (
           <Text size={200} data-testid="download-name">

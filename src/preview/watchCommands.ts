@@ -32,6 +32,27 @@ export function sheetWritten(name: keyof KaopingCommands, args: unknown[], resul
   }
 }
 
+/** Commands that only read (makeBallotFiles plans without recording): everything else may change the workbook. */
+const READ_ONLY: ReadonlySet<keyof KaopingCommands> = new Set<keyof KaopingCommands>([
+  'getStatus',
+  'previewRosterImport',
+  'getEntryForm',
+  'getProgress',
+  'selectCell',
+  'getPlan',
+  'getSettings',
+  'getReview',
+  'newYearPlan',
+  'suggestBranch',
+  'getBallotsOut',
+  'makeBallotFiles',
+]);
+
+/** Whether a command may have changed the workbook (also when it failed: Excel.run is not a transaction). */
+export function changesWorkbook(name: keyof KaopingCommands): boolean {
+  return !READ_ONLY.has(name);
+}
+
 export function watchCommands(
   commands: KaopingCommands,
   onDone: (name: keyof KaopingCommands, args: unknown[], result: unknown) => void,

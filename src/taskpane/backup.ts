@@ -8,6 +8,11 @@ export interface BackupResult {
   fileName: string;
   /** Size of the saved copy in bytes. */
   bytes: number;
+  /**
+   * How it was offered: a download was started (it may still be waiting in a download bar: the pane says
+   * "started", never "saved"), or it opened as a new Excel window the user saves (Excel for Mac / iPad).
+   */
+  how?: 'download' | 'open';
 }
 
 export interface WorkbookBackup {
@@ -21,8 +26,8 @@ export function backupFileName(year: number | null): string {
 }
 
 /** Offers bytes as a download (an object URL on a temporary link). */
-export function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+export function downloadBytes(bytes: Uint8Array, fileName: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

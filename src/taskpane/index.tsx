@@ -7,6 +7,7 @@ import { createCommands } from '../workbook/commands';
 import type { BatchRunner } from '../workbook/commandTypes';
 import { App } from './App';
 import { officeBackup } from './officeBackup';
+import { officeFiles } from './officeFiles';
 import { unsupportedMessage } from './unsupported';
 
 const runner: BatchRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
@@ -34,11 +35,14 @@ void Office.onReady((info) => {
   }
   const element = document.getElementById('root');
   if (!element) return;
+  // Excel for Mac / iPad: downloads do nothing there, files open as new Excel windows instead.
+  const files = officeFiles();
   createRoot(element).render(
     <App
       commands={createCommands(runner)}
       runner={runner}
-      backup={officeBackup()}
+      backup={officeBackup(undefined, { files })}
+      files={files}
       loadConformance={() => import(/* webpackChunkName: "conformance" */ '../host/conformance').then((m) => m.conformanceTests)}
     />,
   );

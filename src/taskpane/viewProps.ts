@@ -1,6 +1,7 @@
 import type { Language } from '../domain/types';
 import type { KaopingCommands, WorkbookStatus } from '../workbook/commandTypes';
 import type { WorkbookBackup } from './backup';
+import type { FileOutlet } from './files';
 
 export type ViewName = 'start' | 'entry' | 'check' | 'results' | 'posting' | 'newYear' | 'settings' | 'diagnostics';
 
@@ -17,4 +18,8 @@ export interface ViewProps {
   onAddCategory?: (category: string) => void;
   /** Saves a complete copy of the workbook (new year does it before clearing anything). */
   backup?: WorkbookBackup;
+  /** How files leave the pane (browser downloads when absent). */
+  files?: FileOutlet;
+  /** Told how many typed scores the open form holds unsaved. */
+  onUnsavedInput?: (count: number) => void;
 }

@@ -236,13 +236,13 @@ const NOT_RECORDED = '无法记录分发情况：工作簿的隐藏表 kp_State 
  * date; a code's line names nobody). A ballot handed out again makes its earlier line void. Returns a problem
  * when kp_State cannot take the record (then nothing may be handed out: an unrecorded ballot is never accepted).
  */
-function queueRecord(context: Excel.RequestContext, read: TablesRead, sheetNames: string[], specs: BallotSpec[]): string | null {
+function queueRecord(context: Excel.RequestContext, read: TablesRead, sheetNames: string[], fresh: readonly IssuedBallot[], reissued: readonly IssuedBallot[] = []): string | null {
   const taken = takenIfStateLost(read, sheetNames);
   if (!stateUsable(read.state) && !taken) return NOT_RECORDED;
   refuseProtected(read, ['state'], currentModel(read).settings.language);
   const state = parseState(read.state);
-  const made = recordIssued(parseIssued(state.ballots), specs.filter((s) => !s.reissue).map(issuedOf), false);
-  const all = recordIssued(made, specs.filter((s) => s.reissue).map(issuedOf), true).map(issuedLine);
+  const made = recordIssued(parseIssued(state.ballots), fresh, false);
+  const all = recordIssued(made, reissued, true).map(issuedLine);
   // Lines this version cannot read are kept as they were.
   const unreadable = state.ballots.filter((l) => parseIssued([l]).length === 0);
   queueWriteState(context, read.state, { ...state, ballots: [...unreadable, ...all] }, taken);
@@ -259,7 +259,7 @@ export async function issueBallots(context: Excel.RequestContext, round: Round, 
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const planned = planBallots(read, round, options);
   if (record && planned.specs.length > 0) {
-    const problem = queueRecord(context, read, sheets.items.map((s) => s.name), planned.specs);
+    const problem = queueRecord(context, read, sheets.items.map((s) => s.name), planned.specs.filter((s) => !s.reissue).map(issuedOf), planned.specs.filter((s) => s.reissue).map(issuedOf));
     if (problem) return { specs: [], problems: [problem] };
     await context.sync();
   }
@@ -271,10 +271,27 @@ export async function recordBallots(context: Excel.RequestContext, specs: Ballot
   if (specs.length === 0) return { problems: [] };
   const sheets = context.workbook.worksheets;
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
-  const problem = queueRecord(context, read, sheets.items.map((s) => s.name), specs);
+  const problem = queueRecord(context, read, sheets.items.map((s) => s.name), specs.filter((s) => !s.reissue).map(issuedOf), specs.filter((s) => s.reissue).map(issuedOf));
   if (problem) return { problems: [problem] };
   await context.sync();
   return { problems: [] };
+}
+
+/**
+ * Records ballots as handed out once the secretary confirmed the files reached them (a download may not have
+ * happened): the lines makeBallotFiles planned, secrets included. A line already recorded is not repeated.
+ * Returns how many were added; kp_State unable to take the record is an error (nothing handed out counts then).
+ * One read, one write.
+ */
+export async function recordBallotsOut(context: Excel.RequestContext, issued: readonly IssuedBallot[]): Promise<number> {
+  if (issued.length === 0) return 0;
+  const sheets = context.workbook.worksheets;
+  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
+  const before = new Set(parseState(read.state).ballots);
+  const problem = queueRecord(context, read, sheets.items.map((s) => s.name), issued);
+  if (problem) throw new Error(problem);
+  await context.sync();
+  return issued.filter((b) => !before.has(issuedLine(b))).length;
 }
 
 export interface BallotsOut {

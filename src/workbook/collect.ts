@@ -27,6 +27,7 @@ import type { Language, RawCell, Round } from '../domain/types';
 import { BALLOT_FIRST_COLUMNS, expectedBallot, scoreHeader, type BallotRead } from './ballotFiles';
 import { scoreCell, entryColumns, rowKey } from './entry';
 import { planUpsert, queueUpsert } from './entryRows';
+import { clearFiltersFirst } from './filters';
 import { currentModel } from './install';
 import { totalFormula } from './layout';
 import { queueAdoptOutsideRows } from './outside';
@@ -307,7 +308,7 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
   let written = 0;
   // A protected entry sheet: nothing is written and the secretary is told which sheet to unprotect (as saving a form).
   refuseProtected(read, [...byRound.keys()], lang);
-  const notes: string[] = [];
+  const notes = await clearFiltersFirst(context, [...byRound.keys()].map((r) => read[r]), lang);
   // Marked in kp_State while the rows are written (a batch stopped part-way is reported by check until collect
   // runs again; re-running with the same files writes only what is missing).
   const leave = byRound.size > 0 ? queueBeginWrites(context, read.state, pendingMark('collectBallots', [...byRound.keys()][0])) : null;
@@ -322,8 +323,7 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
     const plan = planUpsert(t, rows, rowKey(round, c));
     const textCols = new Set([c.cEval, c.cId, c.cName].filter((i) => i >= 0));
     const numberCols = new Set((mode === 'total' ? [c.cTotal] : dims.map((d) => col(t, d))).filter((i) => i >= 0));
-    const { filterCleared } = queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols, formulaCols: new Set(formula ? [c.cTotal] : []) });
-    if (filterCleared) notes.push(texts(lang).filterCleared(t.sheet));
+    queueUpsert(context.workbook.worksheets.getItem(t.sheet), t, plan, { textCols, numberCols, formulaCols: new Set(formula ? [c.cTotal] : []) });
     written += rows.length;
   }
   if (written > 0) {

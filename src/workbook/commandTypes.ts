@@ -5,11 +5,12 @@
  */
 import type { Rubric } from '../domain/rubric';
 import type { Evaluation, Language, Problem, Round, Severity } from '../domain/types';
+import type { IssuedBallot } from '../domain/ballotIssue';
 import type { BallotOptions, BallotsOut } from './ballotFiles';
 import type { CollectReport } from './collect';
 import type { GridSource } from './rosterImport';
 
-export type { BallotOptions, BallotsOut, CollectReport };
+export type { BallotOptions, BallotsOut, CollectReport, IssuedBallot };
 
 /** Runs one batch against a workbook: `Excel.run` in Excel, `host.run(workbook, …)` headless. */
 export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -270,6 +271,13 @@ export interface BallotZip {
   zip: Uint8Array | null;
   /** The ballot files inside, in order. */
   files: string[];
+  /** The same files one by one (where the pane cannot download a .zip, each opens as a new Excel window). */
+  ballots: { name: string; bytes: Uint8Array }[];
+  /**
+   * The ballots as kp_State records them handed out. Not recorded yet: the pane records them
+   * (recordBallotsOut) once the secretary confirms the files reached them.
+   */
+  issued: IssuedBallot[];
 }
 
 /** A returned file as the pane picked it. */
@@ -325,4 +333,6 @@ export interface KaopingCommands {
   collectBallotFiles?(files: PickedFile[], options?: { replace?: string[] }): Promise<CollectReport>;
   /** Ballots handed out this year and whether they are back. */
   getBallotsOut?(): Promise<BallotsOut[]>;
+  /** Records ballots made by makeBallotFiles as handed out (after the secretary confirmed having the files). */
+  recordBallotsOut?(issued: IssuedBallot[]): Promise<number>;
 }

@@ -3,7 +3,7 @@
  * command line and the browser preview. Each call is one batch (Excel.run) of the command functions.
  */
 import { printBallot } from './ballot';
-import { getBallotsOut, issueBallots } from './ballotFiles';
+import { getBallotsOut, issueBallots, issuedOf, recordBallotsOut } from './ballotFiles';
 import { collectBallots } from './collect';
 import { check } from './check';
 import type { BatchRunner, KaopingCommands } from './commandTypes';
@@ -53,9 +53,10 @@ export const COMMAND_WRITES: Record<keyof KaopingCommands, boolean> = {
   saveMemberReview: true,
   newYearPlan: false,
   suggestBranch: false,
-  makeBallotFiles: true,
+  makeBallotFiles: false, // plans only: recordBallotsOut records them once the secretary has the files
   collectBallotFiles: true,
   getBallotsOut: false,
+  recordBallotsOut: true,
 };
 
 /** The commands that write to the workbook, in the order of KaopingCommands. */
@@ -89,15 +90,23 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     newYearPlan: () => runner((c) => newYearPlan(c)),
     suggestBranch: () => runner((c) => suggestBranch(c)),
     makeBallotFiles: async (round, options) => {
-      const planned = await runner((c) => issueBallots(c, round, options));
-      if (planned.problems.length > 0 || planned.specs.length === 0) return { problems: planned.problems, zipName: null, zip: null, files: [] };
+      // Planned only: the ballots are recorded as handed out when the secretary confirms having the files.
+      const planned = await runner((c) => issueBallots(c, round, options, false));
+      if (planned.problems.length > 0 || planned.specs.length === 0) return { problems: planned.problems, zipName: null, zip: null, files: [], ballots: [], issued: [] };
       // The ballot workbooks are made with the headless host, loaded on demand (not in the pane's first load).
       const pkg = await import(/* webpackChunkName: "ballots" */ './ballotPackage');
       const files = await pkg.buildBallotFiles(planned.specs);
       const s = planned.specs[0];
       const round0 = { self: '自评', peer: '互评', mass: '群众参评' }[round];
       const group = options.group ? `-${options.group}` : '';
-      return { problems: [], zipName: `${s.year}-${round0}${group}-测评表.zip`, zip: await pkg.zipFiles(files), files: files.map((f) => f.name) };
+      return {
+        problems: [],
+        zipName: `${s.year}-${round0}${group}-测评表.zip`,
+        zip: await pkg.zipFiles(files),
+        files: files.map((f) => f.name),
+        ballots: files,
+        issued: planned.specs.map(issuedOf),
+      };
     },
     collectBallotFiles: async (files, options) => {
       const pkg = await import(/* webpackChunkName: "ballots" */ './ballotPackage');
@@ -105,5 +114,6 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
       return runner((c) => collectBallots(c, read, { replace: options?.replace ?? [] }));
     },
     getBallotsOut: () => runner((c) => getBallotsOut(c)),
+    recordBallotsOut: (issued) => runner((c) => recordBallotsOut(c, issued)),
   };
 }

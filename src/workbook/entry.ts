@@ -12,13 +12,13 @@ import { dimensionColumns } from '../domain/rubric';
 import type { Language, RawCell, Round } from '../domain/types';
 import type { EntryForm, FormMember, FormRowInput, ProgressReport, SaveFormReport } from './commandTypes';
 import { planUpsert, queueUpsert } from './entryRows';
+import { clearFiltersFirst } from './filters';
 import { currentModel } from './install';
 import { totalFormula } from './layout';
 import { pendingMark } from './pending';
 import { parseState, queueBeginWrites, queueEndWrites } from './state';
 import { queueAdoptOutsideRows } from './outside';
 import { refuseProtected } from './protection';
-import { texts } from './texts';
 import { col, evaluationInput, readTables, type ReadKey, type TablesRead, type TableRead } from './readTables';
 
 const MODEL_KEYS: ReadKey[] = ['settings', 'rubric', 'roster'];
@@ -157,8 +157,9 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   );
   const formulaCols = new Set(formula ? [c.cTotal] : []);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
+  const notes = plan.inPlace.size > 0 || plan.append.length > 0 ? await clearFiltersFirst(context, [t], lang) : [];
   const leave = queueBeginWrites(context, read.state, pendingMark('saveForm', round));
-  const { filterCleared } = queueUpsert(sheet, t, plan, { textCols, numberCols, formulaCols });
+  queueUpsert(sheet, t, plan, { textCols, numberCols, formulaCols });
   queueEndWrites(context, read.state, leave);
   await context.sync();
   // Problems of the rows just written: the domain checks the table as it now is (the formula column aside).
@@ -175,7 +176,6 @@ export async function saveForm(context: Excel.RequestContext, round: Round, eval
   const input = evaluationInput({ ...read, [round]: { ...t, rows: after } });
   const evaluation = evaluate(input, lang);
   const problems = evaluation.problems.filter((p) => p.sheet === t.sheet && writtenRows.has(Number(/\d+$/.exec(p.cell)?.[0] ?? 0)));
-  const notes = filterCleared ? [texts(lang).filterCleared(t.sheet)] : [];
   return { written: newRows.length, updated: plan.updated, added: plan.added, problems, ...(notes.length > 0 ? { notes } : {}) };
 }
 

@@ -79,19 +79,19 @@ type At = (row: number, col: number, rows: number, cols: number) => Excel.Range;
 
 /**
  * Queues the plan: in-place runs written as whole ranges (formats first, so user text is never parsed as a
- * formula). Appended rows are written into the blank rows directly below the table, which Excel then extends
- * over them (Microsoft's advice for co-authoring: rows.add conflicts with co-authors' edits); only when fewer
+ * formula). Appended rows are written into the blank rows directly below the table, over which the table is
+ * first grown with Table.resize (Microsoft's advice for co-authoring: rows.add conflicts with co-authors' edits;
+ * auto-expansion is not relied on); only when fewer
  * blank rows than needed (plus APPEND_MARGIN) were read below the table is rows.add used. Either way the new
  * rows are addressed from the table as it is when the batch runs (getDataBodyRange().getRowsBelow, or the row
  * rows.add returns), never from the position read earlier: a co-author's rows added meanwhile are not
  * overwritten. Cells of other columns are left unchanged (null in the write).
  */
-export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPlan, cols: UpsertColumns): { filterCleared: boolean } {
+export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPlan, cols: UpsertColumns): void {
   const width = t.headers.length;
   // A filtered table: values written over it can land in the wrong rows (office-js issue 224) and rows.add is
-  // reported to fail (issues 994, 468): the filter is cleared first, and the caller says so.
-  const filterCleared = t.filtered === true && (plan.inPlace.size > 0 || plan.append.length > 0);
-  if (filterCleared) t.table.clearFilters();
+  // reported to fail (issues 994, 468). The caller clears the filter in a sync of its own first (filters.ts).
+  if (t.filtered === true && (plan.inPlace.size > 0 || plan.append.length > 0)) throw new Error(`${t.sheet}: the table's filter must be cleared (clearFiltersFirst) before writing`);
   const writeBlock = (at: At, rows: RawCell[][], blankAsEmpty: boolean) => {
     for (const c of cols.textCols) at(0, c, rows.length, 1).numberFormat = rows.map(() => ['@']);
     // A text kept in a score cell ("优", for check to report) is written into a cell formatted '@' (so "=…" stays
@@ -123,10 +123,14 @@ export function queueUpsert(sheet: Excel.Worksheet, t: TableRead, plan: UpsertPl
     writeBlock((r, c, h, w) => sheet.getRange(blockAddress(row1 + r, t.firstColumn + c, h, w)), run.map((i) => plan.inPlace.get(i) as RawCell[]), false);
   }
   const n = plan.append.length;
-  if (n === 0) return { filterCleared };
+  if (n === 0) return;
   let first: Excel.Range;
-  if ((t.blankBelow ?? 0) >= n + APPEND_MARGIN) first = t.table.getDataBodyRange().getRowsBelow(1);
-  else first = t.table.rows.add(undefined, plan.append.map(() => Array.from({ length: width }, () => ''))).getRange();
+  if ((t.blankBelow ?? 0) >= n + APPEND_MARGIN) {
+    // Blank rows below: the table is grown over them explicitly (Table.resize), never left to auto-expansion,
+    // which Excel does only under conditions (real data, no validation below; Microsoft's example is one row).
+    // Both ranges are taken from the table as it is when the batch runs: a co-author's rows are not overwritten.
+    first = t.table.getDataBodyRange().getRowsBelow(1);
+    t.table.resize(t.table.getRange().getResizedRange(n, 0));
+  } else first = t.table.rows.add(undefined, plan.append.map(() => Array.from({ length: width }, () => ''))).getRange();
   writeBlock((r, c, h, w) => first.getOffsetRange(r, c).getAbsoluteResizedRange(h, w), plan.append, true);
-  return { filterCleared };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_CATEGORY } from '../domain/rubric';
 import type { RawCell } from '../domain/types';
 import type { RosterImportPreview, RosterImportReport } from './commandTypes';
 import { planUpsert, queueUpsert } from './entryRows';
+import { clearFiltersFirst } from './filters';
 import { currentModel } from './install';
 import { col, readTables, type TablesRead } from './readTables';
 import { queueAdoptOutsideRows } from './outside';
@@ -163,6 +164,7 @@ async function queueImport(context: Excel.RequestContext, read: TablesRead, grid
   let planRows = 0;
   if (plan.inPlace.size > 0 || plan.append.length > 0) {
     refuseProtected(read, ['roster'], settings.language);
+    await clearFiltersFirst(context, [t], settings.language);
     const leave = queueBeginWrites(context, read.state, pendingMark('importRoster', 'roster'));
     queueAdoptOutsideRows(context, t);
     const sheet = context.workbook.worksheets.getItem(t.sheet);

@@ -86,13 +86,20 @@ async function readMoreBelow(context: Excel.RequestContext, open: TableRead[]): 
     });
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only for hundreds of rows outside a table
     await context.sync();
-    pending = reads.filter((r) => takeOutside(r.t, cells(r.range.values as unknown[][]))).map((r) => r.t);
+    pending = reads.filter((r) => takeOutside(r.t, cells(r.range.values, r.t.sheet))).map((r) => r.t);
   }
 }
 
-/** Excel hands back '' for blank cells; keep RawCell's shape. */
-function cells(values: unknown[][]): RawCell[][] {
-  return values.map((row) => row.map((v) => (v === undefined ? null : (v as RawCell))));
+/**
+ * Excel hands back '' for blank cells; keep RawCell's shape. `values` of null (or not a grid of the range's
+ * height) is a failed read, never blank cells: Excel may return null instead of an error for a range past its
+ * five-million-cell get limit (Microsoft's performance guidance, office-js-docs-pr 5821).
+ */
+export function cells(values: unknown, sheet: string, rows?: number): RawCell[][] {
+  if (!Array.isArray(values) || values.some((row) => !Array.isArray(row)) || (rows !== undefined && values.length !== rows)) {
+    throw new Error(`读取工作表“${sheet}”时 Excel 没有返回单元格内容（区域过大或读取失败），考评没有继续，也没有写入任何内容。请关闭其他工作簿后重试。`);
+  }
+  return (values as unknown[][]).map((row) => row.map((v) => (v === undefined ? null : (v as RawCell))));
 }
 
 /**
@@ -123,7 +130,7 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
         out[p.key] = { key: p.key, name, exists: false, table: p.table, sheet: p.key === 'state' ? STATE_SHEET : SHEETS[p.key], headers: [], rows: [], firstRow: 2, firstColumn: 0, bodyRows: 0 };
         continue;
       }
-      const values = cells(p.range.values as unknown[][]);
+      const values = cells(p.range.values, p.sheet.name, p.range.rowCount);
       const headers = (values[0] ?? []).map((h) => (h === null ? '' : String(h)));
       out[p.key] = {
         key: p.key,
@@ -140,7 +147,7 @@ export function queueReadTables(context: Excel.RequestContext, keys: readonly Re
         filtered: p.table.autoFilter.isDataFiltered === true,
       };
       if (p.below) {
-        const below = cells(p.below.values as unknown[][]);
+        const below = cells(p.below.values, p.sheet.name);
         if (takeOutside(out[p.key], below)) out[p.key].moreBelow = true;
         else out[p.key].blankBelow = countBlank(below.slice(outsideCount(out[p.key])));
       }
@@ -303,7 +310,7 @@ async function readInBlocks<T>(
     b.range.load('values');
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
-    const values = cells(b.range.values as unknown[][]);
+    const values = cells(b.range.values, b.t.sheet);
     if (b.from === 0) {
       b.t.headers = (values[0] ?? []).map((h) => (h === null ? '' : String(h)));
       for (let i = 1; i < values.length; i++) b.t.rows.push(values[i]);
@@ -322,7 +329,7 @@ async function readInBlocks<T>(
   if (belowReads.length > 0) {
     await context.sync();
     for (const { t, range } of belowReads) {
-      const below = cells(range.values as unknown[][]);
+      const below = cells(range.values, t.sheet);
       if (takeOutside(t, below)) t.moreBelow = true;
       else t.blankBelow = countBlank(below.slice(outsideCount(t)));
     }

@@ -9,6 +9,7 @@ import { parseRoster } from '../domain/roster';
 import type { Problem, RawCell } from '../domain/types';
 import type { MemberReviewInput, ReviewData, SaveReviewReport } from './commandTypes';
 import { planUpsert, queueUpsert, type UpsertPlan } from './entryRows';
+import { clearFiltersFirst } from './filters';
 import { currentModel } from './install';
 import { queueAdoptOutsideRows } from './outside';
 import { pendingMark } from './pending';
@@ -119,6 +120,7 @@ export async function saveMemberReview(context: Excel.RequestContext, memberId: 
   if (problems.length > 0) return { bonusRows: 0, reviewWritten: false, problems };
   // A protected 加分项 or 支部审定 sheet: refused before anything is queued (as every writing command does).
   refuseProtected(read, ['bonus', 'review'], settings.language);
+  await clearFiltersFirst(context, [b, r], settings.language);
   const member = roster.members[idx];
   // Marked in kp_State while the two tables are written: a batch stopped part-way is reported by check until the
   // review is saved again (pending.ts).

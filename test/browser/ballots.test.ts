@@ -92,13 +92,18 @@ describe('ballot files in the task pane', () => {
     expect(peer.files.map((f) => f.name).sort()).toEqual(
       CASE.roster.map((r) => `2026-互评-${r[2]}-${r[1]}.xlsx`).sort(),
     );
-    await pane().getByText('已生成 7 份测评表：2026-互评-测评表.zip').waitFor();
+    await pane().getByText('已生成 7 份测评表，已开始下载 2026-互评-测评表.zip（可能在下载栏中等待保存）。').waitFor();
+    // Not out until the secretary confirms having the files.
+    await pane().getByText('本年度还没有通过加载项分发测评表。').waitFor();
+    await pane().getByRole('button', { name: '已拿到文件，记为已分发' }).click();
+    await pane().getByText('党员互评：发出 7 份，已交回 0 份').waitFor();
     peerFiles = peer.files;
     await pane().getByLabel('分发环节').selectOption('mass');
     await pane().getByLabel('份数').fill('3');
     const mass = await makeZip();
     expect(mass.files.map((f) => f.name)).toEqual(['2026-群众参评-Q01.xlsx', '2026-群众参评-Q02.xlsx', '2026-群众参评-Q03.xlsx']);
     massFiles = mass.files;
+    await pane().getByRole('button', { name: '已拿到文件，记为已分发' }).click();
     await pane().getByText('群众参评：发出 3 份，已交回 0 份').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, '15-ballots-distribute.png') });
   });

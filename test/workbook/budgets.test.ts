@@ -27,6 +27,12 @@ async function syncCounts(n: number): Promise<Record<string, number>> {
   counts.report = await measure(wb, (c) => makeScoreSheets(c, { members: ['0001'] }));
   const rows = Array.from({ length: 9 }, (_, j) => ({ memberId: String(j + 2).padStart(4, '0'), scores: { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 } }));
   counts.saveForm = await measure(wb, (c) => saveForm(c, 'peer', '0001', rows));
+  // A filtered table: the filter is cleared and checked in a sync of its own before the write (one more).
+  await run(wb, async (c) => {
+    c.workbook.tables.getItem('kp_Peer').columns.getItem('评价人').filter.applyValuesFilter(['0001']);
+    await c.sync();
+  });
+  counts.saveFormFiltered = await measure(wb, (c) => saveForm(c, 'peer', '0002', rows));
   counts.newYear = await measure(wb, (c) => newYear(c, 2027));
   counts.undoNewYear = await measure(wb, async (c) => expect((await undoNewYear(c)).restored).toBe(true));
   // A real first install: a workbook with the secretary's own list of n members on its first sheet, no kp_ table.
@@ -65,6 +71,7 @@ describe('sync budgets', () => {
     expect(small.installFirst).toBeLessThanOrEqual(3);
     expect(small.installRepair).toBeLessThanOrEqual(3);
     expect(small.saveForm).toBeLessThanOrEqual(2);
+    expect(small.saveFormFiltered).toBe(small.saveForm + 1);
     expect(small.check).toBeLessThanOrEqual(2);
     expect(small.compute).toBeLessThanOrEqual(3);
     expect(small.posting).toBeLessThanOrEqual(3);

@@ -36,7 +36,7 @@ import { WRITING_COMMANDS } from '../../src/workbook/commands';
 import type { KaopingCommands } from '../../src/workbook/commandTypes';
 import { saveMemberReview } from '../../src/workbook/review';
 import { makeScoreSheets } from '../../src/workbook/scoreSheet';
-import { issueBallots } from '../../src/workbook/ballotFiles';
+import { issueBallots, issuedOf, recordBallotsOut } from '../../src/workbook/ballotFiles';
 import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballotPackage';
 import { collectBallots } from '../../src/workbook/collect';
 import { ballotLayout, fillWithExcelJS, scoreEdits } from '../support/ballotFill';
@@ -208,7 +208,15 @@ const SCENARIOS: Scenario[] = [
       review: { veto: true, reason: '违反廉洁纪律', opinion: '不合格' },
     }),
   },
-  { name: 'issue ballot files (recorded as handed out)', covers: 'makeBallotFiles', setup: filled, command: (c) => issueBallots(c, 'peer', {}) },
+  { name: 'issue ballot files (recorded as handed out, as kaoping ballots --record does)', covers: 'recordBallotsOut', setup: filled, command: (c) => issueBallots(c, 'peer', {}) },
+  {
+    // The pane: planned first (nothing written), recorded once the secretary confirms having the files.
+    name: 'record ballot files planned earlier as handed out', covers: 'recordBallotsOut', setup: filled,
+    command: async (c) => {
+      const planned = await issueBallots(c, 'mass', { codes: 3 }, false);
+      return recordBallotsOut(c, planned.specs.map(issuedOf));
+    },
+  },
   {
     name: 'collect ballot files (two returned peer ballots)',
     covers: 'collectBallotFiles',

@@ -12,6 +12,7 @@ import type { BallotZip, BallotsOut, CollectReport, PickedFile } from '../../wor
 import { bt, verdictName } from '../ballotStrings';
 import { Busy, ErrorBar, Note } from '../feedback';
 import { joinList, roundName } from '../strings';
+import { browserDownloads } from '../files';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { useMembers } from './useMembers';
@@ -44,19 +45,7 @@ const COLOR: Record<BallotVerdict, 'success' | 'danger' | 'warning' | 'informati
   not_a_ballot: 'danger',
 };
 
-/** Starts a download of bytes as a file (the browser's save dialog or download bar). */
-function download(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-export function BallotFilesView({ commands, lang, status, onChanged }: ViewProps) {
+export function BallotFilesView({ commands, lang, status, onChanged, files }: ViewProps) {
   const styles = useStyles();
   const [mode, setMode] = useState<'distribute' | 'collect' | null>(null);
   const [outVersion, setOutVersion] = useState(0);
@@ -78,14 +67,19 @@ export function BallotFilesView({ commands, lang, status, onChanged }: ViewProps
           {bt(lang, 'collect')}
         </Button>
       </div>
-      {mode === 'distribute' && <Distribute commands={commands} lang={lang} status={status} onChanged={changed} />}
+      {mode === 'distribute' && <Distribute commands={commands} lang={lang} status={status} onChanged={changed} files={files} />}
       {mode === 'collect' && <Collect commands={commands} lang={lang} status={status} onChanged={changed} />}
       <BallotsOutPanel commands={commands} lang={lang} version={outVersion} />
     </section>
   );
 }
 
-function Distribute({ commands, lang, status, onChanged }: ViewProps) {
+/**
+ * Makes a round's ballots and hands them over: a .zip download, or (Excel for Mac / iPad, where downloads do
+ * nothing) each ballot opened as a new Excel window. A download may not have happened, so the ballots are
+ * recorded as handed out only when the secretary confirms having the files (已拿到文件).
+ */
+function Distribute({ commands, lang, status, onChanged, files = browserDownloads }: ViewProps) {
   const styles = useStyles();
   const members = useMembers(commands, status);
   const groups = [...new Set(members.filter((m) => !m.exempt).map((m) => m.group).filter(Boolean))];
@@ -96,14 +90,29 @@ function Distribute({ commands, lang, status, onChanged }: ViewProps) {
   const codesUsed = round === 'mass' || (round === 'peer' && kind === 'codes');
   const codeCount = Number(codes);
   const codesOk = !codesUsed || (/^\d{1,3}$/.test(codes.trim()) && codeCount >= 1);
+  const [opened, setOpened] = useState<Set<string>>(new Set());
+  const [recorded, setRecorded] = useState<number | null>(null);
   const make = useAction(lang, async (): Promise<BallotZip> => {
+    setRecorded(null);
+    setOpened(new Set());
     const made = await (commands.makeBallotFiles as NonNullable<typeof commands.makeBallotFiles>)(round, {
       group: group || undefined,
       codes: codesUsed ? codeCount : undefined,
     });
-    if (made.zip && made.zipName) download(made.zip, made.zipName, 'application/zip');
-    onChanged();
+    if (made.zip && made.zipName && files.mode === 'download') await files.offer(made.zip, made.zipName);
     return made;
+  });
+  const openOne = useAction(lang, async (ballot: { name: string; bytes: Uint8Array }) => {
+    await files.offer(ballot.bytes, ballot.name);
+    setOpened((s) => new Set([...s, ballot.name]));
+    return ballot.name;
+  });
+  const record = useAction(lang, async (): Promise<number> => {
+    const issued = make.result?.issued ?? [];
+    const n = commands.recordBallotsOut ? await commands.recordBallotsOut(issued) : 0;
+    setRecorded(issued.length);
+    onChanged();
+    return n;
   });
   const made = make.result;
   return (
@@ -155,11 +164,11 @@ function Distribute({ commands, lang, status, onChanged }: ViewProps) {
         </Button>
         {make.busy && <Busy label={lang === 'en-US' ? 'Working…' : '正在处理…'} />}
       </div>
-      <ErrorBar message={make.error ?? (made && made.problems.length > 0 ? made.problems.join(' ') : null)} />
-      {made?.zip && made.zipName && (
-        <Note intent="success">
-          {bt(lang, 'made', { count: made.files.length, zip: made.zipName })}{' '}
-          <Button size="small" appearance="transparent" onClick={() => download(made.zip as Uint8Array, made.zipName as string, 'application/zip')}>
+      <ErrorBar message={make.error ?? openOne.error ?? record.error ?? (made && made.problems.length > 0 ? made.problems.join(' ') : null)} />
+      {made?.zip && made.zipName && files.mode === 'download' && (
+        <Note intent="info">
+          {bt(lang, 'madeDownload', { count: made.files.length, zip: made.zipName })}{' '}
+          <Button size="small" appearance="transparent" onClick={() => void files.offer(made.zip as Uint8Array, made.zipName as string)}>
             {bt(lang, 'download')}
           </Button>
           <ul className={styles.files}>
@@ -170,6 +179,31 @@ function Distribute({ commands, lang, status, onChanged }: ViewProps) {
           </ul>
         </Note>
       )}
+      {made?.zip && files.mode === 'open' && (
+        <Note intent="info">
+          {bt(lang, 'madeOpen', { count: made.ballots.length })}
+          <ul className={styles.files} aria-label={bt(lang, 'ballotList')}>
+            {made.ballots.map((b) => (
+              <li key={b.name}>
+                <Button size="small" disabled={openOne.busy} onClick={() => void openOne.run(b)}>
+                  {bt(lang, 'openInExcel', { name: b.name })}
+                </Button>
+                {opened.has(b.name) && ` ${bt(lang, 'opened')}`}
+              </li>
+            ))}
+          </ul>
+        </Note>
+      )}
+      {made?.zip && files.mode === 'none' && <Note intent="warning">{bt(lang, 'cannotDeliver')}</Note>}
+      {made?.zip && files.mode !== 'none' && recorded === null && (
+        <div className={styles.row} role="group" aria-label={bt(lang, 'confirmLabel')}>
+          <Text size={200}>{bt(lang, 'confirmHint')}</Text>
+          <Button appearance="primary" disabled={record.busy} onClick={() => void record.run()}>
+            {bt(lang, 'confirm')}
+          </Button>
+        </div>
+      )}
+      {recorded !== null && <Note intent="success">{bt(lang, 'recorded', { count: recorded })}</Note>}
     </div>
   );
 }

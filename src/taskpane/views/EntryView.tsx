@@ -102,7 +102,7 @@ interface Pending {
   resolve: (ok: boolean) => void;
 }
 
-export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
+export function EntryView({ commands, lang, status, onChanged, files, onUnsavedInput }: ViewProps) {
   const styles = useStyles();
   const members = useMembers(commands, status);
   const memory = useRef(recall());
@@ -124,6 +124,11 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
   const ballot = useAction(lang, (r: Round, evaluator: string, g?: string) => commands.printBallot(r, evaluator, g));
   const pickerRef = useRef<HTMLSelectElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
+  useEffect(() => onUnsavedInput?.(form ? dirty : 0), [form, dirty, onUnsavedInput]);
+  /** The box of the open form the cursor was last in: 继续填写 puts it back there. */
+  const lastCell = useRef<HTMLElement | null>(null);
+  /** The dialog's safe button (继续填写 / 取消): it takes the focus when the dialog opens. */
+  const safeRef = useRef<HTMLButtonElement>(null);
 
   const effectiveKind: Kind = round === 'self' ? 'member' : round === 'mass' ? 'code' : kind;
   const evaluator = (effectiveKind === 'member' ? memberId : code).trim();
@@ -165,6 +170,21 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
   );
 
   const ask = (p: Omit<Pending, 'resolve'>) => new Promise<boolean>((resolve) => setPending({ ...p, resolve }));
+  useEffect(() => {
+    if (!pending) return;
+    // After the dialog's own first focus (in a webview without layout it focuses its surface).
+    const t = setTimeout(() => safeRef.current?.focus(), 0);
+    return () => clearTimeout(t);
+  }, [pending]);
+  /** Closes the question. The safe answer (继续填写 / 取消, Escape) puts the cursor back in the form where it was. */
+  const answer = (p: Pending, choice: boolean) => {
+    p.resolve(choice);
+    setPending(null);
+    if (choice) return;
+    const cell = lastCell.current;
+    // After the dialog has gone (it hands the focus back to what opened it first).
+    if (cell) setTimeout(() => cell.isConnected && cell.focus(), 0);
+  };
 
   /** Runs a change that would close the open form: at once when nothing is unsaved, else after asking. */
   const guarded = async (change: () => void) => {
@@ -361,22 +381,28 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
           {noNext && <Note intent="info">{text(lang, 'i14NoNext')}</Note>}
           {form?.round === 'self' && form.evaluator && <PlanNote commands={commands} lang={lang} memberId={form.evaluator} />}
           {form && (
-            <EntryTable
-              key={formKey}
-              form={form}
-              lang={lang}
-              heading={formHeading}
-              evaluatorLabel={form.round === 'self' || members.some((m) => m.id === form.evaluator) ? evaluatorLabel(form.evaluator) : form.evaluator}
-              onSave={(rows, next) => void save(rows, next)}
-              saving={saveAction.busy}
-              onDirty={setDirty}
-            />
+            <div
+              onFocus={(e) => {
+                if (e.target instanceof HTMLInputElement) lastCell.current = e.target;
+              }}
+            >
+              <EntryTable
+                key={formKey}
+                form={form}
+                lang={lang}
+                heading={formHeading}
+                evaluatorLabel={form.round === 'self' || members.some((m) => m.id === form.evaluator) ? evaluatorLabel(form.evaluator) : form.evaluator}
+                onSave={(rows, next) => void save(rows, next)}
+                saving={saveAction.busy}
+                onDirty={setDirty}
+              />
+            </div>
           )}
           <ProgressPanel lang={lang} round={round} report={progress.result} busy={progress.busy} error={progress.error} members={members} />
         </>
       )}
-      {step !== 'review' && <BallotFilesView commands={commands} lang={lang} status={status} onChanged={onChanged} />}
-      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && pending && (pending.resolve(false), setPending(null))}>
+      {step !== 'review' && <BallotFilesView commands={commands} lang={lang} status={status} onChanged={onChanged} files={files} />}
+      <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && pending && answer(pending, false)}>
         <DialogSurface>
           {pending && (
             <DialogBody>
@@ -390,23 +416,13 @@ export function EntryView({ commands, lang, status, onChanged }: ViewProps) {
                   ? text(lang, 'i14OverwriteBody', { round: roundName(lang, pending.round) })
                   : text(lang, 'i14UnsavedBody', { evaluator: evaluatorLabel(pending.evaluator) })}
               </DialogContent>
+              {/* The safe choice comes first and has the focus: a habitual Enter keeps the scores. */}
               <DialogActions>
-                <Button
-                  appearance="primary"
-                  onClick={() => {
-                    pending.resolve(true);
-                    setPending(null);
-                  }}
-                >
-                  {pending.kind === 'overwrite' ? text(lang, 'i14Overwrite') : text(lang, 'i14Discard')}
-                </Button>
-                <Button
-                  onClick={() => {
-                    pending.resolve(false);
-                    setPending(null);
-                  }}
-                >
+                <Button ref={safeRef} appearance="primary" onClick={() => answer(pending, false)}>
                   {pending.kind === 'overwrite' ? text(lang, 'cancel') : text(lang, 'i14KeepEditing')}
+                </Button>
+                <Button onClick={() => answer(pending, true)}>
+                  {pending.kind === 'overwrite' ? text(lang, 'i14Overwrite') : text(lang, 'i14Discard')}
                 </Button>
               </DialogActions>
             </DialogBody>

@@ -221,7 +221,7 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
           </DialogBody>
         </DialogSurface>
       </Dialog>
-      {saved && <Note intent="info">{text(lang, 'i14NyBackupDone', { file: saved.fileName, size: sizeText(saved.bytes) })}</Note>}
+      {saved && <Note intent="info">{text(lang, saved.how === 'open' ? 'nyBackupOpened' : 'i14NyBackupDone', { file: saved.fileName, size: sizeText(saved.bytes) })}</Note>}
       <ErrorBar message={backupError ?? action.error ?? undo.error} />
     </div>
   );
