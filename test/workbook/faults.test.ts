@@ -31,6 +31,7 @@ import { saveRubric } from '../../src/workbook/rubricCmd';
 import { saveSettings } from '../../src/workbook/settingsCmd';
 import { getStatus } from '../../src/workbook/status';
 import { fillCase, loadCase } from '../support/fillCase';
+import { cloneWorkbook } from '../support/cloneWorkbook';
 import { POSTING_SHEETS, SCORE_SHEET } from '../../src/domain/contract';
 import { WRITING_COMMANDS } from '../../src/workbook/commands';
 import type { KaopingCommands } from '../../src/workbook/commandTypes';
@@ -208,14 +209,17 @@ const SCENARIOS: Scenario[] = [
       review: { veto: true, reason: '违反廉洁纪律', opinion: '不合格' },
     }),
   },
-  { name: 'issue ballot files (recorded as handed out, as kaoping ballots --record does)', covers: 'recordBallotsOut', setup: filled, command: (c) => issueBallots(c, 'peer', {}) },
+  { name: 'issue ballot files (recorded as handed out, as kaoping ballots --record does)', covers: 'recordBallotsOut', setup: filled, command: (c) => sameSecrets(() => issueBallots(c, 'peer', {})) },
   {
     // The pane: planned first (nothing written), recorded once the secretary confirms having the files.
-    name: 'record ballot files planned earlier as handed out', covers: 'recordBallotsOut', setup: filled,
-    command: async (c) => {
-      const planned = await issueBallots(c, 'mass', { codes: 3 }, false);
-      return recordBallotsOut(c, planned.specs.map(issuedOf));
+    // The pane holds the planned lines (secrets included) and records them; a retry records the same lines.
+    name: 'record ballot files planned earlier as handed out', covers: 'recordBallotsOut',
+    setup: async () => {
+      const wb = await filled();
+      planned = await sameSecrets(async () => (await run(wb, (c) => issueBallots(c, 'mass', { codes: 3 }, false))).specs.map(issuedOf));
+      return wb;
     },
+    command: (c) => recordBallotsOut(c, planned),
   },
   {
     name: 'collect ballot files (two returned peer ballots)',
@@ -236,18 +240,38 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-let returned: { files: { name: string; bytes: Uint8Array }[] } | undefined;
+/** The ballots the pane planned (the record scenario's setup), recorded by its command. */
+let planned: ReturnType<typeof issuedOf>[] = [];
+let returned: { wb: HostWorkbook; files: { name: string; bytes: Uint8Array }[] } | undefined;
+
+/**
+ * Runs `f` with the same ballot secrets every time: a ballot's secret is fresh randomness, so a clean run and a
+ * run repeated after a fault would differ in it alone. The sequence restarts at each call.
+ */
+async function sameSecrets<T>(f: () => Promise<T>): Promise<T> {
+  let n = 0;
+  const spy = jest.spyOn(globalThis.crypto, 'getRandomValues').mockImplementation(<A extends ArrayBufferView | null>(a: A): A => {
+    const bytes = a as unknown as Uint8Array;
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (n++ * 131 + 7) & 0xff;
+    return a;
+  });
+  try {
+    return await f();
+  } finally {
+    spy.mockRestore();
+  }
+}
 
 /**
  * The small branch without the peer forms of 001 and 002, their peer ballot files handed out and returned
  * filled (ExcelJS) with the scores the case has them give. The files are made once.
  */
 async function ballotsOut(): Promise<{ wb: HostWorkbook; files: { name: string; bytes: Uint8Array }[] }> {
-  const { input } = loadCase('small-branch');
-  const back = ['001', '002'];
-  const wb = await fillCase({ ...input, peer: input.peer.filter((r) => !back.includes(String(r[0]))) });
-  const { specs } = await run(wb, (c) => issueBallots(c, 'peer', {}));
   if (!returned) {
+    const { input } = loadCase('small-branch');
+    const back = ['001', '002'];
+    const wb = await fillCase({ ...input, peer: input.peer.filter((r) => !back.includes(String(r[0]))) });
+    const { specs } = await run(wb, (c) => issueBallots(c, 'peer', {}));
     const files = [];
     for (const spec of specs.filter((x) => back.includes(x.identity.evaluator))) {
       const bytes = await buildBallotFile(spec);
@@ -257,9 +281,10 @@ async function ballotsOut(): Promise<{ wb: HostWorkbook; files: { name: string; 
       files.push({ name: spec.fileName, bytes: await fillWithExcelJS(bytes, scoreEdits(layout, scores)) });
     }
     expect(files).toHaveLength(2);
-    returned = { files };
+    returned = { wb, files };
   }
-  return { wb, files: returned.files };
+  // The workbook that handed these files out (their secrets are recorded in it), a fresh copy each time.
+  return { wb: cloneWorkbook(returned.wb), files: returned.files };
 }
 
 /** The default category with a ninth dimension (points moved from 工作绩效). */
