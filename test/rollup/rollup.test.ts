@@ -11,6 +11,9 @@ import type { RawCell } from '../../src/domain/types';
 import { loadXlsx, run, saveXlsx } from '../../src/host';
 import { cli } from '../support/cli';
 import { fillCase, syntheticCase, type CaseJson } from '../support/fillCase';
+import { ALL_KEYS, readTables } from '../../src/workbook/readTables';
+import { fingerprint, parseState } from '../../src/workbook/state';
+import { quickReadTables } from '../../src/workbook/rollup/quickRead';
 
 let dir: string;
 const f = (name: string) => join(dir, name);
@@ -269,4 +272,23 @@ test('nothing to roll up: exit 2, nothing written', async () => {
   expect(r.code).toBe(2);
   expect(r.err).toContain('没有一个文件');
   expect(() => readFileSync(f('none.xlsx'))).toThrow();
+});
+
+test('the quick read gives the values the Excel API gives, and proves a current workbook current', async () => {
+  for (const n of ['b1-again', 'b4', 'b6', 'b9']) {
+    const bytes = readFileSync(f(`${n}.xlsx`));
+    const quick = quickReadTables(new Uint8Array(bytes))!;
+    expect(quick.rollup).toBe(false);
+    const { read } = await run(await loadXlsx(bytes), (c) => readTables(c, ALL_KEYS));
+    for (const k of ALL_KEYS) {
+      if (k === 'plans') continue;
+      const { headers, rows, sheet, firstRow, firstColumn, exists, outsideFrom } = read[k];
+      const q = quick.read[k];
+      expect({ k, headers: q.headers, rows: q.rows, sheet: q.sheet, firstRow: q.firstRow, firstColumn: q.firstColumn, exists: q.exists, outsideFrom: q.outsideFrom })
+        .toEqual({ k, headers, rows, sheet, firstRow, firstColumn, exists, outsideFrom });
+    }
+    const current = parseState(quick.read.state).fingerprint === fingerprint(quick.read);
+    expect(current).toBe(n !== 'b6');
+  }
+  expect(quickReadTables(new Uint8Array(readFileSync(f('一总支.xlsx'))))?.rollup).toBe(true);
 });

@@ -8,7 +8,9 @@ import { readZip, inflateEntry } from '../../host/xlsx/zip';
 import { finishRollup, schemeOf, type BranchRead, type RollupResult, type Scheme } from '../../domain/rollup';
 import { currentModel } from '../install';
 import { readTables } from '../readTables';
-import { readForRollup } from './read';
+import { fingerprint, parseState } from '../state';
+import { quickReadTables } from './quickRead';
+import { branchFromTables, readForRollup } from './read';
 import { writeRollup } from './write';
 
 export interface NamedBytes {
@@ -42,6 +44,16 @@ function notAWorkbook(file: string, why: string): BranchRead {
 /** Reads one file for the roll-up (a roll-up workbook gives several branches). */
 export async function readRollupInput(f: NamedBytes, committee: Scheme | null): Promise<BranchRead[]> {
   if (!isZip(f.bytes)) return [notAWorkbook(f.name, '不是 .xlsx 工作簿，未计入。')];
+  // The quick path, when it proves the results current (see quickRead.ts); otherwise the host decides.
+  try {
+    const quick = quickReadTables(f.bytes);
+    if (quick && !quick.rollup) {
+      const state = parseState(quick.read.state);
+      if (state.computedAt !== null && state.pending === null && state.fingerprint === fingerprint(quick.read)) return [branchFromTables(quick.read, f.name, committee)];
+    }
+  } catch {
+    // Read through the host below (which says what is wrong with the file, if anything).
+  }
   let wb;
   try {
     wb = await loadXlsx(f.bytes);

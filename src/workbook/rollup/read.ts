@@ -11,7 +11,7 @@ import { classify, schemeDifferences, schemeFingerprint, schemeOf, type BranchRe
 import type { RawCell } from '../../domain/types';
 import { blockAddress } from '../a1';
 import { currentModel } from '../install';
-import { ALL_KEYS, col, readTables } from '../readTables';
+import { ALL_KEYS, col, readTables, type TablesRead } from '../readTables';
 import { fingerprint, parseState } from '../state';
 import { ROLLUP_BRANCH_HEADERS, ROLLUP_MEMBER_HEADERS, ROLLUP_TABLES, verdictOfText } from './layout';
 
@@ -41,6 +41,11 @@ function notOurs(file: string, message: string, code = 'not_a_workbook'): Branch
 
 async function readBranchWorkbook(context: Excel.RequestContext, file: string, committee: Scheme | null): Promise<BranchRead> {
   const { read } = await readTables(context, ALL_KEYS);
+  return branchFromTables(read, file, committee);
+}
+
+/** A branch from its tables as read (through the Excel API, or by the quick path: quickRead.ts). */
+export function branchFromTables(read: TablesRead, file: string, committee: Scheme | null): BranchRead {
   if (!read.results.exists || !read.settings.exists) {
     return notOurs(file, `${file}：不是考评工作簿（找不到考评结果表 ${TABLES.results} 或考评参数表 ${TABLES.settings}）。`);
   }
