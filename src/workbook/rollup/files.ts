@@ -101,6 +101,9 @@ export async function readScheme(f: NamedBytes): Promise<Scheme> {
 /** The roll-up workbook as .xlsx bytes. */
 export async function rollupWorkbook(result: RollupResult, madeAt: string, unit = ''): Promise<Uint8Array> {
   const wb = createWorkbook();
+  // Always a new workbook in the headless host, never a request to Excel: Excel on the web's 5 MB request limit
+  // (which the host enforces for the add-in's commands) does not apply to a file of 25,000 members made here.
+  wb.payloadLimit = null;
   await run(wb, (c) => writeRollup(c, result, { madeAt, unit }));
   return saveXlsx(wb);
 }
