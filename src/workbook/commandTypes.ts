@@ -174,6 +174,8 @@ export interface SettingsView {
   items: { key: string; label: string; value: string | number | boolean | null }[];
   /** Rubric rows per category. */
   rubric: { category: string; dimensions: { name: string; points: number; text: string }[] }[];
+  /** The committee's scheme the workbook was installed from (init --template), and what the branch changed since. */
+  scheme?: { fingerprint: string; differs: string[] } | null;
 }
 
 /** 支部审定 in the pane: every member's bonus items and review row, and the bonus rules (issue 14). */

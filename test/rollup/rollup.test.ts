@@ -14,6 +14,7 @@ import { fillCase, syntheticCase, type CaseJson } from '../support/fillCase';
 import { ALL_KEYS, readTables } from '../../src/workbook/readTables';
 import { fingerprint, parseState } from '../../src/workbook/state';
 import { quickReadTables } from '../../src/workbook/rollup/quickRead';
+import { getSettings } from '../../src/workbook/settingsCmd';
 
 let dir: string;
 const f = (name: string) => join(dir, name);
@@ -291,4 +292,14 @@ test('the quick read gives the values the Excel API gives, and proves a current 
     expect(current).toBe(n !== 'b6');
   }
   expect(quickReadTables(new Uint8Array(readFileSync(f('一总支.xlsx'))))?.rollup).toBe(true);
+});
+
+test('a branch workbook remembers its scheme; 设置 names what the branch changed', async () => {
+  const same = await run(await loadXlsx(readFileSync(f('b2.xlsx'))), (c) => getSettings(c));
+  const fp = json.scheme!.fingerprint;
+  expect(same.scheme).toEqual({ fingerprint: fp, differs: [] });
+  const changed = await run(await loadXlsx(readFileSync(f('b9.xlsx'))), (c) => getSettings(c));
+  expect(changed.scheme).toEqual({ fingerprint: fp, differs: ['互评权重'] });
+  const byHand = await run(await loadXlsx(readFileSync(f('b8.xlsx'))), (c) => getSettings(c));
+  expect(byHand.scheme).toBeNull();
 });

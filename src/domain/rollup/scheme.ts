@@ -90,3 +90,14 @@ export function schemeDifferences(committee: Scheme, branch: Scheme): string[] {
   for (const c of branch.rubric) if (!committeeCats.has(c.category)) out.push(`考评细则：新增类别“${c.category}”`);
   return out;
 }
+
+/** The scheme back from its text (schemeText); null when the text is not one. */
+export function schemeFromText(text: string): Scheme | null {
+  try {
+    const [year, settings, rubric] = JSON.parse(text) as [number, [string, string | number | boolean | null][], [string, [string, number][]][]];
+    if (typeof year !== 'number' || !Array.isArray(settings) || !Array.isArray(rubric)) return null;
+    return { year, settings: Object.fromEntries(settings), rubric: rubric.map(([category, items]) => ({ category, items })) };
+  } catch {
+    return null;
+  }
+}

@@ -191,6 +191,13 @@ export function SettingsView({
       <ErrorBar message={load.error ?? saveLanguage.error} />
       {settings && (
         <>
+          {settings.scheme && (
+            <Note intent={settings.scheme.differs.length > 0 ? 'warning' : 'info'}>
+              {settings.scheme.differs.length > 0
+                ? text(lang, 'schemeChanged', { names: joinList(lang, settings.scheme.differs) })
+                : text(lang, 'schemeFollowed', { fingerprint: settings.scheme.fingerprint })}
+            </Note>
+          )}
           <section className={styles.items} aria-labelledby="kp-settings-title">
             <Text as="h2" id="kp-settings-title" weight="semibold" size={300} className={styles.h2}>
               {text(lang, 'settingsItems')}
