@@ -13,6 +13,7 @@ import type { BatchRunner, KaopingCommands } from '../workbook/commandTypes';
 import { downloadName } from './downloadName';
 import { SAMPLE_FILE_NAME, makeSampleWorkbook } from './sample';
 import { sheetWritten, watchCommands } from './watchCommands';
+import { RollupPicker } from './RollupPicker';
 import { Welcome } from './Welcome';
 import { WorkbookView } from './WorkbookView';
 
@@ -120,6 +121,7 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
                 onSample={() => void sample()}
                 onOpen={() => document.getElementById('kp-open-xlsx')?.click()}
                 onNew={() => open(createWorkbook(), '考评.xlsx')}
+                rollup={<RollupPicker onRolledUp={open} />}
               />
             ) : null
           }

@@ -3,7 +3,7 @@
  * the headless host, read, and dropped before the next one, so memory holds the members kept and one workbook
  * at a time. The same code runs on the command line and in the web page.
  */
-import { createWorkbook, loadXlsx, run, saveXlsx } from '../../host';
+import { createWorkbook, loadXlsx, run, saveXlsx, type HostWorkbook } from '../../host';
 import { readZip, inflateEntry } from '../../host/xlsx/zip';
 import { finishRollup, schemeOf, type BranchRead, type RollupResult, type Scheme } from '../../domain/rollup';
 import { currentModel } from '../install';
@@ -100,12 +100,17 @@ export async function readScheme(f: NamedBytes): Promise<Scheme> {
 
 /** The roll-up workbook as .xlsx bytes. */
 export async function rollupWorkbook(result: RollupResult, madeAt: string, unit = ''): Promise<Uint8Array> {
+  return saveXlsx(await buildRollupWorkbook(result, madeAt, unit));
+}
+
+/** The roll-up workbook in the headless host (the web page shows it before it is downloaded). */
+export async function buildRollupWorkbook(result: RollupResult, madeAt: string, unit = ''): Promise<HostWorkbook> {
   const wb = createWorkbook();
   // Always a new workbook in the headless host, never a request to Excel: Excel on the web's 5 MB request limit
   // (which the host enforces for the add-in's commands) does not apply to a file of 25,000 members made here.
   wb.payloadLimit = null;
   await run(wb, (c) => writeRollup(c, result, { madeAt, unit }));
-  return saveXlsx(wb);
+  return wb;
 }
 
 export { finishRollup };
