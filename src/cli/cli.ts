@@ -41,10 +41,10 @@ export const COMMANDS: CommandDef[] = [
   },
   {
     name: 'install',
-    usage: 'kaoping install IN.xlsx -o OUT.xlsx',
-    summary: '在已有工作簿中安装（或修复）考评表，不改动原有工作表',
+    usage: 'kaoping install IN.xlsx -o OUT.xlsx [--template SCHEME.xlsx]',
+    summary: '在已有工作簿中安装（或修复）考评表，不改动原有工作表（--template：应用上级统一方案，先列出改动）',
     positionals: 1,
-    options: [output],
+    options: [output, { name: 'template', takesValue: true, help: '上级下发的统一方案：名册和录入保留，方案规定的参数和细则改为方案的' }],
     required: ['output'],
   },
   {

@@ -303,3 +303,29 @@ test('a branch workbook remembers its scheme; 设置 names what the branch chang
   const byHand = await run(await loadXlsx(readFileSync(f('b8.xlsx'))), (c) => getSettings(c));
   expect(byHand.scheme).toBeNull();
 });
+
+test('applying the scheme to an existing workbook lists the changes and keeps roster and entries', async () => {
+  const c = branchCase('第十二党支部', { shift: 4 });
+  const own = await makeBranch('t-apply', c, { settings: [['互评权重', 3], ['评先树优分数线', 85]] });
+  const before = await resultsOf(own);
+  const r = await cli('install', own, '--template', scheme, '-o', f('t-applied.xlsx'));
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('互评权重：3 → 1');
+  expect(r.out).toContain('评先树优分数线：85 → 90');
+  expect(r.out).toContain('加分上限：（空） → 3');
+  const again = await cli('install', f('t-applied.xlsx'), '--template', scheme, '-o', f('t-applied2.xlsx'));
+  expect(again.out).toContain('已与统一方案一致');
+  const settings = await run(await loadXlsx(readFileSync(f('t-applied.xlsx'))), (ctx) => getSettings(ctx));
+  expect(settings.scheme).toEqual({ fingerprint: json.scheme!.fingerprint, differs: [] });
+  expect(settings.items.find((i) => i.key === 'branch')?.value).toBe('第十二党支部');
+  // Roster and entries kept: computing again gives the scheme's results from the same forms.
+  expect((await cli('compute', f('t-applied.xlsx'), '-o', f('t-applied-computed.xlsx'))).code).toBe(0);
+  const after = await resultsOf(f('t-applied-computed.xlsx'));
+  expect(after.rows.map((x) => x[1])).toEqual(expect.arrayContaining(before.rows.map((x) => x[1])));
+  expect(after.rows).not.toEqual(before.rows);
+  const viaScheme = await makeBranch('t-apply-ref', c, { scheme });
+  expect(after).toEqual(await resultsOf(viaScheme));
+  const other = await cli('install', f('b8.xlsx'), '--template', scheme, '-o', f('t-other.xlsx'));
+  expect(other.code).toBe(2);
+  expect(other.err).toContain('请先转入新年度');
+});
