@@ -45,9 +45,11 @@ export async function writeRollup(context: Excel.RequestContext, r: RollupResult
   bs.name = ROLLUP_SHEETS.branches;
   queueLine(bs, 1, 12, `${title}表`, { bold: true, size: 16, align: 'Center', height: 30 });
   queueLine(bs, 2, 12, `汇总时间：${opts.madeAt.slice(0, 16).replace('T', ' ')}　统一方案：${r.scheme ? r.scheme.fingerprint : '未指定'}　党支部 ${r.totals.branches} 个，党员 ${r.totals.members} 名`, { height: 20 });
+  // A file that is no workbook has no figures: blank, not zero.
+  const fig = (b: RollupResult['branches'][number], v: number | null): RawCell => (b.verdict === 'not_a_workbook' ? null : v);
   const branchRows: RawCell[][] = r.branches.map((b) => [
-    b.branch, b.figures.members, b.figures.evaluated, b.figures.exempt, b.figures.mean, b.figures.eligible, b.figures.below_award, b.figures.below_admonish,
-    b.figures.veto, b.figures.incomplete, VERDICT_TEXT[b.verdict], b.differs.length > 0 ? b.differs.join('、') : b.verdict === 'not_a_workbook' ? '' : '一致',
+    b.branch, fig(b, b.figures.members), fig(b, b.figures.evaluated), fig(b, b.figures.exempt), b.figures.mean, fig(b, b.figures.eligible), fig(b, b.figures.below_award),
+    fig(b, b.figures.below_admonish), fig(b, b.figures.veto), fig(b, b.figures.incomplete), VERDICT_TEXT[b.verdict], b.differs.length > 0 ? b.differs.join('、') : b.verdict === 'not_a_workbook' ? '' : '一致',
     b.year, b.file.replace(/^.*[\\/]/, ''), b.level, b.computedAt ?? '', b.scheme ?? '',
   ]);
   queueNewTable(bs, { name: ROLLUP_TABLES.branches, headers: [...ROLLUP_BRANCH_HEADERS], rows: branchRows, textCols: new Set([0, 10, 11, 13, 14, 15, 16]), headerRow: 3 });
