@@ -305,4 +305,10 @@ export interface KaopingCommands {
   collectBallotFiles?(files: PickedFile[], options?: { replace?: string[] }): Promise<CollectReport>;
   /** Ballots handed out this year and whether they are back. */
   getBallotsOut?(): Promise<BallotsOut[]>;
+  /** 导出为统一方案: the open workbook's settings and rubric as the committee's scheme file. */
+  exportScheme?(): Promise<{ bytes: Uint8Array; fileName: string; fingerprint: string }>;
+  /** 按上级方案应用: what the scheme file would change (apply = false) or the changes made (apply = true). */
+  applySchemeFile?(file: PickedFile, apply: boolean): Promise<{ changes: { item: string; from: string; to: string }[]; refused: string | null; fingerprint?: string }>;
+  /** 党委汇总: the roll-up of picked branch workbooks (.xlsx or .zip) as a new workbook file. */
+  rollupFiles?(files: PickedFile[]): Promise<{ bytes: Uint8Array; fileName: string; summary: string; notOk: string[] }>;
 }

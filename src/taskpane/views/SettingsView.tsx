@@ -15,6 +15,7 @@ import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { ProblemList } from './ProblemList';
 import { RubricEditor } from './RubricEditor';
+import { SchemePanel } from './SchemePanel';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -261,6 +262,14 @@ export function SettingsView({
               }}
             />
           </section>
+          <SchemePanel
+            commands={commands}
+            lang={lang}
+            onChanged={() => {
+              onChanged();
+              void runLoad().then((v) => v && setDraft(toDraft(v)));
+            }}
+          />
         </>
       )}
       <div className={styles.footer}>
