@@ -3,6 +3,7 @@
  * prints its own lines. Figures are printed, not asserted (the unit tests assert behaviour, not speed).
  */
 import { benchBallots } from './bench-ballots';
+import { benchRollup } from './bench-rollup';
 import { COLUMNS, SHEETS, entryHeaders } from '../src/domain/contract';
 import { evaluate } from '../src/domain/evaluate';
 import { benchBundle } from './bench-bundle';
@@ -141,7 +142,9 @@ const xlsx: BenchSection = { name: 'xlsx', run: () => benchXlsx() };
 
 const ballots: BenchSection = { name: 'ballots', run: () => benchBallots() };
 
-export const SECTIONS: BenchSection[] = [scoring, commands, xlsx, ballots, bundle];
+const rollup: BenchSection = { name: 'rollup', run: (args) => benchRollup(args) };
+
+export const SECTIONS: BenchSection[] = [scoring, commands, xlsx, ballots, rollup, bundle];
 
 export async function main(args: string[]): Promise<void> {
   const only = args.filter((a) => !a.startsWith('--'));

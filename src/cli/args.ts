@@ -40,7 +40,9 @@ export function parseArgs(argv: string[]): Parsed {
     parsed.positionals.push(a);
   }
   if (parsed.help) return parsed;
-  if (command.positionals === 'many') {
+  if (command.positionals === 'files') {
+    if (parsed.positionals.length < 1) throw new ExpectedError(`需要至少一个文件。用法：${command.usage}`);
+  } else if (command.positionals === 'many') {
     if (parsed.positionals.length < 2) throw new ExpectedError(`需要一个输入工作簿和至少一个文件。用法：${command.usage}`);
   } else if (parsed.positionals.length !== command.positionals) {
     throw new ExpectedError(

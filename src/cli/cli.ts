@@ -12,8 +12,11 @@ export interface CommandDef {
   name: string;
   usage: string;
   summary: string;
-  /** Number of positional arguments (the input workbook); 'many': the input workbook and at least one file. */
-  positionals: 0 | 1 | 'many';
+  /**
+   * Number of positional arguments (the input workbook); 'many': the input workbook and at least one file;
+   * 'files': at least one file.
+   */
+  positionals: 0 | 1 | 'many' | 'files';
   options: OptionDef[];
   /** Options that must be given. */
   required: string[];
@@ -25,18 +28,23 @@ const json: OptionDef = { name: 'json', takesValue: false, help: '以 JSON 输�
 export const COMMANDS: CommandDef[] = [
   {
     name: 'init',
-    usage: 'kaoping init -o OUT.xlsx [--year Y] [--branch NAME]',
-    summary: '新建工作簿并安装全部考评表',
+    usage: 'kaoping init -o OUT.xlsx [--year Y] [--branch NAME] [--template SCHEME.xlsx]',
+    summary: '新建工作簿并安装全部考评表（--template：按上级下发的统一方案）',
     positionals: 0,
-    options: [output, { name: 'year', takesValue: true, help: '考评年度，如 2026' }, { name: 'branch', takesValue: true, help: '党支部名称' }],
+    options: [
+      output,
+      { name: 'year', takesValue: true, help: '考评年度，如 2026' },
+      { name: 'branch', takesValue: true, help: '党支部名称' },
+      { name: 'template', takesValue: true, help: '上级下发的统一方案文件（kaoping template 导出）' },
+    ],
     required: ['output'],
   },
   {
     name: 'install',
-    usage: 'kaoping install IN.xlsx -o OUT.xlsx',
-    summary: '在已有工作簿中安装（或修复）考评表，不改动原有工作表',
+    usage: 'kaoping install IN.xlsx -o OUT.xlsx [--template SCHEME.xlsx]',
+    summary: '在已有工作簿中安装（或修复）考评表，不改动原有工作表（--template：应用上级统一方案，先列出改动）',
     positionals: 1,
-    options: [output],
+    options: [output, { name: 'template', takesValue: true, help: '上级下发的统一方案：名册和录入保留，方案规定的参数和细则改为方案的' }],
     required: ['output'],
   },
   {
@@ -112,6 +120,27 @@ export const COMMANDS: CommandDef[] = [
       output,
       json,
       { name: 'replace', takesValue: false, help: '工作簿中已有同一评价人的不同分数时，以交回的文件为准（默认不覆盖）' },
+    ],
+    required: ['output'],
+  },
+  {
+    name: 'template',
+    usage: 'kaoping template IN.xlsx -o SCHEME.xlsx',
+    summary: '导出统一方案：年度、各类别考评细则和影响得分的全部参数（带方案指纹），供各党支部安装',
+    positionals: 1,
+    options: [output],
+    required: ['output'],
+  },
+  {
+    name: 'rollup',
+    usage: 'kaoping rollup FILE... -o OUT.xlsx [--year Y] [--scheme SCHEME.xlsx] [--json]',
+    summary: '党委汇总：把各党支部的考评工作簿（或 .zip）汇总为一个工作簿（汇总表、全体党员、需关注名单、问题）',
+    positionals: 'files',
+    options: [
+      output,
+      json,
+      { name: 'year', takesValue: true, help: '汇总年度（默认：多数文件的年度）' },
+      { name: 'scheme', takesValue: true, help: '上级下发的统一方案文件：逐个核对各党支部的参数和细则' },
     ],
     required: ['output'],
   },

@@ -12,6 +12,8 @@ import { initCommand } from './init';
 import { installCommand } from './installCommand';
 import { newYearCommand } from './newYearCommand';
 import { reportCommand } from './reportCommand';
+import { rollupCommand } from './rollupCommand';
+import { templateCommand } from './templateCommand';
 import { consoleOutput, type Output } from './output';
 import type { Parsed } from './args';
 
@@ -25,6 +27,8 @@ const HANDLERS: Record<string, (p: Parsed, o: Output) => Promise<number>> = {
   report: reportCommand,
   ballots: ballotsCommand,
   collect: collectCommand,
+  template: templateCommand,
+  rollup: rollupCommand,
 };
 
 /** Runs `kaoping ARGS…`; returns the exit code (never throws). */

@@ -53,14 +53,19 @@ function firstLine(s: string): string {
 
 /** Writes the workbook to `path` so that it is either the old file or the complete new one, never half-written. */
 export async function writeWorkbook(wb: HostWorkbook, path: string): Promise<void> {
-  const target = resolve(path);
-  const dir = dirname(target);
   let bytes: Uint8Array;
   try {
     bytes = await saveXlsx(wb);
   } catch (e) {
     throw new ExpectedError(`无法生成工作簿：${firstLine((e as Error).message)}`);
   }
+  await writeBytes(bytes, path);
+}
+
+/** Writes bytes to `path` atomically (temp file in the same folder, then rename). */
+export async function writeBytes(bytes: Uint8Array, path: string): Promise<void> {
+  const target = resolve(path);
+  const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await fs.writeFile(temp, bytes);

@@ -25,6 +25,7 @@ import type { BatchRunner, KaopingCommands } from '../workbook/commandTypes';
 import { downloadName } from './downloadName';
 import { SAMPLE_FILE_NAME, makeSampleWorkbook } from './sample';
 import { changesWorkbook, sheetWritten, watchCommands } from './watchCommands';
+import { RollupPicker } from './RollupPicker';
 import { Welcome } from './Welcome';
 import { WorkbookView } from './WorkbookView';
 
@@ -162,6 +163,7 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
                 onSample={() => confirmReplace('示例工作簿', () => void sample())}
                 onOpen={() => document.getElementById('kp-open-xlsx')?.click()}
                 onNew={() => confirmReplace('新建', () => open(createWorkbook(), '考评.xlsx'))}
+                rollup={<RollupPicker onRolledUp={(wb, name) => confirmReplace('党委汇总', () => open(wb, name))} />}
               />
             ) : null
           }

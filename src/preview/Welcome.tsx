@@ -3,6 +3,7 @@
  * is, the three steps of a year, and three ways in — 示例工作簿, 打开 .xlsx, 新建 — with where the data stays.
  */
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
   root: {
@@ -32,9 +33,11 @@ export interface WelcomeProps {
   onSample: () => void;
   onOpen: () => void;
   onNew: () => void;
+  /** 党委汇总 (the committee's roll-up of branch workbooks). */
+  rollup?: ReactNode;
 }
 
-export function Welcome({ making, error, onSample, onOpen, onNew }: WelcomeProps) {
+export function Welcome({ making, error, onSample, onOpen, onNew, rollup }: WelcomeProps) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-labelledby="kp-welcome-title" data-testid="welcome">
@@ -67,6 +70,14 @@ export function Welcome({ making, error, onSample, onOpen, onNew }: WelcomeProps
           新建
         </Button>
       </div>
+      {rollup && (
+        <>
+          <Text as="p" block>
+            党委、党总支、党工委汇总各党支部的考评结果：点“党委汇总…”，选中各党支部交上来的工作簿（可多选，或选 .zip），生成汇总工作簿（汇总表、全体党员、需关注名单、问题），核对后下载。
+          </Text>
+          {rollup}
+        </>
+      )}
       {error && (
         <Text as="p" block role="alert" className={styles.error}>
           {error}

@@ -312,6 +312,8 @@ const zh = {
   i14SettingsNoChange: '没有改动。',
   i14SelfTestLink: '自检（技术支持用）',
   i14PhoneRemembered: '监督电话已记在考评参数中，明年会保留。',
+  schemeFollowed: '本工作簿按上级统一方案安装（方案指纹 {fingerprint}），与方案一致。',
+  schemeChanged: '以下项目与上级统一方案不同：{names}。党支部可以调整，但上级汇总时会显示“与统一方案不一致”。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -608,6 +610,8 @@ const en: Record<StringKey, string> = {
   i14SettingsNoChange: 'Nothing changed.',
   i14SelfTestLink: 'Self-test (for support)',
   i14PhoneRemembered: 'The phone is kept in the settings for next year.',
+  schemeFollowed: 'Installed from the committee\'s scheme (fingerprint {fingerprint}); it still matches.',
+  schemeChanged: 'These differ from the committee\'s scheme: {names}. The branch may change them, but the roll-up will show it.',
 };
 
 const catalogue: Record<Language, Record<StringKey, string>> = { 'zh-CN': zh, 'en-US': en };

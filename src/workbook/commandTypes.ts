@@ -188,6 +188,8 @@ export interface SettingsView {
   items: { key: string; label: string; value: string | number | boolean | null }[];
   /** Rubric rows per category. */
   rubric: { category: string; dimensions: { name: string; points: number; text: string }[] }[];
+  /** The committee's scheme the workbook was installed from (init --template), and what the branch changed since. */
+  scheme?: { fingerprint: string; differs: string[] } | null;
 }
 
 /** 支部审定 in the pane: every member's bonus items and review row, and the bonus rules (issue 14). */
@@ -335,4 +337,10 @@ export interface KaopingCommands {
   getBallotsOut?(): Promise<BallotsOut[]>;
   /** Records ballots made by makeBallotFiles as handed out (after the secretary confirmed having the files). */
   recordBallotsOut?(issued: IssuedBallot[]): Promise<number>;
+  /** 导出为统一方案: the open workbook's settings and rubric as the committee's scheme file. */
+  exportScheme?(): Promise<{ bytes: Uint8Array; fileName: string; fingerprint: string }>;
+  /** 按上级方案应用: what the scheme file would change (apply = false) or the changes made (apply = true). */
+  applySchemeFile?(file: PickedFile, apply: boolean): Promise<{ changes: { item: string; from: string; to: string }[]; refused: string | null; fingerprint?: string }>;
+  /** 党委汇总: the roll-up of picked branch workbooks (.xlsx or .zip) as a new workbook file. */
+  rollupFiles?(files: PickedFile[]): Promise<{ bytes: Uint8Array; fileName: string; summary: string; notOk: string[] }>;
 }

@@ -5,6 +5,8 @@
 import { printBallot } from './ballot';
 import { getBallotsOut, issueBallots, issuedOf, recordBallotsOut } from './ballotFiles';
 import { collectBallots } from './collect';
+import { applyScheme, planScheme } from './scheme/apply';
+import { readSchemeSource } from './scheme/template';
 import { check } from './check';
 import type { BatchRunner, KaopingCommands } from './commandTypes';
 import { compute } from './compute';
@@ -57,6 +59,9 @@ export const COMMAND_WRITES: Record<keyof KaopingCommands, boolean> = {
   collectBallotFiles: true,
   getBallotsOut: false,
   recordBallotsOut: true,
+  exportScheme: false,
+  applySchemeFile: true,
+  rollupFiles: false, // makes a new workbook; the open one is only read
 };
 
 /** The commands that write to the workbook, in the order of KaopingCommands. */
@@ -115,5 +120,21 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     },
     getBallotsOut: () => runner((c) => getBallotsOut(c)),
     recordBallotsOut: (issued) => runner((c) => recordBallotsOut(c, issued)),
+    exportScheme: async () => {
+      const src = await runner((c) => readSchemeSource(c));
+      if (!src.found) throw new Error('没有找到考评参数表和考评细则表，请先安装考评表。');
+      const file = await import(/* webpackChunkName: "scheme" */ './scheme/schemeFile');
+      const made = await file.buildSchemeFile(src.settings, src.rubric);
+      return { ...made, fileName: `方案${src.settings.year}.xlsx` };
+    },
+    applySchemeFile: async (picked, apply) => {
+      const file = await import(/* webpackChunkName: "scheme" */ './scheme/schemeFile');
+      const src = await file.readSchemeFile(picked);
+      return runner((c) => (apply ? applyScheme(c, src) : planScheme(c, src)));
+    },
+    rollupFiles: async (files) => {
+      const file = await import(/* webpackChunkName: "scheme" */ './scheme/schemeFile');
+      return file.rollupPicked(files);
+    },
   };
 }

@@ -13,7 +13,7 @@ import { INSTALL_ORDER } from './layout';
 import type { ReadKey, TablesRead } from './readTables';
 import { parseState } from './state';
 
-export type WritingCommand = 'install' | 'importRoster' | 'saveForm' | 'compute' | 'posting' | 'newYear' | 'newYearUndo' | 'saveSettings' | 'saveRubric' | 'collectBallots' | 'saveReview';
+export type WritingCommand = 'install' | 'importRoster' | 'saveForm' | 'compute' | 'posting' | 'newYear' | 'newYearUndo' | 'saveSettings' | 'saveRubric' | 'collectBallots' | 'saveReview' | 'applyScheme';
 
 const NAMES: Record<WritingCommand, { 'zh-CN': string; 'en-US': string }> = {
   install: { 'zh-CN': '安装考评表', 'en-US': 'Install' },
@@ -27,6 +27,7 @@ const NAMES: Record<WritingCommand, { 'zh-CN': string; 'en-US': string }> = {
   saveRubric: { 'zh-CN': '保存细则', 'en-US': 'Save rubric' },
   collectBallots: { 'zh-CN': '回收测评表', 'en-US': 'Collect ballots' },
   saveReview: { 'zh-CN': '保存支部审定', 'en-US': 'Save review' },
+  applyScheme: { 'zh-CN': '应用上级方案', 'en-US': 'Apply the committee\'s scheme' },
 };
 
 /**

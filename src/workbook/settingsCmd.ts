@@ -13,6 +13,7 @@ import { refuseProtected } from './protection';
 import { pendingMark } from './pending';
 import { queueBeginWrites, queueEndWrites } from './state';
 import { isEmptyBody, queueAppendRows } from './tableWrite';
+import { queueReadRemembered, rememberedStatus } from './scheme/template';
 
 function labelKey(s: RawCell): string {
   return String(s ?? '').replace(/\s+/g, '');
@@ -38,8 +39,8 @@ export function buildSettingsView(read: TablesRead): SettingsView {
 }
 
 export async function getSettings(context: Excel.RequestContext): Promise<SettingsView> {
-  const { read } = await readTables(context, ['settings', 'rubric']);
-  return buildSettingsView(read);
+  const { read, extra } = await readTables(context, ['settings', 'rubric'], () => queueReadRemembered(context));
+  return { ...buildSettingsView(read), scheme: rememberedStatus(read, extra()) };
 }
 
 /** Saves settings by key. Returns the problems of the new values; nothing is written when there is an error. */

@@ -32,6 +32,8 @@ import { saveSettings } from '../../src/workbook/settingsCmd';
 import { getStatus } from '../../src/workbook/status';
 import { fillCase, loadCase } from '../support/fillCase';
 import { cloneWorkbook } from '../support/cloneWorkbook';
+import { applyScheme } from '../../src/workbook/scheme/apply';
+import { readSchemeSource } from '../../src/workbook/scheme/template';
 import { POSTING_SHEETS, SCORE_SHEET } from '../../src/domain/contract';
 import { WRITING_COMMANDS } from '../../src/workbook/commands';
 import type { KaopingCommands } from '../../src/workbook/commandTypes';
@@ -182,6 +184,14 @@ const SCENARIOS: Scenario[] = [
     },
     // (Run again after it completed, undo finds no new year to undo and writes nothing: the picture says so.)
     command: (c) => undoNewYear(c),
+  },
+  {
+    // 按上级方案应用: the committee's scheme (another peer weight, trimming on, a changed rubric) over a branch's workbook.
+    name: 'apply a committee scheme', covers: 'applySchemeFile', setup: filled,
+    command: async (c) => {
+      const src = await readSchemeSource(c);
+      return applyScheme(c, { settings: { ...src.settings, weights: { ...src.settings.weights, peer: 2 }, trimPeer: true }, rubric: changedRubric() });
+    },
   },
   { name: 'save settings', covers: 'saveSettings', setup: filled, command: (c) => saveSettings(c, { branch: '=新支部', eligibleThreshold: 85, phone: '+86 0535' }) },
   { name: 'save rubric', covers: 'saveRubric', setup: filled, command: (c) => saveRubric(c, changedRubric()) },

@@ -15,6 +15,7 @@ import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { ProblemList } from './ProblemList';
 import { RubricEditor } from './RubricEditor';
+import { SchemePanel } from './SchemePanel';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -191,6 +192,13 @@ export function SettingsView({
       <ErrorBar message={load.error ?? saveLanguage.error} />
       {settings && (
         <>
+          {settings.scheme && (
+            <Note intent={settings.scheme.differs.length > 0 ? 'warning' : 'info'}>
+              {settings.scheme.differs.length > 0
+                ? text(lang, 'schemeChanged', { names: joinList(lang, settings.scheme.differs) })
+                : text(lang, 'schemeFollowed', { fingerprint: settings.scheme.fingerprint })}
+            </Note>
+          )}
           <section className={styles.items} aria-labelledby="kp-settings-title">
             <Text as="h2" id="kp-settings-title" weight="semibold" size={300} className={styles.h2}>
               {text(lang, 'settingsItems')}
@@ -254,6 +262,14 @@ export function SettingsView({
               }}
             />
           </section>
+          <SchemePanel
+            commands={commands}
+            lang={lang}
+            onChanged={() => {
+              onChanged();
+              void runLoad().then((v) => v && setDraft(toDraft(v)));
+            }}
+          />
         </>
       )}
       <div className={styles.footer}>
