@@ -1,7 +1,7 @@
 /**
  * Score sheets (个人考评明细, SPEC §5 `kaoping report`): for one member or all, one A4 page each on the sheet
- * 个人考评明细: each round's mean with the number of forms counted (and how many were dropped by trimming),
- * the highest and lowest valid form total of the peer and mass rounds, the bonus items with their 依据, the
+ * 个人考评明细: per round what domain/scoreSheet.ts allows (the valid forms, how many trimming dropped, how many
+ * were counted, the mean — withheld when it is a single peer or mass form — and the weight), the bonus items with their 依据, the
  * branch review, the final score, rank and result, and last year's final with the change when last year's
  * archive ("2025年考评结果") is in the workbook. No evaluator's identity and no single form's score.
  * Read, (last year's archive when present), write: ≤ 3 syncs up to 100 members, one more per further 100.
@@ -12,6 +12,7 @@ import { SCORE_SHEET } from '../domain/contract';
 import type { Settings } from '../domain/settings';
 import type { Evaluation, Language, MemberResult, Round, TableBlock } from '../domain/types';
 import { ROUNDS } from '../domain/types';
+import { scoreSheetRounds } from '../domain/scoreSheet';
 import { findColumn } from '../domain/table';
 import { blockAddress } from './a1';
 import { currentModel } from './install';
@@ -43,10 +44,10 @@ const zh = {
   title: (branch: string, year: number) => `${branch}${year}年度党员个人考评明细`,
   info: (m: MemberResult) => `党员编号：${m.id}　　姓名：${m.name}　　党小组：${m.group || '—'}　　类别：${m.category}`,
   s1: '一、各环节测评得分',
-  roundHeaders: ['测评环节', '计入表数', '平均分', '最高分', '最低分', '权重'],
+  roundHeaders: ['测评环节', '有效测评表', '去掉最高最低', '计入表数', '平均分', '权重'],
   rounds: { self: '党员自评', peer: '党员互评', mass: '群众参评' } as Record<Round, string>,
-  trimmed: (round: string, all: number, n: number) => `${round}有效测评表 ${all} 份，去掉一个最高分和一个最低分后计入 ${n} 份`,
-  roundsNote: '平均分为该环节有效测评表合计分的平均值；最高分、最低分为有效测评表中的最高和最低合计分。本表不列评价人，也不列单张测评表的分数。',
+  withheld: (round: string) => `${round}只计入 1 份测评表，其平均分就是这份表的分数，本表不列出`,
+  roundsNote: '平均分为该环节计入的测评表合计分的平均值。本表不列单张测评表的分数（也不列最高分、最低分），不列评价人。',
   s2: '二、加分项',
   bonusHeaders: ['序号', '加分事项', '', '分值', '依据', ''],
   noBonus: '无加分项',
@@ -76,10 +77,10 @@ const en: Texts = {
   title: (branch, year) => `${branch}${year}年度党员个人考评明细 (score sheet)`,
   info: (m) => `No. ${m.id}    Name: ${m.name}    Group: ${m.group || '—'}    Category: ${m.category}`,
   s1: '1. Round scores',
-  roundHeaders: ['Round', 'Forms', 'Mean', 'Highest', 'Lowest', 'Weight'],
+  roundHeaders: ['Round', 'Valid forms', 'Dropped', 'Counted', 'Mean', 'Weight'],
   rounds: { self: 'Self', peer: 'Peer', mass: 'Public' },
-  trimmed: (round, all, n) => `${round}: ${all} valid forms; the highest and the lowest dropped, ${n} counted`,
-  roundsNote: "A round's mean is the mean of its valid forms' totals; highest and lowest are the extreme valid totals. No evaluator and no single form's scores are shown.",
+  withheld: (round) => `${round}: a single form counted, so its mean is that form's score and is not shown`,
+  roundsNote: "A round's mean is the mean of the counted forms' totals. Single forms' scores (a highest or lowest one too) and evaluators are never shown.",
   s2: '2. Bonus items',
   bonusHeaders: ['No.', 'Item', '', 'Points', 'Basis', ''],
   noBonus: 'No bonus items',
@@ -158,7 +159,6 @@ function reviewOf(block: TableBlock, id: string): { veto: boolean | null; reason
 }
 
 const fixed2 = (v: number | null) => (v === null ? '—' : v.toFixed(2));
-const tenths = (v: number) => (v === Infinity || v === -Infinity ? '—' : (v / 10).toFixed(1));
 
 /** Queues one member's page from `row`; returns the next free row. */
 function queuePage(
@@ -223,24 +223,13 @@ function queuePage(
   if (m.status === 'exempt') {
     line(T.exempt, { height: 24 });
   } else {
-    // 1. Rounds: forms counted, mean, highest and lowest valid totals (peer, mass), weight.
+    // 1. Rounds: what domain/scoreSheet.ts allows (forms valid, dropped, counted, the mean, the weight).
     plain(T.s1, { bold: true, align: 'Left', height: 21 });
     const first = cells(T.roundHeaders.slice(), { bold: true, fill: '#D9D9D9' });
     const notes: string[] = [];
-    for (const r of ROUNDS) {
-      const d = details.rounds[r];
-      const all = d.count[idx];
-      const counted = m.forms[r];
-      const extremes = r !== 'self' && all > 0;
-      cells([
-        T.rounds[r],
-        String(counted),
-        fixed2(m[r] === null ? null : Math.round(m[r]! * 100) / 100),
-        extremes ? tenths(d.max[idx]) : '—',
-        extremes ? tenths(d.min[idx]) : '—',
-        String(settings.weights[r]),
-      ]);
-      if (d.trimmed[idx]) notes.push(T.trimmed(T.rounds[r], all, counted));
+    for (const r of scoreSheetRounds(m, settings.weights, details, idx)) {
+      cells([T.rounds[r.round], String(r.valid), String(r.dropped), String(r.counted), r.withheld ? '—' : fixed2(r.mean), String(r.weight)]);
+      if (r.withheld) notes.push(T.withheld(T.rounds[r.round]));
     }
     queueGrid(sheet, first, 0, ROUNDS.length + 1, W);
     line([...notes.map((n) => `${n}。`), T.roundsNote].join(settings.language === 'en-US' ? ' ' : ''), { size: 9 });
