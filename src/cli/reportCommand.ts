@@ -1,6 +1,11 @@
-/** kaoping report: score sheets (个人考评明细), one A4 page per member; --member for one (or "001,002"). */
+/**
+ * kaoping report: score sheets (个人考评明细), one A4 page per member; --member for one (or "001,002"). OUT is a
+ * workbook of its own holding only the score sheet (SPEC §5): no entries, no evaluator, no other member's page.
+ * IN is only read.
+ */
 import { run } from '../host';
-import { makeScoreSheets } from '../workbook/scoreSheet';
+import { planScoreSheets, writeScoreSheetWorkbook } from '../workbook/scoreSheet';
+import { createWorkbook } from '../host';
 import { evaluateRead } from '../workbook/check';
 import { readTables } from '../workbook/readTables';
 import type { Parsed } from './args';
@@ -17,15 +22,18 @@ export async function reportCommand(p: Parsed, o: Output): Promise<number> {
   if (member !== undefined && (!ids || ids.length === 0)) throw new ExpectedError('--member 需要党员编号，如 --member 001。');
   const wb = await readWorkbook(input);
   await requireInstalled(wb, input);
-  const report = await run(wb, (c) => makeScoreSheets(c, { members: ids }));
-  if (report.unknown.length > 0) throw new ExpectedError(`党员名册中没有编号 ${report.unknown.join('、')}，未生成考评明细。`);
-  if (!report.created) throw new ExpectedError(`${input} 的党员名册中没有可生成考评明细的党员。`);
+  const { plan, unknown } = await run(wb, (c) => planScoreSheets(c, { members: ids }));
+  if (unknown.length > 0) throw new ExpectedError(`党员名册中没有编号 ${unknown.join('、')}，未生成考评明细。`);
+  if (!plan) throw new ExpectedError(`${input} 的党员名册中没有可生成考评明细的党员。`);
   const evaluation = await run(wb, async (c) => evaluateRead((await readTables(c)).read).evaluation);
+  // The file of its own: a new workbook with the score sheet alone.
+  const file = createWorkbook();
+  await run(file, (c) => writeScoreSheetWorkbook(c, plan));
   const out = String(p.options.output);
-  await writeWorkbook(wb, out);
-  o.out(`已生成工作表“${report.sheet}”：${report.members.length} 名党员，每人一页（A4）。`);
-  if (report.lastYearSheet) o.out(`上年得分取自工作表“${report.lastYearSheet}”。`);
-  const selected = new Set(report.members.map((m) => m.id));
+  await writeWorkbook(file, out);
+  o.out(`已生成考评明细：${plan.members.length} 名党员，每人一页（A4）；文件中只有工作表“个人考评明细”，不含测评表和评价人。`);
+  if (plan.last) o.out(`上年得分取自工作表“${plan.last.sheet}”。`);
+  const selected = new Set(plan.members.map((m) => m.id));
   const pending = evaluation.members.filter((m) => selected.has(m.id) && (m.status === 'incomplete' || m.status === 'invalid'));
   for (const m of pending) o.out(`  注意：${m.id} ${m.name} ${m.result}${m.notes ? `（${m.notes}）` : ''}，明细中的分数不是最终结果。`);
   o.out(`已写入 ${out}。`);

@@ -244,6 +244,16 @@ export interface ScoreSheetResult {
   lastYearSheet: string | null;
 }
 
+/** A score sheet as a file of its own (only the score sheet: no entries, no evaluator). */
+export interface ScoreSheetFile {
+  /** "2026年个人考评明细-周燕玉（002）.xlsx"; '' when nothing was made. */
+  name: string;
+  /** The .xlsx bytes; null when nothing was made (unknown 编号). */
+  bytes: Uint8Array | null;
+  members: { id: string; name: string }[];
+  unknown: string[];
+}
+
 /** A round's ballot files in one .zip (测评表分发). */
 export interface BallotZip {
   /** Why nothing was made (no codes for the mass round, an unknown 党小组…); empty when made. */
@@ -281,6 +291,11 @@ export interface KaopingCommands {
   getPlan(memberId: string): Promise<MemberPlanView | null>;
   /** Score sheets (个人考评明细), one A4 page per member. */
   makeScoreSheets(request: ScoreSheetRequest): Promise<ScoreSheetResult>;
+  /**
+   * Score sheets as a new workbook of their own (for one member only their page), to download or open; the
+   * secretary's workbook is only read (optional: older fakes omit it).
+   */
+  scoreSheetFile?(request: ScoreSheetRequest): Promise<ScoreSheetFile>;
   newYear(year: number): Promise<NewYearReport>;
   getSettings(): Promise<SettingsView>;
   saveSettings(values: Record<string, string | number | boolean | null>): Promise<Problem[]>;

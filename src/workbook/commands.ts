@@ -16,7 +16,7 @@ import { newYearPlan, suggestBranch } from './paneInfo';
 import { makePostingSheet } from './posting';
 import { getReview, saveMemberReview } from './review';
 import { getPlan } from './plans';
-import { makeScoreSheets } from './scoreSheet';
+import { makeScoreSheets, planScoreSheets } from './scoreSheet';
 import { saveRubric } from './rubricCmd';
 import { getSettings, saveSettings } from './settingsCmd';
 import { getStatus, selectCell } from './status';
@@ -37,6 +37,14 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     makePostingSheet: (options) => runner((c) => makePostingSheet(c, options)),
     getPlan: (memberId) => runner((c) => getPlan(c, memberId)),
     makeScoreSheets: (request) => runner((c) => makeScoreSheets(c, request)),
+    scoreSheetFile: async (request) => {
+      const { plan, unknown } = await runner((c) => planScoreSheets(c, { members: request.members }));
+      if (!plan) return { name: '', bytes: null, members: [], unknown };
+      // The file is made with the headless host, loaded on demand (not in the pane's first load).
+      const file = await import(/* webpackChunkName: "scoresheet" */ './scoreSheetFile');
+      const all = !request.members || request.members.length === 0;
+      return { name: file.scoreSheetFileName(plan, all), bytes: await file.buildScoreSheetFile(plan), members: plan.members.map((m) => ({ id: m.id, name: m.name })), unknown: [] };
+    },
     newYear: (year) => runner((c) => newYear(c, year)),
     getSettings: () => runner((c) => getSettings(c)),
     saveSettings: (values) => runner((c) => saveSettings(c, values)),

@@ -166,7 +166,7 @@ function queuePage(
   row: number,
   m: MemberResult,
   idx: number,
-  ctx: { T: Texts; settings: Settings; details: ScoreDetails; read: TablesRead; ranked: number; last: LastYear | null; date: string; pad: boolean },
+  ctx: { T: Texts; settings: Settings; details: ScoreDetails; read: Pick<TablesRead, 'bonus' | 'review'>; ranked: number; last: LastYear | null; date: string; pad: boolean },
 ): number {
   const { T, settings, details } = ctx;
   let used = 0;
@@ -289,27 +289,46 @@ function queuePage(
   return row;
 }
 
-/** Makes (or rebuilds) the score sheet for the members asked for. Refuses (writes nothing) an unknown 编号. */
-export async function makeScoreSheets(
+/**
+ * Everything the pages need, read from the workbook: the layout writes it onto a sheet of this workbook
+ * (makeScoreSheets) or of a new one (writeScoreSheetWorkbook: a file holding only the score sheets).
+ */
+export interface ScoreSheetPlan {
+  settings: Settings;
+  members: MemberResult[];
+  /** Roster index of each member (for the details). */
+  indexes: number[];
+  details: ScoreDetails;
+  /** The kp_Bonus and kp_Review rows (only the member's own are put on their page). */
+  read: Pick<TablesRead, 'bonus' | 'review'>;
+  ranked: number;
+  last: LastYear | null;
+  date: string;
+}
+
+/** Reads and evaluates (1 sync, one more when last year's archive is there); nothing written. */
+export async function planScoreSheets(
   context: Excel.RequestContext,
   options: ScoreSheetOptions = {},
   now: () => Date = () => new Date(),
-): Promise<ScoreSheetReport> {
+): Promise<{ plan: ScoreSheetPlan | null; unknown: string[]; read: TablesRead; names: string[] }> {
   const sheets = context.workbook.worksheets;
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { settings } = currentModel(read);
-  const lang: Language = settings.language;
-  const { evaluation, details } = evaluateDetailed(evaluationInput(read), lang);
+  const { evaluation, details } = evaluateDetailed(evaluationInput(read), settings.language);
   const { members, indexes, unknown } = selectMembers(evaluation, options.members);
-  if (unknown.length > 0 || members.length === 0) return { created: false, sheet: '', members: [], unknown, lastYearSheet: null };
   const names = sheets.items.map((s) => s.name);
+  if (unknown.length > 0 || members.length === 0) return { plan: null, unknown, read, names };
   const last = await readLastYear(context, names, settings.year);
-  const state = parseState(read.state);
-  const name = claimPrintSheet(context, SCORE_SHEET, names, state, new Set(names));
-  const sheet = context.workbook.worksheets.add(name);
-  const T = lang === 'en-US' ? en : zh;
   const ranked = evaluation.members.filter((m) => m.rank !== null).length;
-  const ctx = { T, settings, details, read, ranked, last, date: chineseDate(now()), pad: members.length > 1 };
+  return { plan: { settings, members, indexes, details, read, ranked, last, date: chineseDate(now()) }, unknown: [], read, names };
+}
+
+/** Queues the pages of a plan onto `sheet` (syncing every PAGES_PER_SYNC pages), its widths and print setup. */
+async function queuePages(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: ScoreSheetPlan): Promise<void> {
+  const { settings, members, indexes } = plan;
+  const T = settings.language === 'en-US' ? en : zh;
+  const ctx = { T, settings, details: plan.details, read: plan.read, ranked: plan.ranked, last: plan.last, date: plan.date, pad: members.length > 1 };
   let row = 1;
   for (let k = 0; k < members.length; k++) {
     // Excel on the web refuses a request over 5 MB (about 10 KB a page): a sync after every PAGES_PER_SYNC pages,
@@ -321,8 +340,39 @@ export async function makeScoreSheets(
   // One member: fitted to one page; several: one page each at scale 100 (the blocks fill the pages).
   const page = queuePortrait(sheet, members.length === 1 ? { tall: 1 } : null);
   page.setPrintArea(blockAddress(1, 0, row - 1, W));
+}
+
+/** Makes (or rebuilds) the score sheet for the members asked for. Refuses (writes nothing) an unknown 编号. */
+export async function makeScoreSheets(
+  context: Excel.RequestContext,
+  options: ScoreSheetOptions = {},
+  now: () => Date = () => new Date(),
+): Promise<ScoreSheetReport> {
+  const { plan, unknown, read, names } = await planScoreSheets(context, options, now);
+  if (!plan) return { created: false, sheet: '', members: [], unknown, lastYearSheet: null };
+  const state = parseState(read.state);
+  const name = claimPrintSheet(context, SCORE_SHEET, names, state, new Set(names));
+  const sheet = context.workbook.worksheets.add(name);
+  await queuePages(context, sheet, plan);
   if (options.activate) sheet.activate();
   queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });
   await context.sync();
-  return { created: true, sheet: name, members: members.map((m) => ({ id: m.id, name: m.name })), unknown: [], lastYearSheet: last?.sheet ?? null };
+  return { created: true, sheet: name, members: plan.members.map((m) => ({ id: m.id, name: m.name })), unknown: [], lastYearSheet: plan.last?.sheet ?? null };
+}
+
+/**
+ * Writes a plan into a new, empty workbook (the headless host's createWorkbook, or Excel.createWorkbook's):
+ * its first sheet becomes 个人考评明细 and every other sheet is deleted, so the file holds the score sheets and
+ * nothing else of the secretary's workbook — no entries, no evaluator, no kp_State.
+ */
+export async function writeScoreSheetWorkbook(context: Excel.RequestContext, plan: ScoreSheetPlan): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const [first, ...rest] = sheets.items;
+  for (const s of rest) s.delete();
+  first.name = SCORE_SHEET;
+  await queuePages(context, first, plan);
+  first.activate();
+  await context.sync();
 }
