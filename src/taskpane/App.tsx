@@ -16,6 +16,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Language } from '../domain/types';
 import type { BatchRunner, KaopingCommands, WorkbookStatus } from '../workbook/commandTypes';
 import type { WorkbookBackup } from './backup';
+import type { FileOut } from './fileOut';
 import type { ConformanceTest } from './conformanceTypes';
 import { ErrorBar } from './feedback';
 import { text, type StringKey } from './strings';
@@ -54,6 +55,8 @@ export interface AppProps {
   initialView?: ViewName;
   /** Saves a complete copy of the workbook (Excel: getFileAsync; preview: the host's saveXlsx). */
   backup?: WorkbookBackup;
+  /** Hands out files the add-in made (score sheets): a download, or a new Excel window. */
+  fileOut?: FileOut;
 }
 
 const useStyles = makeStyles({
@@ -88,7 +91,7 @@ const useStyles = makeStyles({
   h2: { margin: '0' },
 });
 
-export function App({ commands, runner, loadConformance, language, initialView = 'start', backup }: AppProps) {
+export function App({ commands, runner, loadConformance, language, initialView = 'start', backup, fileOut }: AppProps) {
   const styles = useStyles();
   const [chosenLang, setChosenLang] = useState<Language | null>(language ?? null);
   const [view, setViewState] = useState<ViewName>(initialView);
@@ -130,7 +133,7 @@ export function App({ commands, runner, loadConformance, language, initialView =
     },
     [setView],
   );
-  const props = { commands, lang, status, onChanged: () => void refresh(), onNavigate: setView, onAddCategory, backup };
+  const props = { commands, lang, status, onChanged: () => void refresh(), onNavigate: setView, onAddCategory, backup, fileOut };
   const panel = (name: ViewName, node: ReactNode) => {
     if (!visited.has(name) && view !== name) return null;
     const blocked = status !== null && !status.installed && NEEDS_INSTALL.has(name);

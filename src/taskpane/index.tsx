@@ -7,6 +7,7 @@ import { createCommands } from '../workbook/commands';
 import type { BatchRunner } from '../workbook/commandTypes';
 import { App } from './App';
 import { officeBackup } from './officeBackup';
+import { officeFileOut } from './officeFileOut';
 import { unsupportedMessage } from './unsupported';
 
 const runner: BatchRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
@@ -39,6 +40,7 @@ void Office.onReady((info) => {
       commands={createCommands(runner)}
       runner={runner}
       backup={officeBackup()}
+      fileOut={officeFileOut()}
       loadConformance={() => import(/* webpackChunkName: "conformance" */ '../host/conformance').then((m) => m.conformanceTests)}
     />,
   );

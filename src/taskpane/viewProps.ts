@@ -1,6 +1,7 @@
 import type { Language } from '../domain/types';
 import type { KaopingCommands, WorkbookStatus } from '../workbook/commandTypes';
 import type { WorkbookBackup } from './backup';
+import type { FileOut } from './fileOut';
 
 export type ViewName = 'start' | 'entry' | 'check' | 'results' | 'posting' | 'newYear' | 'settings' | 'diagnostics';
 
@@ -17,4 +18,6 @@ export interface ViewProps {
   onAddCategory?: (category: string) => void;
   /** Saves a complete copy of the workbook (new year does it before clearing anything). */
   backup?: WorkbookBackup;
+  /** Hands out a file the add-in made (a score sheet): a download, or a new Excel window. */
+  fileOut?: FileOut;
 }

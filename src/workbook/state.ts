@@ -137,7 +137,7 @@ export function queueWriteState(context: Excel.RequestContext, t: TableRead, sta
     taken.add(name);
     const sheet = context.workbook.worksheets.add(name);
     queueNewTable(sheet, { name: STATE_TABLE, headers: [...STATE_HEADERS], rows: stateRows(state), textCols: new Set([0, 1]) });
-    sheet.visibility = 'Hidden';
+    sheet.visibility = 'VeryHidden';
     return;
   }
   if (!stateUsable(t)) return;

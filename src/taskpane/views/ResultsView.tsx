@@ -43,7 +43,7 @@ const COUNTS: { key: keyof ComputeReport['summary']; label: StringKey }[] = [
   { key: 'exempt', label: 'sumExempt' },
 ];
 
-export function ResultsView({ commands, lang, status, onChanged, onAddCategory }: ViewProps) {
+export function ResultsView({ commands, lang, status, onChanged, onAddCategory, fileOut }: ViewProps) {
   const styles = useStyles();
   const categories = useRubricCategories(commands, status);
   const compute = useAction(lang, async () => {
@@ -122,7 +122,7 @@ export function ResultsView({ commands, lang, status, onChanged, onAddCategory }
               </ul>
             </section>
           )}
-          <ScoreSheetList commands={commands} lang={lang} members={report.evaluation.members} onChanged={onChanged} />
+          <ScoreSheetList commands={commands} lang={lang} members={report.evaluation.members} onChanged={onChanged} fileOut={fileOut} />
           {report.postingAllowed ? (
             <Note intent="info">{text(lang, 'postingReady')}</Note>
           ) : (
