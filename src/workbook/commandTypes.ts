@@ -3,6 +3,7 @@
  * `createCommands(runner)` in commands.ts builds it over either `Excel.run` (in Excel) or the headless
  * host's `run` (tests, command line, browser preview). No component ever calls Excel directly.
  */
+import type { DerivedKind } from '../domain/derived';
 import type { Rubric } from '../domain/rubric';
 import type { Evaluation, Language, Problem, Round, Severity } from '../domain/types';
 import type { BallotOptions, BallotsOut } from './ballotFiles';
@@ -32,6 +33,8 @@ export interface WorkbookStatus {
    * task pane lists members from a mass-round entry form instead.
    */
   roster?: RosterEntry[];
+  /** Derived sheets (公示, 个人考评明细) out of date, with why (optional: older fakes omit it). */
+  staleSheets?: { sheet: string; kind: DerivedKind; why: string }[];
 }
 
 export interface RosterEntry {
@@ -159,6 +162,8 @@ export interface PostingReport {
   sheets?: string[];
   rows: number;
   blockedReasons: string[];
+  /** Refused because the results are not current (compute first: the pane offers 重新计算并生成公示表). */
+  resultsStale?: boolean;
 }
 
 export interface NewYearReport {

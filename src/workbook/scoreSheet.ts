@@ -10,7 +10,7 @@ import { evaluateDetailed, type ScoreDetails } from '../domain/evaluate';
 import { idKey, isBlank, normalizeId, parseYesNo, rawText, toHalfWidth } from '../domain/parse';
 import { SCORE_SHEET } from '../domain/contract';
 import type { Settings } from '../domain/settings';
-import type { Evaluation, Language, MemberResult, Round, TableBlock } from '../domain/types';
+import type { Evaluation, MemberResult, Round, TableBlock } from '../domain/types';
 import { ROUNDS } from '../domain/types';
 import { scoreSheetRounds } from '../domain/scoreSheet';
 import { findColumn } from '../domain/table';
@@ -21,6 +21,8 @@ import { chineseDate } from './posting';
 import { BLOCK_HEIGHT, claimPrintSheet, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
 import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState } from './state';
+import { derivedRecord } from './derivedSheets';
+import { withRecord } from '../domain/derived';
 
 export interface ScoreSheetOptions {
   /** 编号 of the members to make sheets for; all members when absent or empty. */
@@ -355,7 +357,12 @@ export async function makeScoreSheets(
   const sheet = context.workbook.worksheets.add(name);
   await queuePages(context, sheet, plan);
   if (options.activate) sheet.activate();
-  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name] });
+  // Recorded with the fingerprint of what it shows (derivedSheets.ts): later changes, or results not current, make it
+  // out of date, and check / compute mark it.
+  const T = plan.settings.language === 'en-US' ? en : zh;
+  const record = derivedRecord(read, name, 'score_sheet', T.title(plan.settings.branch, plan.settings.year));
+  const derived = withRecord(state.derived.filter((r) => names.includes(r.sheet)), record);
+  queueWriteState(context, read.state, { ...state, printSheets: [...state.printSheets.filter((s) => s !== name), name], derived });
   await context.sync();
   return { created: true, sheet: name, members: plan.members.map((m) => ({ id: m.id, name: m.name })), unknown: [], lastYearSheet: plan.last?.sheet ?? null };
 }
