@@ -9,6 +9,7 @@ import type { ViewProps } from '../viewProps';
 import { DistributionBars } from './DistributionBars';
 import { NotScoredNote, useRubricCategories } from './NotScoredNote';
 import { ScoreSheetList } from './ScoreSheetList';
+import { StaleSheetsNote } from './StaleSheetsNote';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -77,6 +78,7 @@ export function ResultsView({ commands, lang, status, onChanged, onAddCategory, 
     <div className={styles.stack}>
       <NotScoredNote lang={lang} members={status?.roster ?? []} categories={categories} onAddCategory={onAddCategory} />
       {status?.resultsStale && !compute.busy && <Note intent="warning">{text(lang, 'staleResults')}</Note>}
+      <StaleSheetsNote lang={lang} status={status} />
       {status?.computedAt && !report && <Text size={200}>{text(lang, 'computedAt', { time: formatTime(status.computedAt) })}</Text>}
       <div className={styles.row}>
         <Button appearance="primary" disabled={compute.busy} onClick={() => void compute.run()}>
