@@ -12,6 +12,7 @@ import { run, saveXlsx, type HostWorkbook } from '../../src/host';
 import { check } from '../../src/workbook/check';
 import { compute } from '../../src/workbook/compute';
 import { makePostingSheet } from '../../src/workbook/posting';
+import { newYear } from '../../src/workbook/newYear';
 import { makeScoreSheets } from '../../src/workbook/scoreSheet';
 import { saveSettings } from '../../src/workbook/settingsCmd';
 import { getStatus } from '../../src/workbook/status';
@@ -49,7 +50,7 @@ describe('derived sheets out of date', () => {
     expect((await run(wb, (c) => getStatus(c))).staleSheets).toEqual([]);
   });
 
-  it('settings changed after posting: check lists the sheets showing scores, marks them, and 公示 refuses until computed again', async () => {
+  it('settings changed after posting: check lists the out-of-date sheets, marks them, and 公示 refuses until computed again', async () => {
     const before = finals(wb, POSTING);
     expect((await run(wb, (c) => saveSettings(c, { 'weights.peer': 3 }))).filter((p) => p.severity === 'error')).toEqual([]);
     // The pane says which sheets are out of date before anything is run.
@@ -99,6 +100,14 @@ describe('derived sheets out of date', () => {
     expect(status.staleSheets!.map((s) => s.sheet)).not.toContain(SCORES);
     expect(status.staleSheets!.map((s) => s.sheet)).toContain(POSTING);
     expect(a1(wb, POSTING)).toMatch(/^【已过期】/);
+  });
+
+  it('a score sheet is not carried into the next year as current: after new year check marks it', async () => {
+    await run(wb, (c) => newYear(c, 2027));
+    const warnings = await staleWarnings(wb);
+    expect(warnings.map((p) => p.sheet)).toEqual([SCORES]);
+    expect(warnings[0].message).toContain('2026 年度');
+    expect(a1(wb, SCORES)).toMatch(/^【已过期】/);
   });
 
   it('kaoping check --json: each out-of-date derived sheet is a stale_sheet warning naming it', async () => {

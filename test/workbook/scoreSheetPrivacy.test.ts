@@ -3,7 +3,8 @@
  * dropped, the forms counted, the mean (withheld when a peer or mass round counts one form: that mean is the
  * form) and the weight, with a line saying single forms are not shown. Through the host, cell by cell.
  */
-import { run, type HostWorkbook } from '../../src/host';
+import { strFromU8, unzipSync } from 'fflate';
+import { run, saveXlsx, type HostWorkbook } from '../../src/host';
 import { scoreSheetRounds } from '../../src/domain/scoreSheet';
 import { makeScoreSheets } from '../../src/workbook/scoreSheet';
 import type { RawCell } from '../../src/domain/types';
@@ -76,6 +77,15 @@ describe('score sheet: no single form', () => {
     for (const single of ['72.4', '72.40', '95.1', '95.10', '88.6', '88.60']) expect(texts).not.toContain(single);
     expect(texts).toContain('85.37'); // (72.4 + 88.6 + 95.1) / 3
     expect(texts).toContain('计入表数');
+  });
+});
+
+describe('the hidden bookkeeping sheet', () => {
+  it('kp_State is very hidden in a saved file (the web page download, the command line output)', async () => {
+    const wb = await fillCase(smallCase());
+    const parts = unzipSync(await saveXlsx(wb));
+    const book = strFromU8(parts['xl/workbook.xml']);
+    expect(book).toMatch(/<sheet [^>]*name="kp_State"[^>]*state="veryHidden"/);
   });
 });
 
