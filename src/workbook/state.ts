@@ -153,6 +153,8 @@ export function queueWriteState(context: Excel.RequestContext, t: TableRead, sta
   if (!stateUsable(t)) return;
   const rows = stateRows(state);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
+  // Very hidden, also where an older version made it only hidden (files the web page saves keep it so).
+  if (t.sheet === STATE_SHEET) sheet.visibility = 'VeryHidden';
   if (rows.length > t.bodyRows) t.table.rows.add(undefined, blankGrid(rows.length - t.bodyRows, 2));
   while (rows.length < t.bodyRows) rows.push(['', '']);
   queueWriteRows(sheet, { row1: t.firstRow, firstColumn: t.firstColumn, width: 2 }, rows, new Set([0, 1]));

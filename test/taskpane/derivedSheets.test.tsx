@@ -71,10 +71,12 @@ describe('结果: 下载此人明细', () => {
     const fake = installedFake();
     fillAll(fake);
     const asked: ScoreSheetRequest[] = [];
-    fake.scoreSheetFile = async (r: ScoreSheetRequest): Promise<ScoreSheetFile> => {
-      asked.push(r);
-      return { name: '2026年个人考评明细-李四（002）.xlsx', bytes: new Uint8Array([80, 75, 3, 4]), members: [{ id: '002', name: '李四' }], unknown: [] };
-    };
+    Object.assign(fake, {
+      scoreSheetFile: async (r: ScoreSheetRequest): Promise<ScoreSheetFile> => {
+        asked.push(r);
+        return { name: '2026年个人考评明细-李四（002）.xlsx', bytes: new Uint8Array([80, 75, 3, 4]), members: [{ id: '002', name: '李四' }], unknown: [] };
+      },
+    });
     const given: string[] = [];
     let outcome: 'downloaded' | 'offered' = 'downloaded';
     const fileOut: FileOut = { give: async (_bytes, name) => (given.push(name), outcome) };
