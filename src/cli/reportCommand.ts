@@ -33,6 +33,7 @@ export async function reportCommand(p: Parsed, o: Output): Promise<number> {
   await writeWorkbook(file, out);
   o.out(`已生成考评明细：${plan.members.length} 名党员，每人一页（A4）；文件中只有工作表“个人考评明细”，不含测评表和评价人。`);
   if (plan.last) o.out(`上年得分取自工作表“${plan.last.sheet}”。`);
+  if (!plan.resultsCurrent) o.out('  注意：考评结果尚未按当前数据计算（kaoping compute），明细按当前数据汇总，可能与考评结果、公示表不同；文件每页页眉写明了这一点。');
   const selected = new Set(plan.members.map((m) => m.id));
   const pending = evaluation.members.filter((m) => selected.has(m.id) && (m.status === 'incomplete' || m.status === 'invalid'));
   for (const m of pending) o.out(`  注意：${m.id} ${m.name} ${m.result}${m.notes ? `（${m.notes}）` : ''}，明细中的分数不是最终结果。`);

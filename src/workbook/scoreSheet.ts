@@ -21,7 +21,7 @@ import { chineseDate } from './posting';
 import { BLOCK_HEIGHT, claimPrintSheet, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
 import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState } from './state';
-import { derivedRecord } from './derivedSheets';
+import { derivedRecord, resultsCurrent } from './derivedSheets';
 import { withRecord } from '../domain/derived';
 
 export interface ScoreSheetOptions {
@@ -73,6 +73,7 @@ const zh = {
   exempt: '免于考评，不计分。',
   foot: '本表由党支部根据各环节有效测评表汇总，供党员本人查询。',
   sign: (branch: string, date: string) => `${branch}　${date}`,
+  notCurrent: '注意：考评结果尚未按当前数据计算，本表分数按当前数据汇总，可能与考评结果、公示表不同',
 };
 type Texts = typeof zh;
 const en: Texts = {
@@ -106,6 +107,7 @@ const en: Texts = {
   exempt: 'Exempt from the evaluation; not scored.',
   foot: "Compiled by the branch from each round's valid forms, for the member's own reference.",
   sign: (branch, date) => `${branch}  ${date}`,
+  notCurrent: 'Note: the results were not computed from the current data; this sheet may differ from the results and the posting',
 };
 
 /** Pages queued per sync (see makeScoreSheets). */
@@ -306,6 +308,8 @@ export interface ScoreSheetPlan {
   ranked: number;
   last: LastYear | null;
   date: string;
+  /** 考评结果 was computed from exactly these inputs (else the pages may differ from it: a file says so). */
+  resultsCurrent: boolean;
 }
 
 /** Reads and evaluates (1 sync, one more when last year's archive is there); nothing written. */
@@ -323,7 +327,7 @@ export async function planScoreSheets(
   if (unknown.length > 0 || members.length === 0) return { plan: null, unknown, read, names };
   const last = await readLastYear(context, names, settings.year);
   const ranked = evaluation.members.filter((m) => m.rank !== null).length;
-  return { plan: { settings, members, indexes, details, read, ranked, last, date: chineseDate(now()) }, unknown: [], read, names };
+  return { plan: { settings, members, indexes, details, read, ranked, last, date: chineseDate(now()), resultsCurrent: resultsCurrent(read) }, unknown: [], read, names };
 }
 
 /** Queues the pages of a plan onto `sheet` (syncing every PAGES_PER_SYNC pages), its widths and print setup. */
@@ -380,6 +384,8 @@ export async function writeScoreSheetWorkbook(context: Excel.RequestContext, pla
   for (const s of rest) s.delete();
   first.name = SCORE_SHEET;
   await queuePages(context, first, plan);
+  // A file cannot be marked later: made while 考评结果 is not current, every printed page says so.
+  if (!plan.resultsCurrent) first.pageLayout.headersFooters.defaultForAllPages.centerHeader = (plan.settings.language === 'en-US' ? en : zh).notCurrent;
   first.activate();
   await context.sync();
 }

@@ -69,6 +69,20 @@ describe('kaoping report', () => {
     expect(text).not.toMatch(/Q0\d/);
   });
 
+  it('made while 考评结果 is not current: said on the terminal and in every page header; after compute not', async () => {
+    const stale = join(dir, 'stale.xlsx');
+    const r = await cli('report', year, '--member', '002', '-o', stale);
+    expect(r.out).toContain('注意：考评结果尚未按当前数据计算');
+    const header = (f: string) => strFromU8(unzipSync(new Uint8Array(readFileSync(f)))['xl/worksheets/sheet1.xml']);
+    expect(header(stale)).toMatch(/<oddHeader>[^<]*考评结果尚未按当前数据计算/);
+    const computed = join(dir, 'computed-for-report.xlsx');
+    expect((await cli('compute', year, '-o', computed)).code).toBe(0);
+    const current = join(dir, 'current.xlsx');
+    const again = await cli('report', computed, '--member', '002', '-o', current);
+    expect(again.out).not.toContain('注意：考评结果尚未按当前数据计算');
+    expect(header(current)).not.toContain('考评结果尚未按当前数据计算');
+  });
+
   it('all members: OUT holds the score sheet alone', async () => {
     const out = join(dir, 'all-only.xlsx');
     expect((await cli('report', year, '-o', out)).code).toBe(0);
