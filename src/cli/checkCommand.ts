@@ -3,7 +3,8 @@ import { toJsonOutput } from '../domain';
 import { outlineProblems } from '../domain/checkOutline';
 import { run } from '../host';
 import { checkRead } from '../workbook/check';
-import { readTables } from '../workbook/readTables';
+import { ALL_KEYS, readTables } from '../workbook/readTables';
+import { staleProblems } from '../workbook/derivedSheets';
 import type { Parsed } from './args';
 import { readWorkbook } from './io';
 import type { Output } from './output';
@@ -15,7 +16,13 @@ export async function checkCommand(p: Parsed, o: Output): Promise<number> {
   const wb = await readWorkbook(input);
   await requireInstalled(wb, input);
   // The same reading and checking as the add-in's check, without the highlights (nothing is saved).
-  const { evaluation, lang } = await run(wb, async (c) => checkRead((await readTables(c)).read));
+  const { evaluation, lang } = await run(wb, async (c) => {
+    const { read, extra: sheets } = await readTables(c, ALL_KEYS, () => c.workbook.worksheets.load('items/name'));
+    const checked = checkRead(read);
+    // Derived sheets out of date: `stale_sheet` warnings naming the sheet (derivedSheets.ts).
+    checked.evaluation.problems = [...checked.evaluation.problems, ...staleProblems(read, sheets.items.map((s) => s.name), checked.lang)];
+    return checked;
+  });
   if (p.options.json) o.out(JSON.stringify(toJsonOutput(evaluation)));
   else {
     // What to do next and the errors first; the year's figures last.

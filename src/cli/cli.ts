@@ -87,10 +87,10 @@ export const COMMANDS: CommandDef[] = [
   {
     name: 'report',
     usage: 'kaoping report IN.xlsx [--member ID] [--year Y] -o OUT.xlsx',
-    summary: '生成个人考评明细（每名党员一页 A4，不含评价人和单张测评表分数）',
+    summary: '生成个人考评明细：输出文件只含考评明细（每名党员一页 A4），不含测评表、评价人和单张测评表分数',
     positionals: 1,
     options: [
-      output,
+      { ...output, help: '输出文件：一个只含“个人考评明细”的新工作簿（输入工作簿不变）' },
       { name: 'member', takesValue: true, help: '党员编号（默认：全部党员；多个用逗号分隔，如 001,002）' },
       { name: 'year', takesValue: true, help: '存档在工作簿中的往年年度（新年度时存档，如 2025）' },
     ],

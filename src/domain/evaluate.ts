@@ -55,7 +55,11 @@ function meanNumber(sum: number, n: number): number {
  * counted. No evaluator and no single form is kept.
  */
 export interface ScoreDetails {
-  rounds: Record<Round, { count: Int32Array; max: Float64Array; min: Float64Array; trimmed: Uint8Array }>;
+  /**
+   * Per round and member: valid forms (before trimming) and whether trimming dropped the highest and lowest.
+   * No highest, lowest or single form total: nothing outside scoring may show one (domain/scoreSheet.ts).
+   */
+  rounds: Record<Round, { count: Int32Array; trimmed: Uint8Array }>;
   /** Counted kp_Bonus items: roster index and row index in the bonus block. */
   bonusItems: { member: number; row: number }[];
 }
@@ -219,7 +223,7 @@ export function evaluateDetailed(input: EvaluationInput, lang?: Language): { eva
   });
   assignRanks(members, finalCents);
   const rounds = {} as ScoreDetails['rounds'];
-  for (const r of ROUNDS) rounds[r] = { count: totals[r].count, max: totals[r].max, min: totals[r].min, trimmed: trimmedAt[r] };
+  for (const r of ROUNDS) rounds[r] = { count: totals[r].count, trimmed: trimmedAt[r] };
   return {
     evaluation: { year: settings.year, branch: settings.branch, members, problems, formsUsed },
     details: { rounds, bonusItems: bonus.counted },

@@ -123,6 +123,10 @@ const PROBLEMS: Record<ProblemCode, Entry> = {
     'zh-CN': '{at}：第 {rows} 行在表格外，已计入；请把表格扩展到这些行（或运行“安装考评表”修复）。',
     'en-US': '{at}: rows {rows} are outside the table and are counted; please extend the table over them (or run Install to repair).',
   },
+  stale_sheet: {
+    'zh-CN': '工作表“{sheet}”已过期：{why}。请重新生成后再打印或张贴。',
+    'en-US': 'Sheet "{sheet}" is out of date: {why}. Make it again before printing or posting.',
+  },
   table_missing: {
     'zh-CN': '{at}：工作簿中没有表格 {table}，已按默认{what}计算；运行“安装考评表”可补回。',
     'en-US': '{at}: the workbook has no table {table}; the default {what} are used. Run Install to restore it.',

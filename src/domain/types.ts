@@ -68,6 +68,7 @@ export type ProblemCode =
   | 'setting_invalid' // error: a kp_Settings value that cannot be used
   | 'rubric_invalid' // error: a category not summing to 100, sub-items not summing to their dimension, …
   | 'rows_outside_table' // warning: rows typed directly below a table that did not grow (counted)
+  | 'stale_sheet' // warning: a derived sheet (公示, 个人考评明细) made from other data than the current (domain/derived.ts)
   | 'table_missing' // warning: kp_Settings or kp_Rubric is not in the workbook (defaults used)
   | 'write_interrupted' // error: a command's writes stopped part-way (kp_State still marks it); run it again
   | 'plan_missing' // warning: a member to be scored has no 工作计划 in kp_Plans (the scheme does not require one)

@@ -20,6 +20,7 @@ import { SHEETS } from '../domain/contract';
 import { conformanceTests, createWorkbook, run, saveXlsx, type HostWorkbook } from '../host';
 import { App } from '../taskpane/App';
 import { downloadBytes, type WorkbookBackup } from '../taskpane/backup';
+import { browserFileOut } from '../taskpane/fileOut';
 import { createCommands } from '../workbook/commands';
 import type { BatchRunner, KaopingCommands } from '../workbook/commandTypes';
 import { downloadName } from './downloadName';
@@ -136,7 +137,7 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
   return (
     <FluentProvider theme={webLightTheme} className={styles.page}>
       <div className={styles.pane} data-testid="taskpane">
-        <App commands={commands} runner={runner} backup={backup} loadConformance={async () => conformanceTests} onUnsavedInput={setTyping} />
+        <App commands={commands} runner={runner} backup={backup} fileOut={browserFileOut} loadConformance={async () => conformanceTests} onUnsavedInput={setTyping} />
       </div>
       <div className={styles.sheet}>
         <WorkbookView

@@ -17,6 +17,7 @@ import type { Language } from '../domain/types';
 import type { BatchRunner, KaopingCommands, WorkbookStatus } from '../workbook/commandTypes';
 import type { WorkbookBackup } from './backup';
 import type { FileOutlet } from './files';
+import type { FileOut } from './fileOut';
 import type { ConformanceTest } from './conformanceTypes';
 import { ErrorBar } from './feedback';
 import { text, type StringKey } from './strings';
@@ -59,6 +60,8 @@ export interface AppProps {
   files?: FileOutlet;
   /** Told how many typed scores the open form holds unsaved (the web page warns before losing them). */
   onUnsavedInput?: (count: number) => void;
+  /** Hands out files the add-in made (score sheets): a download, or a new Excel window. */
+  fileOut?: FileOut;
 }
 
 const useStyles = makeStyles({
@@ -93,7 +96,7 @@ const useStyles = makeStyles({
   h2: { margin: '0' },
 });
 
-export function App({ commands, runner, loadConformance, language, initialView = 'start', backup, files, onUnsavedInput }: AppProps) {
+export function App({ commands, runner, loadConformance, language, initialView = 'start', backup, files, onUnsavedInput, fileOut }: AppProps) {
   const styles = useStyles();
   const [chosenLang, setChosenLang] = useState<Language | null>(language ?? null);
   const [view, setViewState] = useState<ViewName>(initialView);
@@ -135,7 +138,7 @@ export function App({ commands, runner, loadConformance, language, initialView =
     },
     [setView],
   );
-  const props = { commands, lang, status, onChanged: () => void refresh(), onNavigate: setView, onAddCategory, backup, files, onUnsavedInput };
+  const props = { commands, lang, status, onChanged: () => void refresh(), onNavigate: setView, onAddCategory, backup, files, onUnsavedInput, fileOut };
   const panel = (name: ViewName, node: ReactNode) => {
     if (!visited.has(name) && view !== name) return null;
     const blocked = status !== null && !status.installed && NEEDS_INSTALL.has(name);

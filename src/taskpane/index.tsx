@@ -8,6 +8,7 @@ import type { BatchRunner } from '../workbook/commandTypes';
 import { App } from './App';
 import { officeBackup } from './officeBackup';
 import { officeFiles } from './officeFiles';
+import { officeFileOut } from './officeFileOut';
 import { unsupportedMessage } from './unsupported';
 
 const runner: BatchRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
@@ -43,6 +44,7 @@ void Office.onReady((info) => {
       runner={runner}
       backup={officeBackup(undefined, { files })}
       files={files}
+      fileOut={officeFileOut()}
       loadConformance={() => import(/* webpackChunkName: "conformance" */ '../host/conformance').then((m) => m.conformanceTests)}
     />,
   );

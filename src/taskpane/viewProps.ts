@@ -2,6 +2,7 @@ import type { Language } from '../domain/types';
 import type { KaopingCommands, WorkbookStatus } from '../workbook/commandTypes';
 import type { WorkbookBackup } from './backup';
 import type { FileOutlet } from './files';
+import type { FileOut } from './fileOut';
 
 export type ViewName = 'start' | 'entry' | 'check' | 'results' | 'posting' | 'newYear' | 'settings' | 'diagnostics';
 
@@ -22,4 +23,6 @@ export interface ViewProps {
   files?: FileOutlet;
   /** Told how many typed scores the open form holds unsaved. */
   onUnsavedInput?: (count: number) => void;
+  /** Hands out a file the add-in made (a score sheet): a download, or a new Excel window. */
+  fileOut?: FileOut;
 }

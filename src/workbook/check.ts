@@ -4,7 +4,9 @@
  */
 import { evaluate } from '../domain';
 import { firstFreeRow } from '../domain/table';
+import { staleSheetProblems } from '../domain/derived';
 import type { Evaluation, Language, Problem } from '../domain/types';
+import { currentStale, queueStaleMarks } from './derivedSheets';
 import type { CheckReport } from './commandTypes';
 import { writeHighlights } from './highlights';
 import { refuseProtected } from './protection';
@@ -89,7 +91,17 @@ export async function check(context: Excel.RequestContext): Promise<CheckReport>
   const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const { evaluation, lang } = checkRead(read);
   refuseProtected(read, ['state'], lang);
-  const { notes } = await queueCheckWrites(context, read, evaluation, {}, takenIfStateLost(read, sheets.items.map((s) => s.name)));
+  const names = sheets.items.map((s) => s.name);
+  const stale = checkStaleSheets(context, read, names, lang);
+  const { notes } = await queueCheckWrites(context, read, evaluation, stale.patch, takenIfStateLost(read, names));
   await context.sync();
-  return { problems: evaluation.problems, counts: countProblems(evaluation.problems), ...(notes.length > 0 ? { notes } : {}) };
+  const problems = [...evaluation.problems, ...stale.problems];
+  return { problems, counts: countProblems(problems), ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** Derived sheets out of date (derivedSheets.ts): `stale_sheet` warnings (not highlighted), and their marks queued. */
+function checkStaleSheets(context: Excel.RequestContext, read: TablesRead, names: string[], lang: Language): { problems: Problem[]; patch: Partial<State> } {
+  const stale = currentStale(read, names);
+  if (parseState(read.state).derived.length === 0) return { problems: [], patch: {} };
+  return { problems: staleSheetProblems(stale, lang), patch: { derived: queueStaleMarks(context, read, stale, names, lang) } };
 }

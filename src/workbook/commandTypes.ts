@@ -3,6 +3,7 @@
  * `createCommands(runner)` in commands.ts builds it over either `Excel.run` (in Excel) or the headless
  * host's `run` (tests, command line, browser preview). No component ever calls Excel directly.
  */
+import type { DerivedKind } from '../domain/derived';
 import type { Rubric } from '../domain/rubric';
 import type { Evaluation, Language, Problem, Round, Severity } from '../domain/types';
 import type { IssuedBallot } from '../domain/ballotIssue';
@@ -34,6 +35,8 @@ export interface WorkbookStatus {
    * task pane lists members from a mass-round entry form instead.
    */
   roster?: RosterEntry[];
+  /** Derived sheets (公示, 个人考评明细) out of date, with why (optional: older fakes omit it). */
+  staleSheets?: { sheet: string; kind: DerivedKind; why: string }[];
 }
 
 export interface RosterEntry {
@@ -161,6 +164,8 @@ export interface PostingReport {
   sheets?: string[];
   rows: number;
   blockedReasons: string[];
+  /** Refused because the results are not current (compute first: the pane offers 重新计算并生成公示表). */
+  resultsStale?: boolean;
 }
 
 export interface NewYearReport {
@@ -264,6 +269,16 @@ export interface ScoreSheetResult {
   lastYearSheet: string | null;
 }
 
+/** A score sheet as a file of its own (only the score sheet: no entries, no evaluator). */
+export interface ScoreSheetFile {
+  /** "2026年个人考评明细-周燕玉（002）.xlsx"; '' when nothing was made. */
+  name: string;
+  /** The .xlsx bytes; null when nothing was made (unknown 编号). */
+  bytes: Uint8Array | null;
+  members: { id: string; name: string }[];
+  unknown: string[];
+}
+
 /** A round's ballot files in one .zip (测评表分发). */
 export interface BallotZip {
   /** Why nothing was made (no codes for the mass round, an unknown 党小组…); empty when made. */
@@ -311,6 +326,11 @@ export interface KaopingCommands {
   getPlan(memberId: string): Promise<MemberPlanView | null>;
   /** Score sheets (个人考评明细), one A4 page per member. */
   makeScoreSheets(request: ScoreSheetRequest): Promise<ScoreSheetResult>;
+  /**
+   * Score sheets as a new workbook of their own (for one member only their page), to download or open; the
+   * secretary's workbook is only read (optional: older fakes omit it).
+   */
+  scoreSheetFile?(request: ScoreSheetRequest): Promise<ScoreSheetFile>;
   newYear(year: number): Promise<NewYearReport>;
   /** Puts the archived year back while nothing of the new year was entered; else says why not (nothing written). */
   undoNewYear(): Promise<NewYearUndoReport>;

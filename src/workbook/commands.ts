@@ -19,7 +19,7 @@ import { newYearPlan, suggestBranch } from './paneInfo';
 import { makePostingSheet } from './posting';
 import { getReview, saveMemberReview } from './review';
 import { getPlan } from './plans';
-import { makeScoreSheets } from './scoreSheet';
+import { makeScoreSheets, planScoreSheets } from './scoreSheet';
 import { saveRubric } from './rubricCmd';
 import { getSettings, saveSettings } from './settingsCmd';
 import { getStatus, selectCell } from './status';
@@ -62,6 +62,7 @@ export const COMMAND_WRITES: Record<keyof KaopingCommands, boolean> = {
   exportScheme: false,
   applySchemeFile: true,
   rollupFiles: false, // makes a new workbook; the open one is only read
+  scoreSheetFile: false, // a file of its own; the open workbook is only read
 };
 
 /** The commands that write to the workbook, in the order of KaopingCommands. */
@@ -85,6 +86,14 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
     makePostingSheet: (options) => runner((c) => makePostingSheet(c, options)),
     getPlan: (memberId) => runner((c) => getPlan(c, memberId)),
     makeScoreSheets: (request) => runner((c) => makeScoreSheets(c, request)),
+    scoreSheetFile: async (request) => {
+      const { plan, unknown } = await runner((c) => planScoreSheets(c, { members: request.members }));
+      if (!plan) return { name: '', bytes: null, members: [], unknown };
+      // The file is made with the headless host, loaded on demand (not in the pane's first load).
+      const file = await import(/* webpackChunkName: "scoresheet" */ './scoreSheetFile');
+      const all = !request.members || request.members.length === 0;
+      return { name: file.scoreSheetFileName(plan, all), bytes: await file.buildScoreSheetFile(plan), members: plan.members.map((m) => ({ id: m.id, name: m.name })), unknown: [] };
+    },
     newYear: (year) => runner((c) => newYear(c, year)),
     undoNewYear: () => runner((c) => undoNewYear(c)),
     getSettings: () => runner((c) => getSettings(c)),

@@ -8,6 +8,7 @@ import { COLUMNS, TABLES } from '../domain/contract';
 import type { Evaluation, Language, MemberResult, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import { countProblems, evaluateRead, queueCheckWrites } from './check';
+import { currentStale, queueStaleMarks } from './derivedSheets';
 import type { ComputeReport } from './commandTypes';
 import { currentModel } from './install';
 import { freeSheetName, printScale, tableLayouts } from './layout';
@@ -237,7 +238,10 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     chart.title.text = T.distribution.count;
     state.chart = true;
   } else state.chart = previousChart;
-  const { notes } = await queueCheckWrites(context, read, evaluation, state, takenIfStateLost(read, taken));
+  // Derived sheets made from other inputs than these (the results are current after this batch): marked 已过期.
+  const names = [...taken];
+  const derived = parseState(read.state).derived.length > 0 ? { derived: queueStaleMarks(context, read, currentStale(read, names, true), names, lang) } : {};
+  const { notes } = await queueCheckWrites(context, read, evaluation, { ...state, ...derived }, takenIfStateLost(read, taken));
   await context.sync();
   const blockers = postingBlockers(evaluation, lang);
   return {

@@ -148,7 +148,8 @@ function queueSheetFormats(sheet: Excel.Worksheet, layout: TableLayout, rows: Ra
     });
     sheet.getRange(blockAddress(2, 0, rows.length, layout.headers.length)).format.verticalAlignment = 'Top';
   }
-  if (layout.hidden) sheet.visibility = 'Hidden';
+  // Very hidden (kp_State): not in Excel's 取消隐藏 list, the same in every file the add-in or the web page saves.
+  if (layout.hidden) sheet.visibility = 'VeryHidden';
   else {
     // Printable as is: A4, one page wide, the header row on every page; wide tables in landscape.
     const page = sheet.pageLayout;

@@ -27,6 +27,8 @@ import { refuseProtected } from './protection';
 import { pendingCommand, pendingCommandOf, pendingMark } from './pending';
 import { parseState, queueWriteState, takenIfStateLost, type State } from './state';
 import { texts } from './texts';
+import { derivedRecord, resultsCurrent } from './derivedSheets';
+import { withRecord } from '../domain/derived';
 
 export const POSTING_SHEET = POSTING_SHEETS.results;
 /** Column widths of the results posting sheet in points (序号, 姓名, 党小组, 最终得分, 评定结果). */
@@ -64,6 +66,9 @@ export async function makePostingSheet(
   const { evaluation, lang } = evaluateRead(read);
   // An interrupted posting is what this run completes: that mark does not block it.
   if (pendingCommand(read) === 'posting') evaluation.problems = evaluation.problems.filter((p) => p.code !== 'write_interrupted');
+  // The posting shows the results: never from inputs the results were not computed from (93.75 posted while
+  // 考评结果 shows 94.00). The pane offers to compute first.
+  if (!resultsCurrent(read, parseState(read.state), 'posting')) return { created: false, sheet: '', rows: 0, blockedReasons: [texts(lang).postingResultsStale], resultsStale: true };
   const blockers = postingBlockers(evaluation, lang);
   if (blockers.length > 0) return { created: false, sheet: '', rows: 0, blockedReasons: blockers };
   refuseProtected(read, ['state'], currentModel(read).settings.language);
@@ -140,8 +145,16 @@ export function queuePostingPack(
   const names = planned.map((p) => p.name);
   const building = new Set(planned.map((p) => p.building));
   const printSheets = [...state.printSheets.filter((s) => !names.includes(s) && !building.has(s)), ...names];
+  // Each sheet recorded with the fingerprint of what it shows (derivedSheets.ts): later changes make it out of date.
+  const T = texts(settings.language);
+  const made = [
+    derivedRecord(read, names[0], 'results_posting', T.postingTitle(settings.branch, settings.year)),
+    derivedRecord(read, names[1], 'rubric_posting', T.rubricPostingTitle(settings.branch, settings.year)),
+    derivedRecord(read, names[2], 'plans_posting', T.plansPostingTitle(settings.branch, settings.year)),
+  ];
+  const derived = made.reduce((all, r) => withRecord(all, r), state.derived.filter((r) => sheetNames.includes(r.sheet) || names.includes(r.sheet)));
   // A lost kp_State is made again, so the posting sheets stay known as ours.
-  queueWriteState(context, read.state, { ...state, printSheets, pending: leave }, takenIfStateLost(read, [...sheetNames, ...names]));
+  queueWriteState(context, read.state, { ...state, printSheets, pending: leave, derived }, takenIfStateLost(read, [...sheetNames, ...names]));
   return names;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Score sheets (个人考评明细, SPEC §5 `kaoping report`): for one member or all, one A4 page each on the sheet
- * 个人考评明细: each round's mean with the number of forms counted (and how many were dropped by trimming),
- * the highest and lowest valid form total of the peer and mass rounds, the bonus items with their 依据, the
+ * 个人考评明细: per round what domain/scoreSheet.ts allows (the valid forms, how many trimming dropped, how many
+ * were counted, the mean — withheld when it is a single peer or mass form — and the weight), the bonus items with their 依据, the
  * branch review, the final score, rank and result, and last year's final with the change when last year's
  * archive ("2025年考评结果") is in the workbook. No evaluator's identity and no single form's score.
  * Read, (last year's archive when present), write: ≤ 3 syncs up to 100 members, one more per further 100.
@@ -10,8 +10,9 @@ import { evaluateDetailed, type ScoreDetails } from '../domain/evaluate';
 import { idKey, isBlank, normalizeId, parseYesNo, rawText, toHalfWidth } from '../domain/parse';
 import { SCORE_SHEET } from '../domain/contract';
 import type { Settings } from '../domain/settings';
-import type { Evaluation, Language, MemberResult, Round, TableBlock } from '../domain/types';
+import type { Evaluation, MemberResult, Round, TableBlock } from '../domain/types';
 import { ROUNDS } from '../domain/types';
+import { scoreSheetRounds } from '../domain/scoreSheet';
 import { findColumn } from '../domain/table';
 import { blockAddress } from './a1';
 import { currentModel } from './install';
@@ -21,6 +22,8 @@ import { chineseDate, finishSheet, planSheet } from './posting';
 import { BLOCK_HEIGHT, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
 import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from './readTables';
 import { parseState, queueWriteState, takenIfStateLost } from './state';
+import { derivedRecord, resultsCurrent } from './derivedSheets';
+import { withRecord } from '../domain/derived';
 
 export interface ScoreSheetOptions {
   /** 编号 of the members to make sheets for; all members when absent or empty. */
@@ -48,10 +51,10 @@ const zh = {
   title: (branch: string, year: number) => `${branch}${year}年度党员个人考评明细`,
   info: (m: MemberResult) => `党员编号：${m.id}　　姓名：${m.name}　　党小组：${m.group || '—'}　　类别：${m.category}`,
   s1: '一、各环节测评得分',
-  roundHeaders: ['测评环节', '计入表数', '平均分', '最高分', '最低分', '权重'],
+  roundHeaders: ['测评环节', '有效测评表', '去掉最高最低', '计入表数', '平均分', '权重'],
   rounds: { self: '党员自评', peer: '党员互评', mass: '群众参评' } as Record<Round, string>,
-  trimmed: (round: string, all: number, n: number) => `${round}有效测评表 ${all} 份，去掉一个最高分和一个最低分后计入 ${n} 份`,
-  roundsNote: '平均分为该环节有效测评表合计分的平均值；最高分、最低分为有效测评表中的最高和最低合计分。本表不列评价人，也不列单张测评表的分数。',
+  withheld: (round: string) => `${round}只计入 1 份测评表，其平均分就是这份表的分数，本表不列出`,
+  roundsNote: '平均分为该环节计入的测评表合计分的平均值。本表不列单张测评表的分数（也不列最高分、最低分），不列评价人。',
   s2: '二、加分项',
   bonusHeaders: ['序号', '加分事项', '', '分值', '依据', ''],
   noBonus: '无加分项',
@@ -75,16 +78,17 @@ const zh = {
   exempt: '免于考评，不计分。',
   foot: '本表由党支部根据各环节有效测评表汇总，供党员本人查询。',
   sign: (branch: string, date: string) => `${branch}　${date}`,
+  notCurrent: '注意：考评结果尚未按当前数据计算，本表分数按当前数据汇总，可能与考评结果、公示表不同',
 };
 type Texts = typeof zh;
 const en: Texts = {
   title: (branch, year) => `${branch}${year}年度党员个人考评明细 (score sheet)`,
   info: (m) => `No. ${m.id}    Name: ${m.name}    Group: ${m.group || '—'}    Category: ${m.category}`,
   s1: '1. Round scores',
-  roundHeaders: ['Round', 'Forms', 'Mean', 'Highest', 'Lowest', 'Weight'],
+  roundHeaders: ['Round', 'Valid forms', 'Dropped', 'Counted', 'Mean', 'Weight'],
   rounds: { self: 'Self', peer: 'Peer', mass: 'Public' },
-  trimmed: (round, all, n) => `${round}: ${all} valid forms; the highest and the lowest dropped, ${n} counted`,
-  roundsNote: "A round's mean is the mean of its valid forms' totals; highest and lowest are the extreme valid totals. No evaluator and no single form's scores are shown.",
+  withheld: (round) => `${round}: a single form counted, so its mean is that form's score and is not shown`,
+  roundsNote: "A round's mean is the mean of the counted forms' totals. Single forms' scores (a highest or lowest one too) and evaluators are never shown.",
   s2: '2. Bonus items',
   bonusHeaders: ['No.', 'Item', '', 'Points', 'Basis', ''],
   noBonus: 'No bonus items',
@@ -108,6 +112,7 @@ const en: Texts = {
   exempt: 'Exempt from the evaluation; not scored.',
   foot: "Compiled by the branch from each round's valid forms, for the member's own reference.",
   sign: (branch, date) => `${branch}  ${date}`,
+  notCurrent: 'Note: the results were not computed from the current data; this sheet may differ from the results and the posting',
 };
 
 /** Pages queued per sync (see makeScoreSheets). */
@@ -163,7 +168,6 @@ function reviewOf(block: TableBlock, id: string): { veto: boolean | null; reason
 }
 
 const fixed2 = (v: number | null) => (v === null ? '—' : v.toFixed(2));
-const tenths = (v: number) => (v === Infinity || v === -Infinity ? '—' : (v / 10).toFixed(1));
 
 /** Queues one member's page from `row`; returns the next free row. */
 function queuePage(
@@ -171,7 +175,7 @@ function queuePage(
   row: number,
   m: MemberResult,
   idx: number,
-  ctx: { T: Texts; settings: Settings; details: ScoreDetails; read: TablesRead; ranked: number; last: LastYear | null; date: string; pad: boolean },
+  ctx: { T: Texts; settings: Settings; details: ScoreDetails; read: Pick<TablesRead, 'bonus' | 'review'>; ranked: number; last: LastYear | null; date: string; pad: boolean },
 ): number {
   const { T, settings, details } = ctx;
   let used = 0;
@@ -228,24 +232,13 @@ function queuePage(
   if (m.status === 'exempt') {
     line(T.exempt, { height: 24 });
   } else {
-    // 1. Rounds: forms counted, mean, highest and lowest valid totals (peer, mass), weight.
+    // 1. Rounds: what domain/scoreSheet.ts allows (forms valid, dropped, counted, the mean, the weight).
     plain(T.s1, { bold: true, align: 'Left', height: 21 });
     const first = cells(T.roundHeaders.slice(), { bold: true, fill: '#D9D9D9' });
     const notes: string[] = [];
-    for (const r of ROUNDS) {
-      const d = details.rounds[r];
-      const all = d.count[idx];
-      const counted = m.forms[r];
-      const extremes = r !== 'self' && all > 0;
-      cells([
-        T.rounds[r],
-        String(counted),
-        fixed2(m[r] === null ? null : Math.round(m[r]! * 100) / 100),
-        extremes ? tenths(d.max[idx]) : '—',
-        extremes ? tenths(d.min[idx]) : '—',
-        String(settings.weights[r]),
-      ]);
-      if (d.trimmed[idx]) notes.push(T.trimmed(T.rounds[r], all, counted));
+    for (const r of scoreSheetRounds(m, settings.weights, details, idx)) {
+      cells([T.rounds[r.round], String(r.valid), String(r.dropped), String(r.counted), r.withheld ? '—' : fixed2(r.mean), String(r.weight)]);
+      if (r.withheld) notes.push(T.withheld(T.rounds[r.round]));
     }
     queueGrid(sheet, first, 0, ROUNDS.length + 1, W);
     line([...notes.map((n) => `${n}。`), T.roundsNote].join(settings.language === 'en-US' ? ' ' : ''), { size: 9 });
@@ -305,12 +298,33 @@ function queuePage(
   return row;
 }
 
-/** Makes (or rebuilds) the score sheet for the members asked for. Refuses (writes nothing) an unknown 编号. */
-export async function makeScoreSheets(
+/**
+ * Everything the pages need, read from the workbook: the layout writes it onto a sheet of this workbook
+ * (makeScoreSheets) or of a new one (writeScoreSheetWorkbook: a file holding only the score sheets).
+ */
+export interface ScoreSheetPlan {
+  settings: Settings;
+  members: MemberResult[];
+  /** Roster index of each member (for the details). */
+  indexes: number[];
+  details: ScoreDetails;
+  /** The kp_Bonus and kp_Review rows (only the member's own are put on their page). */
+  read: Pick<TablesRead, 'bonus' | 'review'>;
+  ranked: number;
+  last: LastYear | null;
+  date: string;
+  /** 考评结果 was computed from exactly these inputs (else the pages may differ from it: a file says so). */
+  resultsCurrent: boolean;
+  /** A past year's pages, from its archive (kaoping report --year). */
+  past: boolean;
+}
+
+/** Reads and evaluates (1 sync, one more when last year's archive is there); nothing written. */
+export async function planScoreSheets(
   context: Excel.RequestContext,
   options: ScoreSheetOptions = {},
   now: () => Date = () => new Date(),
-): Promise<ScoreSheetReport> {
+): Promise<{ plan: ScoreSheetPlan | null; unknown: string[]; read: TablesRead; names: string[]; problem?: string }> {
   const sheets = context.workbook.worksheets;
   const { read: live } = await readTables(context, ALL_KEYS, () => sheets.load('items/name'));
   const names = sheets.items.map((s) => s.name);
@@ -321,32 +335,28 @@ export async function makeScoreSheets(
     const year = options.year as number;
     const sheet = findYearArchive(names, year);
     const archive = sheet ? await readYearArchive(context, sheet) : null;
-    const none = { created: false, sheet: '', members: [], unknown: [], lastYearSheet: null };
     if (!archive || !archive.complete) {
       const resultsOnly = names.includes(archiveSheetName(year));
-      return { ...none, problem: resultsOnly ? `工作簿中只有${year}年度的结果（工作表“${archiveSheetName(year)}”），没有该年度的测评表存档，不能生成该年度的考评明细。` : `工作簿中没有${year}年度的存档（工作表“${yearArchiveName(year)}”），不能生成该年度的考评明细。` };
+      const problem = resultsOnly ? `工作簿中只有${year}年度的结果（工作表“${archiveSheetName(year)}”），没有该年度的测评表存档，不能生成该年度的考评明细。` : `工作簿中没有${year}年度的存档（工作表“${yearArchiveName(year)}”），不能生成该年度的考评明细。`;
+      return { plan: null, unknown: [], read: live, names, problem };
     }
     read = archivedTablesRead(live, archive);
   }
   const { settings } = currentModel(read);
-  const lang: Language = settings.language;
-  const { evaluation, details } = evaluateDetailed(evaluationInput(read), lang);
+  const { evaluation, details } = evaluateDetailed(evaluationInput(read), settings.language);
   const { members, indexes, unknown } = selectMembers(evaluation, options.members);
-  if (unknown.length > 0 || members.length === 0) return { created: false, sheet: '', members: [], unknown, lastYearSheet: null };
+  if (unknown.length > 0 || members.length === 0) return { plan: null, unknown, read: live, names };
   const last = await readLastYear(context, names, settings.year);
-  const state = parseState(read.state);
-  // Built under a working name (ours before it exists) and renamed into the old sheet's place with the last write,
-  // as the posting sheets are: a run that stops part-way leaves the old sheet as it was, and the next run deletes
-  // the working sheet instead of making "个人考评明细 (2)".
-  const planned = planSheet(context, past ? `${settings.year}年${SCORE_SHEET}` : SCORE_SHEET, names, state, new Set(names));
-  const name = planned.name;
-  const mine = [planned.building, name];
-  const others = state.printSheets.filter((s) => !mine.includes(s));
-  queueWriteState(context, read.state, { ...state, printSheets: [...others, ...mine] }, takenIfStateLost(read, [...names, ...mine]));
-  const sheet = context.workbook.worksheets.add(planned.building);
-  const T = lang === 'en-US' ? en : zh;
   const ranked = evaluation.members.filter((m) => m.rank !== null).length;
-  const ctx = { T, settings, details, read, ranked, last, date: chineseDate(now()), pad: members.length > 1 };
+  // A past year's results are the archived ones, as they were when the year closed.
+  const current = past ? true : resultsCurrent(read);
+  return { plan: { settings, members, indexes, details, read, ranked, last, date: chineseDate(now()), resultsCurrent: current, past }, unknown: [], read: live, names };
+}
+
+async function queuePages(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: ScoreSheetPlan): Promise<void> {
+  const { settings, members, indexes } = plan;
+  const T = settings.language === 'en-US' ? en : zh;
+  const ctx = { T, settings, details: plan.details, read: plan.read, ranked: plan.ranked, last: plan.last, date: plan.date, pad: members.length > 1 };
   let row = 1;
   for (let k = 0; k < members.length; k++) {
     // Excel on the web refuses a request over 5 MB (about 10 KB a page): a sync after every PAGES_PER_SYNC pages,
@@ -358,9 +368,54 @@ export async function makeScoreSheets(
   // One member: fitted to one page; several: one page each at scale 100 (the blocks fill the pages).
   const page = queuePortrait(sheet, members.length === 1 ? { tall: 1 } : null);
   page.setPrintArea(blockAddress(1, 0, row - 1, W));
+}
+
+/** Makes (or rebuilds) the score sheet for the members asked for. Refuses (writes nothing) an unknown 编号. */
+export async function makeScoreSheets(
+  context: Excel.RequestContext,
+  options: ScoreSheetOptions = {},
+  now: () => Date = () => new Date(),
+): Promise<ScoreSheetReport> {
+  const { plan, unknown, read, names, problem } = await planScoreSheets(context, options, now);
+  if (!plan) return { created: false, sheet: '', members: [], unknown, lastYearSheet: null, ...(problem ? { problem } : {}) };
+  const state = parseState(read.state);
+  // Built under a working name (ours before it exists) and renamed into the old sheet's place with the last write,
+  // as the posting sheets are: a run that stops part-way leaves the old sheet as it was, and the next run deletes
+  // the working sheet instead of making "个人考评明细 (2)".
+  const planned = planSheet(context, plan.past ? `${plan.settings.year}年${SCORE_SHEET}` : SCORE_SHEET, names, state, new Set(names));
+  const name = planned.name;
+  const mine = [planned.building, name];
+  const others = state.printSheets.filter((s) => !mine.includes(s));
+  queueWriteState(context, read.state, { ...state, printSheets: [...others, ...mine] }, takenIfStateLost(read, [...names, ...mine]));
+  const sheet = context.workbook.worksheets.add(planned.building);
+  await queuePages(context, sheet, plan);
   finishSheet(context, sheet, planned);
   if (options.activate) sheet.activate();
-  queueWriteState(context, read.state, { ...state, printSheets: [...others, name] }, takenIfStateLost(read, [...names, name]));
+  // Recorded with the fingerprint of what it shows (derivedSheets.ts): later changes, or results not current, make it
+  // out of date, and check / compute mark it. A past year's sheet is a reprint of a closed year: not recorded.
+  const T = plan.settings.language === 'en-US' ? en : zh;
+  const kept = state.derived.filter((r) => names.includes(r.sheet) && r.sheet !== planned.building);
+  const derived = plan.past ? kept : withRecord(kept, derivedRecord(read, name, 'score_sheet', T.title(plan.settings.branch, plan.settings.year)));
+  queueWriteState(context, read.state, { ...state, printSheets: [...others, name], derived }, takenIfStateLost(read, [...names, name]));
   await context.sync();
-  return { created: true, sheet: name, members: members.map((m) => ({ id: m.id, name: m.name })), unknown: [], lastYearSheet: last?.sheet ?? null };
+  return { created: true, sheet: name, members: plan.members.map((m) => ({ id: m.id, name: m.name })), unknown: [], lastYearSheet: plan.last?.sheet ?? null };
+}
+
+/**
+ * Writes a plan into a new, empty workbook (the headless host's createWorkbook, or Excel.createWorkbook's):
+ * its first sheet becomes 个人考评明细 and every other sheet is deleted, so the file holds the score sheets and
+ * nothing else of the secretary's workbook — no entries, no evaluator, no kp_State.
+ */
+export async function writeScoreSheetWorkbook(context: Excel.RequestContext, plan: ScoreSheetPlan): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
+  await context.sync();
+  const [first, ...rest] = sheets.items;
+  for (const s of rest) s.delete();
+  first.name = plan.past ? `${plan.settings.year}年${SCORE_SHEET}` : SCORE_SHEET;
+  await queuePages(context, first, plan);
+  // A file cannot be marked later: made while 考评结果 is not current, every printed page says so.
+  if (!plan.resultsCurrent) first.pageLayout.headersFooters.defaultForAllPages.centerHeader = (plan.settings.language === 'en-US' ? en : zh).notCurrent;
+  first.activate();
+  await context.sync();
 }

@@ -3,6 +3,7 @@
  * next check clears exactly those, never a user's own fill) and the stamp of the last computation (when, how
  * many forms, a fingerprint of the input tables' values, so that later edits mark the results stale).
  */
+import { derivedLine, parseDerivedLine, type DerivedRecord } from '../domain/derived';
 import { SETTING_ITEMS } from '../domain/settings';
 import type { RawCell } from '../domain/types';
 import type { TablesRead, TableRead } from './readTables';
@@ -35,6 +36,8 @@ export interface State {
   pending: string | null;
   /** Ballot files handed out (ballotFiles.ts): one line per ballot, year\tround\tevaluator\tgroup\tlabel. */
   ballots: string[];
+  /** Derived sheets (posting pack, score sheets) and the fingerprint of what each was made from (derivedSheets.ts). */
+  derived: DerivedRecord[];
 }
 
 const MAX_CELL_TEXT = 30000;
@@ -50,7 +53,7 @@ export function stateUsable(t: TableRead): boolean {
 }
 
 export function parseState(t: TableRead): State {
-  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null, pending: null, ballots: [] };
+  const state: State = { highlights: [], computedAt: null, fingerprint: null, formsUsed: null, chart: false, printSheets: [], validation: null, pending: null, ballots: [], derived: [] };
   if (!stateUsable(t)) return state;
   for (const row of t.rows) {
     const key = String(row[0] ?? '');
@@ -69,6 +72,12 @@ export function parseState(t: TableRead): State {
     else if (key === 'pending') state.pending = value || null;
     else if (key === 'printSheets') state.printSheets = value === '' ? [] : value.split('\n');
     else if (key === 'ballots' && value !== '') state.ballots.push(...value.split('\n'));
+    else if (key === 'derived' && value !== '') {
+      for (const line of value.split('\n')) {
+        const r = parseDerivedLine(line);
+        if (r) state.derived = [...state.derived.filter((x) => x.sheet !== r.sheet), r];
+      }
+    }
     else if (key === 'validation') {
       try {
         state.validation = value === '' ? null : (JSON.parse(value) as State['validation']);
@@ -107,6 +116,7 @@ export function stateRows(state: State): RawCell[][] {
   rows.push(['validation', state.validation ? JSON.stringify(state.validation) : '']);
   // Issued ballots: split over rows so no cell exceeds Excel's text limit.
   for (let i = 0; i < state.ballots.length; i += 200) rows.push(['ballots', state.ballots.slice(i, i + 200).join('\n')]);
+  if (state.derived.length > 0) rows.push(['derived', state.derived.map(derivedLine).join('\n')]);
   return rows;
 }
 
@@ -137,12 +147,14 @@ export function queueWriteState(context: Excel.RequestContext, t: TableRead, sta
     taken.add(name);
     const sheet = context.workbook.worksheets.add(name);
     queueNewTable(sheet, { name: STATE_TABLE, headers: [...STATE_HEADERS], rows: stateRows(state), textCols: new Set([0, 1]) });
-    sheet.visibility = 'Hidden';
+    sheet.visibility = 'VeryHidden';
     return;
   }
   if (!stateUsable(t)) return;
   const rows = stateRows(state);
   const sheet = context.workbook.worksheets.getItem(t.sheet);
+  // Very hidden, also where an older version made it only hidden (files the web page saves keep it so).
+  if (t.sheet === STATE_SHEET) sheet.visibility = 'VeryHidden';
   if (rows.length > t.bodyRows) t.table.rows.add(undefined, blankGrid(rows.length - t.bodyRows, 2));
   while (rows.length < t.bodyRows) rows.push(['', '']);
   queueWriteRows(sheet, { row1: t.firstRow, firstColumn: t.firstColumn, width: 2 }, rows, new Set([0, 1]));
@@ -204,8 +216,10 @@ const POSTING_ONLY = new Set(
   SETTING_ITEMS.filter((i) => i.key === 'phone' || i.key === 'postingStart' || i.key === 'postingEnd').flatMap((i) => [i.label, i.labelEn.replace(/\s+/g, '').toLowerCase()]),
 );
 
-export function fingerprint(read: TablesRead): string {
-  const keys = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'] as const;
+/** The tables compute reads: what the results (and the sheets that show scores) are made from. */
+export const RESULT_INPUTS = ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'bonus', 'review'] as const;
+
+export function fingerprint(read: TablesRead, keys: readonly (keyof TablesRead)[] = RESULT_INPUTS): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   const mix = (x: number) => {

@@ -10,6 +10,8 @@ import type { WorkbookStatus } from './commandTypes';
 import { currentModel } from './install';
 import { ALL_KEYS, col, readTables, STATE_SHEET } from './readTables';
 import { fingerprint, parseState } from './state';
+import { currentStale } from './derivedSheets';
+import { staleWhy } from '../domain/derived';
 
 export async function getStatus(context: Excel.RequestContext): Promise<WorkbookStatus> {
   const sheets = context.workbook.worksheets;
@@ -53,6 +55,7 @@ export async function getStatus(context: Excel.RequestContext): Promise<Workbook
     language: settings.language,
     sheets: sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET).map((s) => s.name),
     roster: entries,
+    staleSheets: currentStale(read, sheets.items.map((s) => s.name)).map((x) => ({ sheet: x.record.sheet, kind: x.record.kind, why: staleWhy(x, settings.language) })),
   };
 }
 

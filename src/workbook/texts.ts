@@ -31,6 +31,7 @@ const zh = {
   validationUpdated: (t: string, c: string, max: number) => `${t} 列“${c}”的输入限制改为 0～${max}`,
   sheetTaken: (want: string, used: string) => `工作表名“${want}”已被占用，改用“${used}”。`,
   postingTitle: (branch: string, year: number | string) => `${branch}${year}年度党员分类量化考评结果公示`,
+  postingResultsStale: '考评结果不是最新的（上次计算后党员名册、测评表、加分项、支部审定或考评参数有改动，或尚未计算），公示表未生成：请先计算结果（“结果”→“计算结果”），再生成公示表。',
   // A blank period or phone leaves room to write it in by hand on the printed sheet.
   postingPeriod: (a: string, b: string) => officialPeriod(a, b),
   postingPhone: (p: string) => `如有异议，请在公示期内向党支部反映。监督电话：${p || '＿＿＿＿＿＿＿＿'}`,
@@ -107,6 +108,7 @@ const en: Texts = {
   validationUpdated: (t, c, max) => `${t} column "${c}": input limit set to 0–${max}`,
   sheetTaken: (want, used) => `Sheet name "${want}" is taken; using "${used}".`,
   postingTitle: (branch, year) => `${branch}${year}年度党员分类量化考评结果公示`,
+  postingResultsStale: 'The results are not current (the roster, forms, bonus items, review or settings changed after the last computation, or nothing was computed): no posting sheet made. Compute the results first, then make the posting sheets.',
   postingPeriod: (a, b) => `Posting period: ${a || '____-__-__'} to ${b || '____-__-__'}`,
   postingPhone: (p) => `Objections during the posting period: phone ${p || '______________'}`,
   postingFoot: (branch, date) => `${branch}  ${date}`,

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { saveXlsx } from '../../src/host';
 import { cli } from '../support/cli';
 import { HANDMADE_XLSX } from '../support/paths';
@@ -40,7 +41,7 @@ describe('kaoping report', () => {
     const r = await cli('report', year, '--member', '002', '-o', out);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('已生成工作表“个人考评明细”：1 名党员，每人一页（A4）。');
+    expect(r.out).toContain('已生成考评明细：1 名党员，每人一页（A4）；文件中只有工作表“个人考评明细”，不含测评表和评价人。');
     const ws = (await open(out)).getWorksheet('个人考评明细')!;
     const t = sheetTexts(ws).join('|');
     expect(t).toContain('姓名：周燕玉');
@@ -50,6 +51,45 @@ describe('kaoping report', () => {
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(ws.pageSetup.orientation).toBe('portrait');
     expect(ws.pageSetup.fitToHeight).toBe(1);
+  });
+
+  it('--member 002: OUT is a file of its own: one sheet, and no part of the package names another member, an evaluator or a ballot', async () => {
+    const out = join(dir, 'own.xlsx');
+    const before = readFileSync(year);
+    expect((await cli('report', year, '--member', '002', '-o', out)).code).toBe(0);
+    expect(readFileSync(year).equals(before)).toBe(true); // IN is only read
+    expect((await open(out)).worksheets.map((w) => w.name)).toEqual(['个人考评明细']);
+    const parts = unzipSync(new Uint8Array(readFileSync(out)));
+    const text = Object.entries(parts).map(([name, bytes]) => `${name}\n${strFromU8(bytes)}`).join('\n');
+    expect(text).toContain('周燕玉');
+    for (const other of ['杜磊秀', '赵强敏', '谭华敏', '熊建梅', '郭杰', '尹秀英']) expect(text).not.toContain(other);
+    // No other sheet, no table (the entry tables are tables), no hidden bookkeeping.
+    expect(Object.keys(parts).filter((n) => /^xl\/(worksheets|tables)\//.test(n))).toEqual(['xl/worksheets/sheet1.xml']);
+    for (const leak of ['kp_State', 'kp_Peer', 'kp_Mass', 'kp_Self', 'kp_Roster', '党员名册', '考评结果公示', 'veryHidden']) expect(text).not.toContain(leak);
+    expect(text).not.toMatch(/Q0\d/);
+  });
+
+  it('made while 考评结果 is not current: said on the terminal and in every page header; after compute not', async () => {
+    const stale = join(dir, 'stale.xlsx');
+    const r = await cli('report', year, '--member', '002', '-o', stale);
+    expect(r.out).toContain('注意：考评结果尚未按当前数据计算');
+    const header = (f: string) => strFromU8(unzipSync(new Uint8Array(readFileSync(f)))['xl/worksheets/sheet1.xml']);
+    expect(header(stale)).toMatch(/<oddHeader>[^<]*考评结果尚未按当前数据计算/);
+    const computed = join(dir, 'computed-for-report.xlsx');
+    expect((await cli('compute', year, '-o', computed)).code).toBe(0);
+    const current = join(dir, 'current.xlsx');
+    const again = await cli('report', computed, '--member', '002', '-o', current);
+    expect(again.out).not.toContain('注意：考评结果尚未按当前数据计算');
+    expect(header(current)).not.toContain('考评结果尚未按当前数据计算');
+  });
+
+  it('all members: OUT holds the score sheet alone', async () => {
+    const out = join(dir, 'all-only.xlsx');
+    expect((await cli('report', year, '-o', out)).code).toBe(0);
+    expect((await open(out)).worksheets.map((w) => w.name)).toEqual(['个人考评明细']);
+    const text = Object.values(unzipSync(new Uint8Array(readFileSync(out)))).map((b) => strFromU8(b)).join('\n');
+    expect(text).not.toContain('kp_');
+    expect(text).not.toMatch(/Q0\d/);
   });
 
   it('all members: one page block each, printed at scale 100 within the print area', async () => {

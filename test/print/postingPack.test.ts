@@ -105,6 +105,8 @@ describe('posting pack printed by LibreOffice', () => {
 
   it('rubric of two categories in use: one page per category', async () => {
     const two = await planYear(twoCategoryCase(), {});
+    // The posting shows the results: made from computed, current results only.
+    await run(two, (c) => compute(c));
     const pack = await run(two, (c) => makePostingSheet(c, OPTIONS));
     expect(pack.blockedReasons).toEqual([]);
     const p = await printSheets(two, ['考评细则公示'], 'two-categories', dir);

@@ -193,6 +193,8 @@ describe('compute, status and posting', () => {
   it('makes a print-ready posting sheet: A4 portrait, title row repeated, fit to width, no evaluator data', async () => {
     const { input } = loadCase('small-branch');
     const wb = await fillCase(input);
+    // The posting shows the results: it is made from computed, current results only.
+    await run(wb, (c) => compute(c));
     wb.resetStats();
     const report = await run(wb, (c) => makePostingSheet(c, { order: 'rank', periodStart: '2026-12-20', periodEnd: '2026-12-26', phone: '0535-1234567' }));
     expect(wb.stats.syncs).toBeLessThanOrEqual(3);

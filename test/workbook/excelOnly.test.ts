@@ -155,7 +155,7 @@ describe('4. kp_State is bookkeeping only: losing or damaging it loses no data',
     const report = await run(wb, (c) => compute(c));
     const status = await run(wb, (c) => getStatus(c));
     expect(status.computedAt).toBe(report.computedAt);
-    expect(wb.snapshot('kp_State').visibility).toBe('Hidden');
+    expect(wb.snapshot('kp_State').visibility).toBe('VeryHidden');
     expect(['党员自评', '党员互评', '群众参评'].map((s) => wb.snapshot(s))).toEqual(entries);
   });
 

@@ -1,11 +1,13 @@
 /** 公示: posting period, phone and order, then makePostingSheet; explains why when it is refused. */
 import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { PostingOptions } from '../../workbook/commandTypes';
+import type { PostingOptions, PostingReport } from '../../workbook/commandTypes';
+import { dt } from '../derivedStrings';
 import { Busy, ErrorBar, Note } from '../feedback';
 import { text } from '../strings';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
+import { StaleSheetsNote } from './StaleSheetsNote';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -19,7 +21,7 @@ function settingValue(items: { key: string; label: string; value: unknown }[], .
   return item && item.value !== null && item.value !== undefined ? String(item.value) : '';
 }
 
-export function PostingView({ commands, lang, onChanged }: ViewProps) {
+export function PostingView({ commands, lang, status, onChanged }: ViewProps) {
   const styles = useStyles();
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -27,7 +29,8 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
   const [order, setOrder] = useState<PostingOptions['order']>('rank');
   const [settingsPhone, setSettingsPhone] = useState<string | null>(null);
   const [phoneRemembered, setPhoneRemembered] = useState(false);
-  const make = useAction(lang, async (options: PostingOptions) => {
+  // recompute: the results were stale, the secretary chose to compute first (and is told so).
+  const make = useAction(lang, async (options: PostingOptions, recompute: boolean): Promise<PostingReport & { recomputed: boolean }> => {
     // A phone typed here is kept in 考评参数 (监督电话), so next year's posting has it (new year keeps settings).
     const typed = options.phone ?? '';
     if (typed !== '' && settingsPhone !== null && typed !== settingsPhone) {
@@ -37,9 +40,10 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
         setPhoneRemembered(true);
       }
     }
+    if (recompute) await commands.compute();
     const r = await commands.makePostingSheet(options);
     onChanged();
-    return r;
+    return { ...r, recomputed: recompute };
   });
 
   useEffect(() => {
@@ -62,9 +66,11 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
 
   const dateError = start && end && end < start ? text(lang, 'errDateOrder') : undefined;
   const report = make.result;
+  const options = (): PostingOptions => ({ order, periodStart: start || undefined, periodEnd: end || undefined, phone: phone.trim() || undefined });
   return (
     <div className={styles.stack}>
       <Note intent="info">{text(lang, 'postingNote')}</Note>
+      <StaleSheetsNote lang={lang} status={status} />
       <div className={styles.row}>
         <Field label={text(lang, 'periodStart')}>
           <Input type="date" value={start} onChange={(_, d) => setStart(d.value)} />
@@ -86,9 +92,7 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
         <Button
           appearance="primary"
           disabled={make.busy || Boolean(dateError)}
-          onClick={() =>
-            void make.run({ order, periodStart: start || undefined, periodEnd: end || undefined, phone: phone.trim() || undefined })
-          }
+          onClick={() => void make.run(options(), false)}
         >
           {text(lang, 'makePosting')}
         </Button>
@@ -98,6 +102,7 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
       {report &&
         (report.created ? (
           <Note intent="success">
+            {report.recomputed && <div>{dt(lang, 'recomputed')}</div>}
             {text(lang, 'postingDone', { sheets: (report.sheets ?? [report.sheet]).join('、'), rows: report.rows })}
             <div className={styles.row}>
               {(report.sheets ?? [report.sheet]).map((s) => (
@@ -117,6 +122,11 @@ export function PostingView({ commands, lang, onChanged }: ViewProps) {
                 <li key={r}>{r}</li>
               ))}
             </ul>
+            {report.resultsStale && (
+              <Button size="small" disabled={make.busy || Boolean(dateError)} onClick={() => void make.run(options(), true)}>
+                {dt(lang, 'recomputeAndPost')}
+              </Button>
+            )}
           </Note>
         ))}
     </div>

@@ -9,6 +9,7 @@ import type { ViewProps } from '../viewProps';
 import { DistributionBars } from './DistributionBars';
 import { NotScoredNote, useRubricCategories } from './NotScoredNote';
 import { ScoreSheetList } from './ScoreSheetList';
+import { StaleSheetsNote } from './StaleSheetsNote';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -43,7 +44,7 @@ const COUNTS: { key: keyof ComputeReport['summary']; label: StringKey }[] = [
   { key: 'exempt', label: 'sumExempt' },
 ];
 
-export function ResultsView({ commands, lang, status, onChanged, onAddCategory }: ViewProps) {
+export function ResultsView({ commands, lang, status, onChanged, onAddCategory, fileOut }: ViewProps) {
   const styles = useStyles();
   const categories = useRubricCategories(commands, status);
   const compute = useAction(lang, async () => {
@@ -77,6 +78,7 @@ export function ResultsView({ commands, lang, status, onChanged, onAddCategory }
     <div className={styles.stack}>
       <NotScoredNote lang={lang} members={status?.roster ?? []} categories={categories} onAddCategory={onAddCategory} />
       {status?.resultsStale && !compute.busy && <Note intent="warning">{text(lang, 'staleResults')}</Note>}
+      <StaleSheetsNote lang={lang} status={status} />
       {status?.computedAt && !report && <Text size={200}>{text(lang, 'computedAt', { time: formatTime(status.computedAt) })}</Text>}
       <div className={styles.row}>
         <Button appearance="primary" disabled={compute.busy} onClick={() => void compute.run()}>
@@ -122,7 +124,7 @@ export function ResultsView({ commands, lang, status, onChanged, onAddCategory }
               </ul>
             </section>
           )}
-          <ScoreSheetList commands={commands} lang={lang} members={report.evaluation.members} onChanged={onChanged} />
+          <ScoreSheetList commands={commands} lang={lang} members={report.evaluation.members} onChanged={onChanged} fileOut={fileOut} />
           {report.postingAllowed ? (
             <Note intent="info">{text(lang, 'postingReady')}</Note>
           ) : (

@@ -5,7 +5,9 @@
 import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Language, MemberResult } from '../../domain/types';
 import type { KaopingCommands } from '../../workbook/commandTypes';
+import { dt } from '../derivedStrings';
 import { Busy, ErrorBar, Note } from '../feedback';
+import type { FileOut, FileOutcome } from '../fileOut';
 import { text } from '../strings';
 import { useAction } from '../useAction';
 
@@ -22,15 +24,25 @@ export interface ScoreSheetListProps {
   lang: Language;
   members: MemberResult[];
   onChanged: () => void;
+  /** Hands a score sheet file out (download, or a new Excel window); without it no file links are shown. */
+  fileOut?: FileOut;
 }
 
-export function ScoreSheetList({ commands, lang, members, onChanged }: ScoreSheetListProps) {
+export function ScoreSheetList({ commands, lang, members, onChanged, fileOut }: ScoreSheetListProps) {
   const styles = useStyles();
   const make = useAction(lang, async (ids?: string[]) => {
     const r = await commands.makeScoreSheets({ members: ids, activate: true });
     onChanged();
     return r;
   });
+  // A file of its own holding only the score sheet (for one member only their page).
+  const canGive = Boolean(fileOut && commands.scoreSheetFile);
+  const give = useAction(lang, async (ids?: string[]): Promise<{ outcome: FileOutcome; file: string } | null> => {
+    const f = await commands.scoreSheetFile!({ members: ids });
+    if (!f.bytes) return null;
+    return { outcome: await fileOut!.give(f.bytes, f.name), file: f.name };
+  });
+  const busy = make.busy || give.busy;
   const ordered = [...members.filter((m) => m.rank !== null).sort((a, b) => a.rank! - b.rank!), ...members.filter((m) => m.rank === null)];
   return (
     <section aria-labelledby="kp-score-title" className={styles.stack}>
@@ -42,20 +54,32 @@ export function ScoreSheetList({ commands, lang, members, onChanged }: ScoreShee
         {ordered.map((m) => (
           <li key={m.id} className={styles.item}>
             <span className={styles.rank}>{m.rank ?? '—'}</span>
-            <Link disabled={make.busy} onClick={() => void make.run([m.id])}>
+            <Link disabled={busy} onClick={() => void make.run([m.id])}>
               {m.name}（{m.id}）
             </Link>
             <span>{m.final === null ? m.result : `${m.final.toFixed(2)} · ${m.result}`}</span>
+            {canGive && (
+              <Link disabled={busy} data-testid={`score-file-${m.id}`} aria-label={`${dt(lang, 'fileOne')}：${m.name}`} onClick={() => void give.run([m.id])}>
+                {dt(lang, 'fileOne')}
+              </Link>
+            )}
           </li>
         ))}
       </ul>
       <div className={styles.row}>
-        <Button size="small" disabled={make.busy || members.length === 0} onClick={() => void make.run(undefined)}>
+        <Button size="small" disabled={busy || members.length === 0} onClick={() => void make.run(undefined)}>
           {text(lang, 'scoreSheetAll')}
         </Button>
-        {make.busy && <Busy label={text(lang, 'working')} />}
+        {canGive && (
+          <Button size="small" disabled={busy || members.length === 0} onClick={() => void give.run(undefined)}>
+            {dt(lang, 'fileAll')}
+          </Button>
+        )}
+        {busy && <Busy label={text(lang, 'working')} />}
       </div>
-      <ErrorBar message={make.error} />
+      {canGive && <Text size={200}>{dt(lang, 'fileHint')}</Text>}
+      <ErrorBar message={make.error ?? give.error} />
+      {give.result && <Note intent={give.result.outcome === 'offered' ? 'warning' : 'success'}>{dt(lang, give.result.outcome, { file: give.result.file })}</Note>}
       {make.result?.created && <Note intent="success">{text(lang, 'scoreSheetDone', { sheet: make.result.sheet, count: make.result.members.length })}</Note>}
     </section>
   );

@@ -42,7 +42,8 @@ export function welcomeSteps(status: WorkbookStatus): Step[] {
     { key: 'i14StepEntry', view: 'entry', done: status.installed && status.forms.self > 0 && status.forms.peer > 0 && status.forms.mass > 0 },
     { key: 'i14StepCheck', view: 'check', done: status.installed && current },
     { key: 'i14StepResults', view: 'results', done: status.installed && current },
-    { key: 'i14StepPosting', view: 'posting', done: status.installed && current && status.sheets.includes(SHEETS.posting) },
+    // Made after the last change: a posting sheet out of date (derived sheets) is not done.
+    { key: 'i14StepPosting', view: 'posting', done: status.installed && current && status.sheets.includes(SHEETS.posting) && !(status.staleSheets ?? []).some((s) => s.kind === 'results_posting') },
   ];
 }
 

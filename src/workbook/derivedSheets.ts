@@ -1,0 +1,85 @@
+/**
+ * Derived sheets out of date (domain/derived.ts has the rule): the fingerprints of each kind's inputs, which
+ * recorded sheets are out of date now, the `stale_sheet` warnings, and the visible mark written on such a sheet.
+ *
+ * The mark (written by check and compute, the commands that read everything): the sheet's first cell becomes
+ * "【已过期】" + its title in red, its tab turns red, and every printed page carries the reason in its header
+ * (页眉) — so an out-of-date sheet never prints without saying so. A marked sheet stays out of date until it is
+ * made again (生成公示表, 个人考评明细), which records it afresh.
+ */
+import { staleMarkText, staleSheets, staleSheetProblems, type DerivedKind, type DerivedRecord, type StaleSheet } from '../domain/derived';
+import type { Language, Problem } from '../domain/types';
+import { currentModel } from './install';
+import { pendingCommandOf, type WritingCommand } from './pending';
+import type { TablesRead } from './readTables';
+import { fingerprint, parseState, RESULT_INPUTS, type State } from './state';
+
+/** The tables each kind of derived sheet shows something of. */
+const INPUTS: Record<DerivedKind, readonly (keyof TablesRead)[]> = {
+  results_posting: RESULT_INPUTS,
+  score_sheet: RESULT_INPUTS,
+  rubric_posting: ['settings', 'rubric', 'roster'],
+  plans_posting: ['settings', 'roster', 'plans'],
+};
+
+export function derivedFingerprint(read: TablesRead, kind: DerivedKind): string {
+  return fingerprint(read, INPUTS[kind]);
+}
+
+/**
+ * Results computed from exactly the current inputs, with no command's writes left unfinished (but `own`'s: the
+ * command that completes its own interrupted writes).
+ */
+export function resultsCurrent(read: TablesRead, state: State = parseState(read.state), own?: WritingCommand): boolean {
+  const pending = state.pending === null || (own !== undefined && pendingCommandOf(state.pending) === own);
+  return state.computedAt !== null && pending && state.fingerprint === fingerprint(read);
+}
+
+/** A record of a derived sheet made now from `read`. */
+export function derivedRecord(read: TablesRead, sheet: string, kind: DerivedKind, title: string): DerivedRecord {
+  return { sheet, kind, fingerprint: derivedFingerprint(read, kind), year: currentModel(read).settings.year, title, marked: false };
+}
+
+/** The recorded derived sheets that are out of date; `resultsAreCurrent` overrides (compute: current after its write). */
+export function currentStale(read: TablesRead, sheetNames: readonly string[], resultsAreCurrent?: boolean): StaleSheet[] {
+  const state = parseState(read.state);
+  if (state.derived.length === 0) return [];
+  const fingerprints = { results_posting: '', score_sheet: '', rubric_posting: '', plans_posting: '' } as Record<DerivedKind, string>;
+  const result = fingerprint(read);
+  fingerprints.results_posting = result;
+  fingerprints.score_sheet = result;
+  fingerprints.rubric_posting = derivedFingerprint(read, 'rubric_posting');
+  fingerprints.plans_posting = derivedFingerprint(read, 'plans_posting');
+  return staleSheets(state.derived, sheetNames, {
+    fingerprints,
+    resultsCurrent: resultsAreCurrent ?? resultsCurrent(read, state),
+    year: currentModel(read).settings.year,
+  });
+}
+
+/** `stale_sheet` warnings for the out-of-date derived sheets of the workbook read. */
+export function staleProblems(read: TablesRead, sheetNames: readonly string[], lang: Language): Problem[] {
+  return staleSheetProblems(currentStale(read, sheetNames), lang);
+}
+
+/**
+ * Queues the mark on every out-of-date sheet not marked yet; returns the records as they will be (marked), for
+ * kp_State. Records of sheets no longer in the workbook are dropped.
+ */
+export function queueStaleMarks(context: Excel.RequestContext, read: TablesRead, stale: readonly StaleSheet[], sheetNames: readonly string[], lang: Language): DerivedRecord[] {
+  const state = parseState(read.state);
+  const marked = new Set<string>();
+  for (const s of stale) {
+    if (s.record.marked) continue;
+    const sheet = context.workbook.worksheets.getItem(s.record.sheet);
+    const first = sheet.getRange('A1');
+    first.numberFormat = [['@']];
+    first.values = [[`${lang === 'en-US' ? '[OUT OF DATE] ' : '【已过期】'}${s.record.title}`]];
+    first.format.font.color = '#C00000';
+    first.format.font.bold = true;
+    sheet.tabColor = '#C00000';
+    sheet.pageLayout.headersFooters.defaultForAllPages.centerHeader = staleMarkText(s, lang);
+    marked.add(s.record.sheet);
+  }
+  return state.derived.filter((r) => sheetNames.includes(r.sheet)).map((r) => (marked.has(r.sheet) ? { ...r, marked: true } : r));
+}
