@@ -44,17 +44,31 @@ export function derivedRecord(read: TablesRead, sheet: string, kind: DerivedKind
 export function currentStale(read: TablesRead, sheetNames: readonly string[], resultsAreCurrent?: boolean): StaleSheet[] {
   const state = parseState(read.state);
   if (state.derived.length === 0) return [];
-  const fingerprints = { results_posting: '', score_sheet: '', rubric_posting: '', plans_posting: '' } as Record<DerivedKind, string>;
-  const result = fingerprint(read);
-  fingerprints.results_posting = result;
-  fingerprints.score_sheet = result;
-  fingerprints.rubric_posting = derivedFingerprint(read, 'rubric_posting');
-  fingerprints.plans_posting = derivedFingerprint(read, 'plans_posting');
   return staleSheets(state.derived, sheetNames, {
-    fingerprints,
+    fingerprints: fingerprintsOf(read),
     resultsCurrent: resultsAreCurrent ?? resultsCurrent(read, state),
     year: currentModel(read).settings.year,
   });
+}
+
+function fingerprintsOf(read: TablesRead): Record<DerivedKind, string> {
+  const result = fingerprint(read);
+  return { results_posting: result, score_sheet: result, rubric_posting: derivedFingerprint(read, 'rubric_posting'), plans_posting: derivedFingerprint(read, 'plans_posting') };
+}
+
+/**
+ * The records marked 已过期 whose sheets are current once the pending mark is cleared (their inputs are as when
+ * they were made): an undo new year that stopped just before clearing its mark, checked meanwhile, is completed
+ * with these unmarked.
+ */
+export function currentAgain(read: TablesRead, sheetNames: readonly string[]): DerivedRecord[] {
+  const state = parseState(read.state);
+  const unmarked = state.derived.filter((r) => r.marked && sheetNames.includes(r.sheet)).map((r) => ({ ...r, marked: false }));
+  if (unmarked.length === 0) return [];
+  const stale = new Set(
+    staleSheets(unmarked, sheetNames, { fingerprints: fingerprintsOf(read), resultsCurrent: resultsCurrent(read, { ...state, pending: null }), year: currentModel(read).settings.year }).map((s) => s.record.sheet),
+  );
+  return unmarked.filter((r) => !stale.has(r.sheet));
 }
 
 /** `stale_sheet` warnings for the out-of-date derived sheets of the workbook read. */
@@ -82,4 +96,23 @@ export function queueStaleMarks(context: Excel.RequestContext, read: TablesRead,
     marked.add(s.record.sheet);
   }
   return state.derived.filter((r) => sheetNames.includes(r.sheet)).map((r) => (marked.has(r.sheet) ? { ...r, marked: true } : r));
+}
+
+/**
+ * Takes the 已过期 mark off the sheets that `restored` records as unmarked but `current` records as marked (and
+ * that exist): the title as made, the title's colour, tab colour and page header as the add-in made them (none
+ * of them set). Used by undo new year, which puts back the inputs the sheets were made from.
+ */
+export function queueUnmarks(context: Excel.RequestContext, restored: readonly DerivedRecord[], current: readonly DerivedRecord[], sheetNames: ReadonlySet<string>): void {
+  const marked = new Set(current.filter((r) => r.marked).map((r) => r.sheet));
+  for (const r of restored) {
+    if (r.marked || !marked.has(r.sheet) || !sheetNames.has(r.sheet)) continue;
+    const sheet = context.workbook.worksheets.getItem(r.sheet);
+    const first = sheet.getRange('A1');
+    first.numberFormat = [['@']];
+    first.values = [[r.title]];
+    first.format.font.color = '#000000';
+    sheet.tabColor = '';
+    sheet.pageLayout.headersFooters.defaultForAllPages.centerHeader = '';
+  }
 }

@@ -21,6 +21,7 @@ import { commandName, pendingCommandOf, pendingDetail, pendingMark } from './pen
 import { refuseProtected } from './protection';
 import { ALL_KEYS, col, evaluationInput, readTables, type ReadKey, type TableRead, type TablesRead } from './readTables';
 import { parseState, queueBeginWrites, queueEndWrites, queueWriteState, type Highlight } from './state';
+import { currentAgain, queueUnmarks } from './derivedSheets';
 import { toWrite } from './tableWrite';
 import { texts } from './texts';
 import { archivedTablesRead, latestYearArchive, queueTextFormats, readYearArchive, type ArchivedTable, type YearArchive } from './yearArchive';
@@ -95,8 +96,13 @@ export async function undoNewYear(context: Excel.RequestContext): Promise<NewYea
   if (mark !== null && !resuming) return refuse(T.undoInterrupted(commandName(pendingCommandOf(mark), lang)));
   const name = resuming ? pendingDetail(mark) : latestYearArchive(names);
   if (resuming && !names.includes(name as string)) {
-    // Everything was put back and the archive removed; only the mark was left.
-    queueEndWrites(context, read.state, null);
+    // Everything was put back and the archive removed; only the mark was left (and the marks a check made while
+    // it was there, on sheets that are current again).
+    const state = parseState(read.state);
+    const again = currentAgain(read, names);
+    queueUnmarks(context, again, state.derived, new Set(names));
+    const unmarked = new Set(again.map((r) => r.sheet));
+    queueWriteState(context, read.state, { ...state, pending: null, derived: state.derived.map((r) => (unmarked.has(r.sheet) ? { ...r, marked: false } : r)) });
     await context.sync();
     return { restored: true, year: settings.year, archive: name, messages: [T.undone(settings.year, name as string)] };
   }
@@ -159,6 +165,9 @@ export async function undoNewYear(context: Excel.RequestContext): Promise<NewYea
   const { highlights } = await writeHighlights(context, restored, parseState(read.state).highlights, problems);
   // kp_State as it was (its ballot records, stamp and print sheets), with those highlights.
   if (state && read.state.exists) {
+    // A derived sheet marked 已过期 since new year (a check of the new or the half-undone year) is current again:
+    // its inputs are back as they were when it was made. Its mark goes with the record's.
+    queueUnmarks(context, state.derived, parseState(read.state).derived, present);
     queueWriteState(context, read.state, { ...state, highlights, pending: pendingMark('newYearUndo', 'settings', name) });
   }
   sheets.getItem(name).delete();
