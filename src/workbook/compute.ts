@@ -110,9 +110,9 @@ function queueResults(
   if (!t.exists) {
     const name = freeSheetName(layout.sheet, taken);
     sheet = context.workbook.worksheets.add(name);
-    queueNewTable(sheet, { name: layout.table, headers, rows, textCols });
-    sheet.freezePanes.freezeRows(1);
-    headerRow = 1;
+    headerRow = layout.headerRow ?? 1;
+    queueNewTable(sheet, { name: layout.table, headers, rows, textCols, headerRow });
+    sheet.freezePanes.freezeRows(headerRow);
     firstColumn = 0;
   } else {
     sheet = context.workbook.worksheets.getItem(t.sheet);
@@ -216,22 +216,36 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
   // Marked unfinished before the first write; the stamp (the mark of completion) is written after the data.
   const leave = queueBeginWrites(context, read.state, pendingMark('compute', 'results'));
   const where = queueResults(context, read, taken, evaluation, lang, settings.eligibleThreshold, settings.admonishThreshold, last);
-  // The distribution table (and, once, its chart) beside the results.
+  // The distribution (and, once, its chart): above the results where the table leaves room, else beside it.
   const dist = distribution(evaluation);
-  const distCol = distributionColumn(where.firstColumn, headersOf(read, where.width));
-  const distRange = where.sheet.getRange(blockAddress(where.headerRow, distCol, dist.length + 1, 2));
-  distRange.numberFormat = formatGrid(dist.length + 1, 2, new Set([0]));
-  distRange.values = [[T.distribution.label, T.distribution.count], ...dist.map((d) => [d.label, d.count])];
+  const place = distributionPlace(where.headerRow, where.firstColumn, headersOf(read, where.width));
+  let distRange: Excel.Range;
+  if (place.above) {
+    distRange = where.sheet.getRange(blockAddress(place.row, place.column, 2, dist.length + 1));
+    distRange.numberFormat = [dist.map(() => '@').concat('@'), ['@', ...dist.map(() => 'General')]];
+    distRange.values = [[T.distribution.label, ...dist.map((d) => d.label)], [T.distribution.count, ...dist.map((d) => d.count)]];
+    distRange.format.horizontalAlignment = 'Center';
+    where.sheet.getRange(blockAddress(place.row, place.column, 2, 1)).format.font.bold = true;
+  } else {
+    distRange = where.sheet.getRange(blockAddress(place.row, place.column, dist.length + 1, 2));
+    distRange.numberFormat = formatGrid(dist.length + 1, 2, new Set([0]));
+    distRange.values = [[T.distribution.label, T.distribution.count], ...dist.map((d) => [d.label, d.count])];
+  }
   const computedAt = now().toISOString();
-  const stamp = where.sheet.getRange(blockAddress(where.headerRow + dist.length + 2, distCol, 1, 1));
+  const stamp = where.sheet.getRange(place.above ? blockAddress(place.row + 2, place.column, 1, 1) : blockAddress(place.row + dist.length + 2, place.column, 1, 1));
   stamp.numberFormat = [['@']];
   stamp.values = [[T.resultsFooter(localTime(computedAt), evaluation.formsUsed)]];
   const state = { computedAt, fingerprint: fingerprint(read), formsUsed: evaluation.formsUsed, chart: false as boolean, pending: leave };
   const previousChart = parseState(read.state).chart || (!charts.isNullObject && charts.items.length > 0);
   const sheetCharts = (where.sheet as unknown as { charts?: Excel.ChartCollection }).charts;
   if (!previousChart && sheetCharts && typeof sheetCharts.add === 'function') {
-    const chart = sheetCharts.add('ColumnClustered', distRange, 'Columns');
+    const chart = sheetCharts.add('ColumnClustered', distRange, place.above ? 'Rows' : 'Columns');
     chart.title.text = T.distribution.count;
+    // Above the table the counts are in view; the chart goes beside the table, where it covers nothing.
+    if (place.above) {
+      const col = distributionColumn(where.firstColumn, headersOf(read, where.width));
+      chart.setPosition(blockAddress(where.headerRow, col, 1, 1), blockAddress(where.headerRow + 14, col + 5, 1, 1));
+    }
     state.chart = true;
   } else state.chart = previousChart;
   const { notes } = await queueCheckWrites(context, read, evaluation, state, takenIfStateLost(read, taken));
@@ -247,6 +261,17 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     fingerprint: state.fingerprint,
     ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/**
+ * Where compute writes the 分数段 block. With three free rows above kp_Results's header (a workbook installed
+ * with RESULTS_HEADER_ROW): across the top from the table's first column — labels, counts, the computed-at line —
+ * in view with the frozen header at any window width, and outside the print area (the table). A table at the top
+ * of its sheet (older workbooks): the block beside it (distributionColumn), labels and counts in two columns.
+ */
+export function distributionPlace(headerRow: number, firstColumn: number, headers: readonly string[]): { above: boolean; row: number; column: number } {
+  if (headerRow >= 4) return { above: true, row: headerRow - 3, column: firstColumn };
+  return { above: false, row: headerRow, column: distributionColumn(firstColumn, headers) };
 }
 
 /**

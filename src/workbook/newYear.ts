@@ -4,7 +4,7 @@
  * no kp_ tables, install and import the roster from its summary sheet instead. ≤ 3 syncs (budget 4).
  */
 import { COLUMNS, POSTING_SHEETS, TABLES } from '../domain/contract';
-import { distributionColumn } from './compute';
+import { distributionPlace } from './compute';
 import { DEFAULT_CATEGORY } from '../domain/rubric';
 import type { RawCell } from '../domain/types';
 import { blockAddress } from './a1';
@@ -159,10 +159,15 @@ async function rollOver(context: Excel.RequestContext, read: TablesRead, names: 
 function queueClearResultsSide(context: Excel.RequestContext, sheetName: string, headerRow: number, firstColumn: number, headers: string[]): void {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const width = headers.length;
-  const distCol = distributionColumn(firstColumn, headers);
+  const place = distributionPlace(headerRow, firstColumn, headers);
   const bands = 5;
-  sheet.getRange(blockAddress(headerRow + 1, distCol + 1, bands, 1)).values = Array.from({ length: bands }, () => ['']);
-  sheet.getRange(blockAddress(headerRow + bands + 2, distCol, 1, 1)).values = [['']];
+  if (place.above) {
+    sheet.getRange(blockAddress(place.row + 1, place.column + 1, 1, bands)).values = [Array.from({ length: bands }, () => '')];
+    sheet.getRange(blockAddress(place.row + 2, place.column, 1, 1)).values = [['']];
+  } else {
+    sheet.getRange(blockAddress(place.row + 1, place.column + 1, bands, 1)).values = Array.from({ length: bands }, () => ['']);
+    sheet.getRange(blockAddress(place.row + bands + 2, place.column, 1, 1)).values = [['']];
+  }
   sheet.pageLayout.setPrintArea(blockAddress(headerRow, firstColumn, 2, width));
 }
 
