@@ -5,7 +5,7 @@
 import { Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../host';
-import { SheetGrid, type CellEdit } from './SheetGrid';
+import { SheetGrid, parseAddress, type CellEdit } from './SheetGrid';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: '0' },
@@ -47,10 +47,25 @@ export interface WorkbookViewProps {
  * "=…", and "+…", "-…", "@…" that are not numbers, are typed with a leading apostrophe (kept as text, as Excel
  * does for '=…).
  */
-export function typedText(input: string): string {
+export function typedText(input: string, textColumn = false): string {
   const t = input.trim();
+  if (textColumn && t !== '' && !input.startsWith("'")) return `'${input}`;
   if (/^[=+\-@]/.test(t) && !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i.test(t)) return `'${input}`;
   return input;
+}
+
+/**
+ * Whether a cell belongs to a table's text column, or is the row just below one that typing extends: the column's
+ * first data cell is formatted as text (@). A roster code "010" typed or pasted there stays "010", as in the rows
+ * install formatted.
+ */
+function inTextColumn(wb: HostWorkbook, sheetName: string, address: string): boolean {
+  const sheet = wb.model.sheetByName(sheetName);
+  const { r, c } = parseAddress(address);
+  if (!sheet || r < 0) return false;
+  const table = wb.model.tableAt(sheet, r, c) ?? (r > 0 ? wb.model.tableAt(sheet, r - 1, c) : undefined);
+  if (!table || r <= table.rect.r0) return false;
+  return sheet.styleAt(table.rect.r0 + 1, c).numberFormat === '@';
 }
 
 /** The host's alert for a refused entry, in the user's words. */
@@ -132,7 +147,7 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
     const refused: string[] = [];
     try {
       for (const { address, input } of edits) {
-        const result = wb.type(sheet, address, typedText(input));
+        const result = wb.type(sheet, address, typedText(input, inTextColumn(wb, sheet, address)));
         if (!result.accepted) refused.push(`${address}：${alertText(result.alert)}`);
       }
       if (refused.length > 0)

@@ -178,6 +178,28 @@ describe('preview sheet grid', () => {
     await waitFor(() => expect(td('B4')).toHaveTextContent('李四'));
   });
 
+  it('a code typed or pasted below a table keeps its leading zeros where the column is text', async () => {
+    const { td, read, user } = await typedView(async (wb) =>
+      run(wb, async (context) => {
+        const ws = context.workbook.worksheets.getItem('Sheet1');
+        ws.getRange('A6:B7').numberFormat = [['@', '@'], ['@', '@']];
+        ws.getRange('A6:B7').values = [['编号', '姓名'], ['001', '甲']];
+        ws.tables.add('A6:B7', true);
+        await context.sync();
+      }),
+    );
+    await user.click(td('A8'));
+    await user.paste('010\t乙\r\n011\t丙\r\n');
+    expect((await read('A8:B9')).values).toEqual([
+      ['010', '乙'],
+      ['011', '丙'],
+    ]);
+    // The first table column is text; a column that is not stays a number.
+    await user.click(td('C3'));
+    await user.keyboard('007{Enter}');
+    expect((await read('C3')).values).toEqual([[7]]);
+  });
+
   it('an entry the validation refuses is not written and says why', async () => {
     const { td, read, user, container } = await typedView(async (wb) =>
       run(wb, async (context) => {
