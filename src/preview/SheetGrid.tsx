@@ -60,10 +60,11 @@ const useStyles = makeStyles({
     borderBottom: '1px solid #e1e1e1',
     backgroundColor: '#ffffff',
     color: '#000000',
-    position: 'relative',
   },
+  // A text that runs on into empty cells to its right, as in Excel (positioned: painted over their backgrounds).
+  overflow: { overflow: 'visible', position: 'relative' },
   frozen: { position: 'sticky', zIndex: 1, borderBottom: '2px solid #a0a0a0' },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', position: 'relative' },
   editor: {
     position: 'absolute',
     left: '0',
@@ -226,6 +227,9 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
   useEffect(() => setEditing(null), [snapshot.name]);
   const rows = Math.min(snapshot.rowCount + EXTRA_ROWS, MAX_ROWS);
   const cols = Math.min(Math.max(snapshot.columnCount + EXTRA_COLUMNS, 10), MAX_COLUMNS);
+  // Column widths as in the file. The table's width is their sum, so the browser keeps them (a table without a
+  // width is laid out by its content: a long line widened its column and squeezed a wrapped 说明 into many lines).
+  const widths = Array.from({ length: cols }, (_, c) => Math.max(16, ptToPx(snapshot.columnWidths[c] ?? 48)));
   const { anchors, hidden } = mergeMap(snapshot.merges);
   const sel = selected ? parseAddress(selected.split(':')[0]) : null;
   const frozenTop: number[] = [];
@@ -332,11 +336,11 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
 
   return (
     <div ref={wrapperRef} tabIndex={0} onKeyDown={onGridKeyDown} className={styles.wrapper} aria-label={`${snapshot.name}：选中单元格后直接输入，F2 或双击修改`}>
-      <table className={styles.table} aria-label={snapshot.name} data-sheet={snapshot.name}>
+      <table className={styles.table} style={{ width: `${36 + widths.reduce((a, b) => a + b, 0)}px` }} aria-label={snapshot.name} data-sheet={snapshot.name}>
         <colgroup>
           <col style={{ width: '36px' }} />
-          {Array.from({ length: cols }, (_, c) => (
-            <col key={c} style={{ width: `${Math.max(16, ptToPx(snapshot.columnWidths[c] ?? 48))}px` }} />
+          {widths.map((w, c) => (
+            <col key={c} style={{ width: `${w}px` }} />
           ))}
         </colgroup>
         <thead>
@@ -364,7 +368,9 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
                   if (hidden.has(key)) return null;
                   const span = anchors.get(key);
                   const isSel = sel !== null && sel.r === r && sel.c === c;
-                  const cls = mergeClasses(styles.cell, frozen && styles.frozen, isSel && styles.selected);
+                  const runsOn =
+                    !cell.wrap && typeof cell.value === 'string' && cell.text !== '' && !span && (line[c + 1]?.text ?? '') === '' && !isSel;
+                  const cls = mergeClasses(styles.cell, runsOn && styles.overflow, frozen && styles.frozen, isSel && styles.selected);
                   const address = `${columnLetter(c)}${r + 1}`;
                   const isEditing = editing?.address === address;
                   return (
@@ -385,7 +391,7 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
                       data-cell={address}
                       data-selected={isSel || undefined}
                       title={cell.formula ?? undefined}
-                      style={{ ...cellStyle(cell), ...(frozen ? { top: frozenTop[r] } : {}) }}
+                      style={{ ...cellStyle(cell), ...(frozen ? { top: frozenTop[r], ...(runsOn ? { zIndex: 2 } : {}) } : {}) }}
                     >
                       {isSel && (
                         <input

@@ -52,6 +52,10 @@ describe('preview sheet grid', () => {
     expect(cell('A3')?.style.top).toBe('');
     expect(cell('B3')).toHaveAttribute('data-selected', 'true');
     expect(screen.getByRole('columnheader', { name: 'C' })).toBeInTheDocument();
+    // Column widths as in the file, held by the table's width (else the content decides them).
+    const cols = Array.from(container.querySelectorAll('col')).map((c) => parseFloat(c.style.width));
+    expect(cols[1]).toBe(Math.round((snapshot.columnWidths[0] * 4) / 3));
+    expect(container.querySelector('table')?.style.width).toBe(`${cols.reduce((a, b) => a + b, 0)}px`);
   });
 
   it('writes what is typed into a cell through the host, keeping text cells as text', async () => {
