@@ -41,10 +41,9 @@ export function Welcome({ making, error, onSample, onOpen, onNew }: WelcomeProps
         党员分类量化考评（网页版）
       </Text>
       <Text as="p" block>
-        这是“考评”的网页版：不用安装，不需要 Excel。用 WPS、LibreOffice 的同志，在这里完成一年的考评，再把工作簿
-        下载下来，用 Excel 或 WPS 打开、打印、保存。左边是考评操作，右边是工作簿（窗口较窄时上下排列）：党员名册、年度
-        工作计划等直接在右边的表格里填写——点一个单元格直接输入，回车到下一行，Tab 到右边一格，也可以从 Excel 或 WPS
-        复制一整块粘贴进来。
+        {'这是“考评”的网页版：不用安装，不需要 Excel。用 WPS、LibreOffice 的同志，在这里完成一年的考评，再把工作簿下载下来，' +
+          '用 Excel 或 WPS 打开、打印、保存。左边是考评操作，右边是工作簿（窗口较窄时上下排列）：党员名册、年度工作计划等' +
+          '直接在右边的表格里填写——点一个单元格直接输入，回车到下一行，Tab 到右边一格，也可以从 Excel 或 WPS 复制一整块粘贴进来。'}
       </Text>
       <ol className={styles.steps}>
         <li>
