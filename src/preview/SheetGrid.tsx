@@ -283,10 +283,10 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
     if (e.key === 'Enter') moveAfter(e.shiftKey ? -1 : 1, 0);
     else if (e.key === 'Tab') moveAfter(0, e.shiftKey ? -1 : 1);
     else if (e.key === 'Escape') {
-      if (editing) {
-        e.preventDefault();
-        cancel();
-      }
+      e.preventDefault();
+      // Esc cancels typing; a second Esc hands the keyboard back to the grid, from which Tab leaves it.
+      if (editing) cancel();
+      else wrapperRef.current?.focus();
     } else if (e.key === 'F2') {
       e.preventDefault();
       if (!editing) startEdit(address);
@@ -335,7 +335,7 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
   };
 
   return (
-    <div ref={wrapperRef} tabIndex={0} onKeyDown={onGridKeyDown} className={styles.wrapper} aria-label={`${snapshot.name}：选中单元格后直接输入，F2 或双击修改`}>
+    <div ref={wrapperRef} tabIndex={0} onKeyDown={onGridKeyDown} className={styles.wrapper} aria-label={`${snapshot.name}：选中单元格后直接输入，F2 或双击修改，Esc 退出表格`}>
       <table className={styles.table} style={{ width: `${36 + widths.reduce((a, b) => a + b, 0)}px` }} aria-label={snapshot.name} data-sheet={snapshot.name}>
         <colgroup>
           <col style={{ width: '36px' }} />
@@ -377,9 +377,10 @@ export function SheetGrid({ snapshot, selected, onSelect, onEdit }: SheetGridPro
                     <td
                       key={c}
                       onMouseDown={(e) => {
-                        if (isSel) return;
-                        e.preventDefault(); // the new cell's editor takes the focus, not the grid
-                        select(address);
+                        if (e.target === editorRef.current) return; // a click into the text being edited
+                        e.preventDefault(); // the cell's editor takes the focus, not the grid
+                        if (isSel) editorRef.current?.focus();
+                        else select(address);
                       }}
                       onDoubleClick={() => {
                         if (!isSel) select(address);

@@ -152,6 +152,10 @@ describe('preview sheet grid', () => {
     await user.keyboard('赵六{Escape}');
     expect((await read('B3')).values).toEqual([['张三']]);
     expect(td('B3')).toHaveTextContent('张三');
+    // A second Esc leaves the cell for the grid itself (Tab then moves on out of the grid); F2 needs the cell again.
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toHaveAttribute('tabindex', '0');
+    await user.click(td('B3'));
     await user.keyboard('{F2}丰{Enter}');
     expect((await read('B3')).values).toEqual([['张三丰']]);
     await user.click(td('C3'));
