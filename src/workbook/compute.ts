@@ -10,7 +10,7 @@ import { blockAddress } from './a1';
 import { countProblems, evaluateRead, queueCheckWrites } from './check';
 import type { ComputeReport } from './commandTypes';
 import { currentModel } from './install';
-import { freeSheetName, printScale, tableLayouts } from './layout';
+import { RESULTS_HEADER_ROW, freeSheetName, printScale, tableLayouts } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { pendingMark } from './pending';
 import { fingerprint, parseState, queueBeginWrites, takenIfStateLost } from './state';
@@ -264,13 +264,14 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
 }
 
 /**
- * Where compute writes the 分数段 block. With three free rows above kp_Results's header (a workbook installed
- * with RESULTS_HEADER_ROW): across the top from the table's first column — labels, counts, the computed-at line —
+ * Where compute writes the 分数段 block. With kp_Results where install puts it now (header in RESULTS_HEADER_ROW,
+ * from column A): across the top from the table's first column — labels, counts, the computed-at line —
  * in view with the frozen header at any window width, and outside the print area (the table). A table at the top
  * of its sheet (older workbooks): the block beside it (distributionColumn), labels and counts in two columns.
  */
 export function distributionPlace(headerRow: number, firstColumn: number, headers: readonly string[]): { above: boolean; row: number; column: number } {
-  if (headerRow >= 4) return { above: true, row: headerRow - 3, column: firstColumn };
+  // Only where install puts the table: rows a user added above a table moved elsewhere are theirs.
+  if (headerRow === RESULTS_HEADER_ROW && firstColumn === 0) return { above: true, row: headerRow - 3, column: firstColumn };
   return { above: false, row: headerRow, column: distributionColumn(firstColumn, headers) };
 }
 

@@ -3,6 +3,7 @@
  * with the frozen header, labels above their counts), the chart beside the table, the print area the table alone.
  */
 import { run } from '../../src/host';
+import { distributionColumn, distributionPlace } from '../../src/workbook/compute';
 import { createCommands } from '../../src/workbook/commands';
 import { fillCase, loadCase } from '../support/fillCase';
 
@@ -44,5 +45,14 @@ describe('the distribution block', () => {
     expect(snap.cells[0][1].value).toBe('60以下');
     expect(snap.cells[1].slice(1, 6).map((c) => c.value ?? '')).toEqual(['', '', '', '', '']);
     expect(snap.cells[2][0].value ?? '').toBe('');
+  });
+
+  it('stays beside a table at the top of its sheet (older workbooks) or moved elsewhere', () => {
+    const headers = ['排名', '党员编号', '姓名', '上年得分', '增减'];
+    expect(distributionPlace(1, 0, headers)).toEqual({ above: false, row: 1, column: distributionColumn(0, headers) });
+    expect(distributionPlace(4, 0, headers)).toEqual({ above: true, row: 1, column: 0 });
+    // A table a user moved down or right: the rows above it are the user's.
+    expect(distributionPlace(6, 0, headers).above).toBe(false);
+    expect(distributionPlace(4, 2, headers).above).toBe(false);
   });
 });
