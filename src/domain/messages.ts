@@ -245,7 +245,7 @@ const TEXTS = {
   'setting.expected.cap': { 'zh-CN': '应为空（不设上限）或大于 0、至多一位小数的数字', 'en-US': 'blank (no cap) or a number above 0 with at most one decimal' },
   'setting.expected.threshold': { 'zh-CN': '应为 0～100、至多两位小数的数字', 'en-US': 'a number from 0 to 100 with at most two decimals' },
   'setting.expected.text': { 'zh-CN': '应为文字', 'en-US': 'text' },
-  'setting.expected.language': { 'zh-CN': '应为 zh-CN（中文）或 en-US（English）', 'en-US': 'zh-CN (Chinese) or en-US (English)' },
+  'setting.expected.language': { 'zh-CN': '应为“中文”或“English”', 'en-US': '中文 (Chinese) or English' },
   'setting.none': { 'zh-CN': '（空）', 'en-US': '(blank)' },
   'posting.member': { 'zh-CN': '{id} {name}：{reason}', 'en-US': '{id} {name}: {reason}' },
   'posting.incomplete': { 'zh-CN': '待补录，{notes}', 'en-US': 'incomplete, {notes}' },

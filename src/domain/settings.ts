@@ -113,7 +113,7 @@ export const SETTING_ITEMS: readonly SettingItem[] = [
   { key: 'postingStart', label: '公示开始日期', labelEn: 'Posting from', help: '公示期开始日期，如 2026-12-20。', kind: 'date' },
   { key: 'postingEnd', label: '公示结束日期', labelEn: 'Posting until', help: '公示期结束日期。', kind: 'date' },
   { key: 'phone', label: '监督电话', labelEn: 'Phone for objections', help: '公示表上受理意见的电话。', kind: 'text' },
-  { key: 'language', label: '界面语言', labelEn: 'Language', help: 'zh-CN（中文）或 en-US（English）。', kind: 'language' },
+  { key: 'language', label: '界面语言', labelEn: 'Language', help: '中文 或 English。', kind: 'language' },
 ];
 
 function getValue(s: Settings, key: SettingKey): unknown {
@@ -215,8 +215,14 @@ const EXPECTED: Record<Kind, Parameters<typeof detail>[1]> = {
 };
 
 /** A setting's value as written in kp_Settings (是/否 for yes/no, 分项/合计 for entry modes). */
+/** How the sheet shows a language: in words a person reads (中文, English), not a code. */
+export function languageCell(v: unknown): string {
+  return v === 'en-US' ? 'English' : '中文';
+}
+
 function valueToCell(kind: Kind, v: unknown): RawCell {
   if (kind === 'yesNo') return v ? '是' : '否';
+  if (kind === 'language') return languageCell(v);
   if (kind === 'entryMode') return v === 'total' ? '合计' : '分项';
   if (v === null || v === undefined) return '';
   return v as RawCell;

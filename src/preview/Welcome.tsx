@@ -22,7 +22,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   error: { color: tokens.colorPaletteRedForeground1 },
-  english: { display: 'block', marginTop: tokens.spacingVerticalL, color: tokens.colorNeutralForeground2 },
 });
 
 export interface WelcomeProps {
@@ -45,12 +44,13 @@ export function Welcome({ making, error, onSample, onOpen, onNew, rollup }: Welc
         党员分类量化考评（网页版）
       </Text>
       <Text as="p" block>
-        这是“考评”Excel 加载项的网页版：不用安装，不需要 Excel。用 WPS、LibreOffice 或没有加载项的同志，
-        在这里完成一年的考评，再把工作簿下载下来，用 Excel 或 WPS 打开、打印、保存。考评任务窗格和工作簿并排显示（窗口较窄时上下排列）。
+        {'这是“考评”的网页版：不用安装，不需要 Excel。用 WPS、LibreOffice 的同志，在这里完成一年的考评，再把工作簿下载下来，' +
+          '用 Excel 或 WPS 打开、打印、保存。左边是考评操作，右边是工作簿（窗口较窄时上下排列）：党员名册、年度工作计划等' +
+          '直接在右边的表格里填写——点一个单元格直接输入，回车到下一行，Tab 到右边一格，也可以从 Excel 或 WPS 复制一整块粘贴进来。'}
       </Text>
       <ol className={styles.steps}>
         <li>
-          <Text>打开去年的工作簿（.xlsx）或新建一个；在任务窗格的“开始”里安装考评表，导入党员名册。</Text>
+          <Text>打开去年的工作簿（.xlsx）或新建一个；在左边的“开始”里安装考评表，导入或直接填写党员名册。</Text>
         </li>
         <li>
           <Text>在“录入”里逐张录入测评表，“校验”找出填错的单元格，“结果”计算得分和排名，“公示”生成公示表。</Text>
@@ -88,11 +88,6 @@ export function Welcome({ making, error, onSample, onOpen, onNew, rollup }: Welc
       </Text>
       <Text as="p" block className={styles.privacy} role="note">
         数据只在这台电脑的浏览器里处理：本页面不上传任何内容，不发出任何网络请求，断网也能用。关闭页面后内容不会保留，请及时下载保存。
-      </Text>
-      <Text as="p" block size={200} lang="en" className={styles.english}>
-        Kaoping on the web: the evaluation task pane beside a workbook, for WPS and LibreOffice users. Open last year&apos;s
-        .xlsx, start a new one, or look at the sample branch. Your data never leaves this browser: the page makes no network
-        request; download the .xlsx to keep your work.
       </Text>
     </section>
   );

@@ -4,9 +4,9 @@
  */
 import { Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { run, saveXlsx, type HostWorkbook } from '../host';
+import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../host';
 import { convertedNote, openWorkbookFile } from '../host/formats';
-import { SheetGrid, parseAddress } from './SheetGrid';
+import { SheetGrid, parseAddress, type CellEdit } from './SheetGrid';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', minHeight: '0' },
@@ -52,11 +52,37 @@ export interface WorkbookViewProps {
   onDownloaded?: () => void;
 }
 
-/** What typing into a cell means in Excel: a number when it reads as one, a formula after '=', else text. */
-function typedValue(input: string, textFormat: boolean): string | number {
+/**
+ * What goes to the host for one typed cell: what a person types, except that a user's text is never a formula —
+ * "=…", and "+…", "-…", "@…" that are not numbers, are typed with a leading apostrophe (kept as text, as Excel
+ * does for '=…).
+ */
+export function typedText(input: string, textColumn = false): string {
   const t = input.trim();
-  if (textFormat) return input; // a cell formatted as text (@) keeps "001" as typed
-  return t !== '' && !t.startsWith('=') && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : input;
+  if (textColumn && t !== '' && !input.startsWith("'")) return `'${input}`;
+  if (/^[=+\-@]/.test(t) && !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?%?$/i.test(t)) return `'${input}`;
+  return input;
+}
+
+/**
+ * Whether a cell belongs to a table's text column, or is the row just below one that typing extends: the column's
+ * first data cell is formatted as text (@). A roster code "010" typed or pasted there stays "010", as in the rows
+ * install formatted.
+ */
+function inTextColumn(wb: HostWorkbook, sheetName: string, address: string): boolean {
+  const sheet = wb.model.sheetByName(sheetName);
+  const { r, c } = parseAddress(address);
+  if (!sheet || r < 0) return false;
+  const table = wb.model.tableAt(sheet, r, c) ?? (r > 0 ? wb.model.tableAt(sheet, r - 1, c) : undefined);
+  if (!table || r <= table.rect.r0) return false;
+  return sheet.styleAt(table.rect.r0 + 1, c).numberFormat === '@';
+}
+
+/** The host's alert for a refused entry, in the user's words. */
+function alertText(alert: string | undefined): string {
+  if (!alert || alert === 'The cell is protected.') return alert ? '单元格受保护，不能修改。' : '输入的值不符合该单元格的要求。';
+  if (alert.startsWith("The value doesn't match")) return '输入的值不符合该单元格的数据验证规则。';
+  return alert;
 }
 
 export function WorkbookView({ wb, version, fileName, selection, follow, onOpen, onEdited, saveName, intro, confirmReplace, onNew, onDownloaded }: WorkbookViewProps) {
@@ -124,18 +150,22 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
     }
   }, [selection]);
 
-  const edit = async (cell: string, input: string) => {
+  // Typing and pasting go through the host as a person typing in Excel: numbers and dates are parsed, cells
+  // formatted as text keep what was typed, validation with a Stop alert refuses an entry, rows typed just below a
+  // table extend it.
+  const edit = (edits: CellEdit[]) => {
     setError(null);
+    const refused: string[] = [];
     try {
-      await run(wb, async (context) => {
-        const p = parseAddress(cell);
-        const textFormat = snapshot?.cells[p.r]?.[p.c]?.numberFormat === '@';
-        context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[typedValue(input, textFormat)]];
-        await context.sync();
-      });
+      for (const { address, input } of edits) {
+        const result = wb.type(sheet, address, typedText(input, inTextColumn(wb, sheet, address)));
+        if (!result.accepted) refused.push(`${address}：${alertText(result.alert)}`);
+      }
+      if (refused.length > 0)
+        setError(refused.length === 1 ? `没有写入 ${refused[0]}` : `${refused.length} 个单元格没有写入：${refused.slice(0, 3).join('；')}${refused.length > 3 ? '……' : ''}`);
     } catch (e) {
       console.error(e);
-      setError(`无法写入 ${cell}：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      setError(`无法写入：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
     onEdited();
   };
@@ -254,7 +284,7 @@ export function WorkbookView({ wb, version, fileName, selection, follow, onOpen,
             snapshot={snapshot}
             selected={picked?.sheet === sheet ? picked.cell : null}
             onSelect={(cell) => setPicked({ sheet, cell })}
-            onEdit={(cell, input) => void edit(cell, input)}
+            onEdit={edit}
           />
         )}
       </div>

@@ -11,7 +11,7 @@ import { countProblems, evaluateRead, queueCheckWrites } from './check';
 import { currentStale, queueStaleMarks } from './derivedSheets';
 import type { ComputeReport } from './commandTypes';
 import { currentModel } from './install';
-import { freeSheetName, printScale, tableLayouts } from './layout';
+import { RESULTS_HEADER_ROW, freeSheetName, printScale, tableLayouts } from './layout';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { pendingMark } from './pending';
 import { fingerprint, parseState, queueBeginWrites, takenIfStateLost } from './state';
@@ -111,9 +111,9 @@ function queueResults(
   if (!t.exists) {
     const name = freeSheetName(layout.sheet, taken);
     sheet = context.workbook.worksheets.add(name);
-    queueNewTable(sheet, { name: layout.table, headers, rows, textCols });
-    sheet.freezePanes.freezeRows(1);
-    headerRow = 1;
+    headerRow = layout.headerRow ?? 1;
+    queueNewTable(sheet, { name: layout.table, headers, rows, textCols, headerRow });
+    sheet.freezePanes.freezeRows(headerRow);
     firstColumn = 0;
   } else {
     sheet = context.workbook.worksheets.getItem(t.sheet);
@@ -220,22 +220,36 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
   // Marked unfinished before the first write; the stamp (the mark of completion) is written after the data.
   const leave = queueBeginWrites(context, read.state, pendingMark('compute', 'results'));
   const where = queueResults(context, read, taken, evaluation, lang, settings.eligibleThreshold, settings.admonishThreshold, last);
-  // The distribution table (and, once, its chart) beside the results.
+  // The distribution (and, once, its chart): above the results where the table leaves room, else beside it.
   const dist = distribution(evaluation);
-  const distCol = distributionColumn(where.firstColumn, headersOf(read, where.width));
-  const distRange = where.sheet.getRange(blockAddress(where.headerRow, distCol, dist.length + 1, 2));
-  distRange.numberFormat = formatGrid(dist.length + 1, 2, new Set([0]));
-  distRange.values = [[T.distribution.label, T.distribution.count], ...dist.map((d) => [d.label, d.count])];
+  const place = distributionPlace(where.headerRow, where.firstColumn, headersOf(read, where.width));
+  let distRange: Excel.Range;
+  if (place.above) {
+    distRange = where.sheet.getRange(blockAddress(place.row, place.column, 2, dist.length + 1));
+    distRange.numberFormat = [dist.map(() => '@').concat('@'), ['@', ...dist.map(() => 'General')]];
+    distRange.values = [[T.distribution.label, ...dist.map((d) => d.label)], [T.distribution.count, ...dist.map((d) => d.count)]];
+    distRange.format.horizontalAlignment = 'Center';
+    where.sheet.getRange(blockAddress(place.row, place.column, 2, 1)).format.font.bold = true;
+  } else {
+    distRange = where.sheet.getRange(blockAddress(place.row, place.column, dist.length + 1, 2));
+    distRange.numberFormat = formatGrid(dist.length + 1, 2, new Set([0]));
+    distRange.values = [[T.distribution.label, T.distribution.count], ...dist.map((d) => [d.label, d.count])];
+  }
   const computedAt = now().toISOString();
-  const stamp = where.sheet.getRange(blockAddress(where.headerRow + dist.length + 2, distCol, 1, 1));
+  const stamp = where.sheet.getRange(place.above ? blockAddress(place.row + 2, place.column, 1, 1) : blockAddress(place.row + dist.length + 2, place.column, 1, 1));
   stamp.numberFormat = [['@']];
   stamp.values = [[T.resultsFooter(localTime(computedAt), evaluation.formsUsed)]];
   const state = { computedAt, fingerprint: fingerprint(read), formsUsed: evaluation.formsUsed, chart: false as boolean, pending: leave };
   const previousChart = parseState(read.state).chart || (!charts.isNullObject && charts.items.length > 0);
   const sheetCharts = (where.sheet as unknown as { charts?: Excel.ChartCollection }).charts;
   if (!previousChart && sheetCharts && typeof sheetCharts.add === 'function') {
-    const chart = sheetCharts.add('ColumnClustered', distRange, 'Columns');
+    const chart = sheetCharts.add('ColumnClustered', distRange, place.above ? 'Rows' : 'Columns');
     chart.title.text = T.distribution.count;
+    // Above the table the counts are in view; the chart goes beside the table, where it covers nothing.
+    if (place.above) {
+      const col = distributionColumn(where.firstColumn, headersOf(read, where.width));
+      chart.setPosition(blockAddress(where.headerRow, col, 1, 1), blockAddress(where.headerRow + 14, col + 5, 1, 1));
+    }
     state.chart = true;
   } else state.chart = previousChart;
   // Derived sheets made from other inputs than these (the results are current after this batch): marked 已过期.
@@ -254,6 +268,29 @@ export async function compute(context: Excel.RequestContext, now: () => Date = (
     fingerprint: state.fingerprint,
     ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/**
+ * Where compute writes the 分数段 block. With kp_Results where install puts it now (header in RESULTS_HEADER_ROW,
+ * from column A): across the top from the table's first column — labels, counts, the computed-at line —
+ * in view with the frozen header at any window width, and outside the print area (the table). A table at the top
+ * of its sheet (older workbooks): the block beside it (distributionColumn), labels and counts in two columns.
+ */
+export function distributionPlace(headerRow: number, firstColumn: number, headers: readonly string[]): { above: boolean; row: number; column: number } {
+  // Only where install puts the table: rows a user added above a table moved elsewhere are theirs.
+  if (headerRow === RESULTS_HEADER_ROW && firstColumn === 0) return { above: true, row: headerRow - 3, column: firstColumn };
+  return { above: false, row: headerRow, column: distributionColumn(firstColumn, headers) };
+}
+
+/**
+ * Where compute writes the distribution's five counts and the 计算时间 line (new year archives and blanks them,
+ * undo puts them back): a row of counts above the table, or a column of counts beside it.
+ */
+export function distributionCells(headerRow: number, firstColumn: number, headers: readonly string[]): { above: boolean; counts: string; stamp: string } {
+  const place = distributionPlace(headerRow, firstColumn, headers);
+  return place.above
+    ? { above: true, counts: blockAddress(place.row + 1, place.column + 1, 1, 5), stamp: blockAddress(place.row + 2, place.column, 1, 1) }
+    : { above: false, counts: blockAddress(place.row + 1, place.column + 1, 5, 1), stamp: blockAddress(place.row + 7, place.column, 1, 1) };
 }
 
 /**

@@ -128,14 +128,16 @@ function queueCreate(
     rows,
     textCols,
     formulas: Object.fromEntries(layout.formulas),
+    headerRow: layout.headerRow,
   });
   queueSheetFormats(sheet, layout, rows, bodyRows, lang);
 }
 
 /** The formats, widths, validation, frozen header and page setup of a sheet install made (after its table). */
 function queueSheetFormats(sheet: Excel.Worksheet, layout: TableLayout, rows: RawCell[][], bodyRows: number, lang: Language): void {
-  queueColumnFormats(sheet, layout, { headerRow: 1, firstColumn: 0, bodyRows }, layout.headers.map((_, i) => i), lang);
-  sheet.freezePanes.freezeRows(1);
+  const headerRow = layout.headerRow ?? 1;
+  queueColumnFormats(sheet, layout, { headerRow, firstColumn: 0, bodyRows }, layout.headers.map((_, i) => i), lang);
+  sheet.freezePanes.freezeRows(headerRow);
   // Wrapped 目标要求 texts need taller rows (Excel does not grow rows written through the API).
   const cText = layout.headers.indexOf('目标要求');
   if (cText >= 0 && rows.length > 0) {
@@ -144,9 +146,9 @@ function queueSheetFormats(sheet: Excel.Worksheet, layout: TableLayout, rows: Ra
     const perLine = Math.max(1, Math.floor(((layout.widths[cText] ?? 420) - 8) / 13));
     rows.forEach((r, i) => {
       const lines = Math.max(1, Math.ceil(String(r[cText] ?? '').length / perLine));
-      if (lines > 1) sheet.getRange(blockAddress(2 + i, 0, 1, 1)).format.rowHeight = lines * 16 + 4;
+      if (lines > 1) sheet.getRange(blockAddress(headerRow + 1 + i, 0, 1, 1)).format.rowHeight = lines * 16 + 4;
     });
-    sheet.getRange(blockAddress(2, 0, rows.length, layout.headers.length)).format.verticalAlignment = 'Top';
+    sheet.getRange(blockAddress(headerRow + 1, 0, rows.length, layout.headers.length)).format.verticalAlignment = 'Top';
   }
   // Very hidden (kp_State): not in Excel's 取消隐藏 list, the same in every file the add-in or the web page saves.
   if (layout.hidden) sheet.visibility = 'VeryHidden';
@@ -158,7 +160,7 @@ function queueSheetFormats(sheet: Excel.Worksheet, layout: TableLayout, rows: Ra
     page.orientation = orientation;
     page.zoom = { scale: printScale(layout.widths, orientation) };
     page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    page.setPrintTitleRows('$1:$1');
+    page.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
   }
 }
 
@@ -168,18 +170,18 @@ function queueSheetFormats(sheet: Excel.Worksheet, layout: TableLayout, rows: Ra
  * exactly install's headers.
  */
 function queueFinishCreated(context: Excel.RequestContext, t: TableRead, layout: TableLayout, lang: Language, added: ReadonlySet<string>): boolean {
-  if (t.firstRow !== 2 || t.firstColumn !== 0 || t.headers.join('\u0001') !== layout.headers.join('\u0001')) return false;
+  if (t.firstRow !== (layout.headerRow ?? 1) + 1 || t.firstColumn !== 0 || t.headers.join('\u0001') !== layout.headers.join('\u0001')) return false;
   const sheet = context.workbook.worksheets.getItem(t.sheet);
   t.table.style = 'TableStyleMedium2';
   t.table.showTotals = false;
   const body = Math.max(t.bodyRows, 1);
   // A text column the stopped run added (named in its mark) is text, as queueRepairColumns makes it.
   for (const c of layout.textCols) {
-    if (added.has(`${layout.table}/${layout.headers[c]}`)) sheet.getRange(blockAddress(2, c, body, 1)).numberFormat = Array.from({ length: body }, () => ['@']);
+    if (added.has(`${layout.table}/${layout.headers[c]}`)) sheet.getRange(blockAddress(t.firstRow, c, body, 1)).numberFormat = Array.from({ length: body }, () => ['@']);
   }
   for (const [c, f] of layout.formulas) {
     t.rows.slice(0, body).forEach((r, i) => {
-      if (r[c] === '' || r[c] === null || r[c] === undefined) sheet.getRange(blockAddress(2 + i, c, 1, 1)).formulas = [[f]];
+      if (r[c] === '' || r[c] === null || r[c] === undefined) sheet.getRange(blockAddress(t.firstRow + i, c, 1, 1)).formulas = [[f]];
     });
   }
   // 合计 over the columns the table has now (a column added before the formulas were widened).

@@ -24,7 +24,15 @@ export interface TableLayout {
   /** Calculated columns: index → formula (the entry tables' 合计). */
   formulas: Map<number, string>;
   hidden?: boolean;
+  /** 1-based row of the header where install makes the table (1 when not given). */
+  headerRow?: number;
 }
+
+/**
+ * kp_Results's header row in a new workbook: the three rows above it hold the 分数段 block (labels, counts, the
+ * computed-at line), in view at the top left beside the frozen header (compute.ts distributionPlace).
+ */
+export const RESULTS_HEADER_ROW = 4;
 
 const WIDE: Record<string, number> = {
   目标要求: 420,
@@ -146,7 +154,7 @@ export function tableLayouts(rubric: Rubric, dims: string[], settings: Settings)
     mass: entryLayout('mass', dims, rubric, settings),
     bonus: plain('bonus', bonusCols, ['党员编号', '姓名', '加分事项', '依据'], bonusCols),
     review: plain('review', reviewCols, reviewCols, reviewCols),
-    results: { ...plain('results', resultCols, ['党员编号', '姓名', '党小组', '类别', '评定结果', '说明'], []), widths: resultCols.map((h) => RESULT_WIDTHS[h] ?? 52) },
+    results: { ...plain('results', resultCols, ['党员编号', '姓名', '党小组', '类别', '评定结果', '说明'], []), widths: resultCols.map((h) => RESULT_WIDTHS[h] ?? 52), headerRow: RESULTS_HEADER_ROW },
     state: plain('state', STATE_HEADERS, STATE_HEADERS, []),
   };
 }

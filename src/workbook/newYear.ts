@@ -4,7 +4,7 @@
  * no kp_ tables, install and import the roster from its summary sheet instead. ≤ 3 syncs (budget 4).
  */
 import { COLUMNS, POSTING_SHEETS, TABLES } from '../domain/contract';
-import { distributionColumn } from './compute';
+import { distributionCells, distributionPlace } from './compute';
 import { DEFAULT_CATEGORY } from '../domain/rubric';
 import type { RawCell } from '../domain/types';
 import { blockAddress } from './a1';
@@ -184,8 +184,8 @@ async function writeArchive(
   if (results.exists) {
     const ws = context.workbook.worksheets.getItem(results.sheet);
     const headerRow = results.firstRow - 1;
-    const distCol = distributionColumn(results.firstColumn, results.headers);
-    side = { counts: ws.getRange(blockAddress(headerRow + 1, distCol + 1, 5, 1)), stamp: ws.getRange(blockAddress(headerRow + 7, distCol, 1, 1)) };
+    const cells = distributionCells(headerRow, results.firstColumn, results.headers);
+    side = { counts: ws.getRange(cells.counts), stamp: ws.getRange(cells.stamp) };
     side.counts.load('values');
     side.stamp.load('values');
   }
@@ -206,7 +206,7 @@ async function writeArchive(
     await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- two groups: a constant count
     bytes = 0;
   }
-  queueArchiveSide(sheet, side ? { counts: (side.counts.values as RawCell[][]).map((r) => r[0]), stamp: (side.stamp.values as RawCell[][])[0][0] } : null);
+  queueArchiveSide(sheet, side ? { counts: (side.counts.values as RawCell[][]).flat(), stamp: (side.stamp.values as RawCell[][])[0][0] } : null);
   if (resultsSheet) queueResultsSheet(context, read, resultsSheet);
   if (plansSheet) queueArchivePlans(context, read.plans, plansSheet, texts(settings.language).plansArchiveTitle(settings.branch, settings.year));
   queueArchiveComplete(sheet);
@@ -264,10 +264,15 @@ function queueResultsSheet(context: Excel.RequestContext, read: TablesRead, name
 function queueClearResultsSide(context: Excel.RequestContext, sheetName: string, headerRow: number, firstColumn: number, headers: string[]): void {
   const sheet = context.workbook.worksheets.getItem(sheetName);
   const width = headers.length;
-  const distCol = distributionColumn(firstColumn, headers);
+  const place = distributionPlace(headerRow, firstColumn, headers);
   const bands = 5;
-  sheet.getRange(blockAddress(headerRow + 1, distCol + 1, bands, 1)).values = Array.from({ length: bands }, () => ['']);
-  sheet.getRange(blockAddress(headerRow + bands + 2, distCol, 1, 1)).values = [['']];
+  if (place.above) {
+    sheet.getRange(blockAddress(place.row + 1, place.column + 1, 1, bands)).values = [Array.from({ length: bands }, () => '')];
+    sheet.getRange(blockAddress(place.row + 2, place.column, 1, 1)).values = [['']];
+  } else {
+    sheet.getRange(blockAddress(place.row + 1, place.column + 1, bands, 1)).values = Array.from({ length: bands }, () => ['']);
+    sheet.getRange(blockAddress(place.row + bands + 2, place.column, 1, 1)).values = [['']];
+  }
   sheet.pageLayout.setPrintArea(blockAddress(headerRow, firstColumn, 2, width));
 }
 

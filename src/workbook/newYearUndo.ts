@@ -13,7 +13,7 @@ import { isBlank } from '../domain/parse';
 import type { Problem, RawCell } from '../domain/types';
 import { blockAddress, parseAddress } from './a1';
 import type { NewYearUndoReport } from './commandTypes';
-import { distributionColumn, queueFinalThresholds } from './compute';
+import { distributionCells, queueFinalThresholds } from './compute';
 import { writeHighlights } from './highlights';
 import { currentModel } from './install';
 import { tableLayouts } from './layout';
@@ -264,9 +264,10 @@ function queueRestoreResultsSide(context: Excel.RequestContext, t: TableRead, a:
   if (cFinal >= 0 && hasData(a.rows)) queueFinalThresholds(sheet, headerRow, t.firstColumn + cFinal, n, settings.admonishThreshold, settings.eligibleThreshold);
   sheet.pageLayout.setPrintArea(blockAddress(headerRow, t.firstColumn, n + 1, headers.length));
   if (!archive.side) return;
-  const distCol = distributionColumn(t.firstColumn, headers);
-  sheet.getRange(blockAddress(headerRow + 1, distCol + 1, 5, 1)).values = archive.side.counts.map((v) => [norm(v) as string | number]);
-  const stamp = sheet.getRange(blockAddress(headerRow + 7, distCol, 1, 1));
+  const cells = distributionCells(headerRow, t.firstColumn, headers);
+  const counts = archive.side.counts.map((v) => norm(v) as string | number);
+  sheet.getRange(cells.counts).values = cells.above ? [counts] : counts.map((v) => [v]);
+  const stamp = sheet.getRange(cells.stamp);
   stamp.numberFormat = [['@']];
   stamp.values = [[norm(archive.side.stamp) as string | number]];
 }

@@ -2,7 +2,7 @@
  * Settings view and save for the task pane: kp_Settings rows by key, the rubric per category; saving checks the
  * new values with the domain first and writes only when they are valid (one read, one write).
  */
-import { SETTING_ITEMS, parseSettings, type SettingKey } from '../domain/settings';
+import { SETTING_ITEMS, languageCell, parseSettings, type SettingKey } from '../domain/settings';
 import type { Problem, RawCell } from '../domain/types';
 import { blockAddress } from './a1';
 import type { SettingsView } from './commandTypes';
@@ -59,7 +59,8 @@ export async function saveSettings(
   for (const [key, value] of Object.entries(values)) {
     const item = SETTING_ITEMS.find((i) => i.key === (key as SettingKey));
     if (!item) continue;
-    const cell: RawCell = typeof value === 'boolean' ? (value ? '是' : '否') : value;
+    // The language as a person reads it (中文, English), whatever code the pane passes.
+    const cell: RawCell = item.kind === 'language' ? languageCell(value) : typeof value === 'boolean' ? (value ? '是' : '否') : value;
     const i = rows.findIndex((r) => labelKey(r[cItem]) === item.label || labelKey(r[cItem]) === labelKey(item.labelEn));
     if (i >= 0) rows[i][cValue] = cell;
     else {

@@ -222,7 +222,9 @@ describe('dist/web/index.html opened from disk', () => {
       await welcome.getByRole('button', { name: '新建', exact: true }).click();
       // A new, empty workbook: its one sheet, and the pane ready to install.
       await other.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: 'Sheet1', exact: true }).waitFor();
-      await other.getByText('（空工作表）').waitFor();
+      // An empty grid to type into (rows and columns past the last used cell).
+      await other.locator('table[data-sheet="Sheet1"] td[data-cell="A1"]').waitFor();
+      await expect(other.locator('table[data-sheet="Sheet1"] td[data-cell="J30"]').textContent()).resolves.toBe('');
       await expect(other.getByTestId('taskpane').getByRole('button', { name: '安装考评表' }).isVisible()).resolves.toBe(true);
       await expect(welcome.count()).resolves.toBe(0);
 

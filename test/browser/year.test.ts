@@ -181,7 +181,8 @@ describe('a whole year in the browser preview', () => {
   });
 
   it('checks the workbook: a bad score typed in the sheet is listed, selected on click, and fixed', async () => {
-    // Type "优" over 汪红勇's 理想信念 in 党员自评, as someone might straight into the sheet.
+    // Type "优" over 汪红勇's 理想信念 in 党员自评, as someone might straight into the sheet: refused as Excel refuses
+    // it (the score's validation), the cell unchanged; then the score is deleted, which check finds.
     await sheetTab('党员自评').click();
     const grid = page.locator('table[data-sheet="党员自评"]');
     const column = ((await grid.locator('td', { hasText: /^理想信念$/ }).getAttribute('data-cell')) ?? '').replace(/\d+$/, '');
@@ -190,11 +191,14 @@ describe('a whole year in the browser preview', () => {
     expect(address).toMatch(/^[A-Z]+\d+$/);
     const cell = grid.locator(`td[data-cell="${address}"]`);
     const original = (await cell.textContent()) ?? '';
-    await cell.dblclick();
-    await page.keyboard.press('Control+A');
+    await cell.click();
     await page.keyboard.type('优');
     await page.keyboard.press('Enter');
-    await until(() => cell.textContent(), '优');
+    await page.getByRole('alert').filter({ hasText: `没有写入 ${address}` }).waitFor();
+    await expect(cell.textContent()).resolves.toBe(original);
+    await cell.click();
+    await page.keyboard.press('Delete');
+    await until(() => cell.textContent(), '');
 
     await navTab('校验').click();
     await pane().getByRole('button', { name: '开始校验' }).click();

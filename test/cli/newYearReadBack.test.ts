@@ -79,7 +79,9 @@ describe('new-year read back', () => {
     }
     // The archive holds last year's kp_Results exactly, as values (no formula), and prints one page wide.
     const archive = after.getWorksheet('2026年考评结果')!;
-    const old = rows(before.getWorksheet('考评结果')!).map((x) => x.slice(0, 13));
+    // kp_Results from its header row on (the 分数段 block above it is not part of the table).
+    const sheetRows = rows(before.getWorksheet('考评结果')!);
+    const old = sheetRows.slice(sheetRows.findIndex((x) => x[0] === '排名')).map((x) => x.slice(0, 13));
     const kept = rows(archive);
     expect(kept).toEqual(old.filter((x) => x.some((v) => v !== null)).map((x) => { const y = x.slice(); while (y.length && y[y.length - 1] === null) y.pop(); return y; }));
     expect(kept.flat().some((v) => v !== null && typeof v === 'object')).toBe(false);

@@ -334,3 +334,21 @@ describe('createCommands', () => {
     expect(progress.membersWithoutForms).toEqual([]);
   });
 });
+
+describe('the language row of 考评参数', () => {
+  it('shows 中文 or English on the sheet, not a code, and reads back as the language', async () => {
+    const wb = createWorkbook();
+    const commands = createCommands((batch) => run(wb, batch));
+    await commands.install();
+    const cellOfLanguage = () => {
+      const snap = wb.snapshot('考评参数');
+      const row = snap.cells.find((r) => r[0]?.value === '界面语言');
+      return row?.[1]?.value;
+    };
+    expect(cellOfLanguage()).toBe('中文');
+    expect(await commands.saveSettings({ language: 'en-US' })).toEqual([]);
+    expect(cellOfLanguage()).toBe('English');
+    expect((await commands.getSettings()).items.find((i) => i.key === 'language')?.value).toBe('English');
+    expect((await commands.getStatus()).language).toBe('en-US');
+  });
+});

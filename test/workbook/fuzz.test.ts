@@ -9,7 +9,7 @@
  * Runs: KAOPING_FUZZ_RUNS (default 300) cases per property; `KAOPING_FUZZ_RUNS=5000 npx jest test/workbook/fuzz`
  * for a long run.
  */
-import { distributionColumn } from '../../src/workbook/compute';
+import { distributionPlace } from '../../src/workbook/compute';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
@@ -205,9 +205,13 @@ async function ownedArea(wb: HostWorkbook): Promise<{ owned: Area; growth: Area 
     const left = res.firstColumn;
     const width = res.headers.length;
     const inTable = r >= header && r < header + 1 + Math.max(res.bodyRows, 1) && c >= left && c < left + width;
-    // The distribution starts after the two year-over-year columns compute keeps free (distributionColumn).
-    const dist = distributionColumn(left, res.headers);
-    const inDistribution = r >= header && r <= header + 7 && c >= dist && c <= dist + 1;
+    // The distribution: above the table (three rows), or beside it after the two year-over-year columns compute
+    // keeps free (distributionPlace).
+    const place = distributionPlace(header + 1, left, res.headers);
+    const top = place.row - 1;
+    const inDistribution = place.above
+      ? r >= top && r <= top + 2 && c >= place.column && c <= place.column + 5
+      : r >= header && r <= header + 7 && c >= place.column && c <= place.column + 1;
     return inTable || inDistribution || typedBelow(sheet, r, c);
   };
   return { owned, growth };
