@@ -102,6 +102,10 @@ export async function check(context: Excel.RequestContext): Promise<CheckReport>
 /** Derived sheets out of date (derivedSheets.ts): `stale_sheet` warnings (not highlighted), and their marks queued. */
 function checkStaleSheets(context: Excel.RequestContext, read: TablesRead, names: string[], lang: Language): { problems: Problem[]; patch: Partial<State> } {
   const stale = currentStale(read, names);
-  if (parseState(read.state).derived.length === 0) return { problems: [], patch: {} };
+  const state = parseState(read.state);
+  if (state.derived.length === 0) return { problems: [], patch: {} };
+  // While a command's writes are unfinished (write_interrupted), the sheets are listed but not marked: the
+  // workbook is half written, and running that command again decides what is really out of date.
+  if (state.pending !== null) return { problems: staleSheetProblems(stale, lang), patch: {} };
   return { problems: staleSheetProblems(stale, lang), patch: { derived: queueStaleMarks(context, read, stale, names, lang) } };
 }

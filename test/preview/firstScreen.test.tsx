@@ -10,7 +10,7 @@ import { PreviewApp } from '../../src/preview/PreviewApp';
 import '../taskpane/helpers';
 
 /** Words that are names, not English text: the programs, the file type and the keys a secretary knows. */
-const NAMES = /\b(Excel|WPS|LibreOffice|xlsx|Microsoft 365|Tab|Enter|Esc|F2)\b/g;
+const NAMES = /\b(Excel|WPS|LibreOffice|xlsx|zip|Microsoft 365|Tab|Enter|Esc|F2)\b/g;
 
 /** The text a person sees (hidden elements and aria-hidden parts left out). */
 function visibleText(root: Element): string {

@@ -102,6 +102,8 @@ describe('公示: the posting pack', () => {
   it('names the three sheets and goes to each', async () => {
     const fake = await installedCommands();
     await fillAll(fake);
+    // Posting is made from current results only (it is refused while they are stale).
+    await fake.compute();
     const { user } = renderApp(fake, 'posting');
     await ready();
     await user.click(screen.getByRole('button', { name: '生成公示表' }));
