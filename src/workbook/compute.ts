@@ -3,6 +3,7 @@
  * highlights as conditional formats, a distribution table with a chart, and a stamp (time, forms used, a
  * fingerprint of the inputs) so that later edits mark the results stale. One read, one write: 2 syncs.
  */
+import { resultOrder } from '../domain/posting';
 import { postingBlockers } from '../domain';
 import { COLUMNS, TABLES } from '../domain/contract';
 import type { Evaluation, Language, MemberResult, RawCell } from '../domain/types';
@@ -23,12 +24,6 @@ import { refuseProtected } from './protection';
 
 const AMBER = '#FFEB9C';
 const RED = '#FFC7CE';
-
-/** Results in rank order; unranked members (incomplete, invalid without final, exempt) after, in roster order. */
-export function resultOrder(members: MemberResult[]): MemberResult[] {
-  const ranked = members.filter((m) => m.rank !== null).sort((a, b) => (a.rank as number) - (b.rank as number));
-  return [...ranked, ...members.filter((m) => m.rank === null)];
-}
 
 /** One kp_Results row by header name (so a table whose columns were moved still gets the right cells). */
 function resultCell(m: MemberResult, header: string, last: LastYear | null): RawCell {

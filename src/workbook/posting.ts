@@ -8,6 +8,7 @@
  * 3. 工作计划公示: 个人年度工作计划一览 (序号, 姓名, 党小组, 工作计划).
  * Only when postingBlockers is empty; otherwise a refusal naming who and why. One read, one write: 2 syncs.
  */
+import { postingRows } from '../domain/posting';
 import { postingBlockers } from '../domain';
 import { POSTING_SHEETS } from '../domain/contract';
 import { plansByKey } from '../domain/plans';
@@ -18,7 +19,6 @@ import type { Evaluation, MemberResult } from '../domain/types';
 import { blockAddress } from './a1';
 import { evaluateRead } from './check';
 import type { PostingOptions, PostingReport } from './commandTypes';
-import { resultOrder } from './compute';
 import { currentModel } from './install';
 import { ALL_KEYS, readTables, type TablesRead } from './readTables';
 import { BLOCK_HEIGHT, queueGrid, queueLine, queuePortrait, queueWidths, rowHeight, textLines } from './printLayout';
@@ -36,16 +36,6 @@ export const POSTING_WIDTHS = [44, 80, 110, 70, 180];
 /** A posting sheet's name while it is being built (see planSheet). */
 const building = (base: string) => `${base}（未完成）`;
 
-/**
- * Members in posting order: by rank (vetoed members, whose score is not posted, then the unranked, e.g. exempt,
- * at the end) or in roster order.
- */
-export function postingMembers(evaluation: Evaluation, order: PostingOptions['order']): MemberResult[] {
-  if (order !== 'rank') return evaluation.members.slice();
-  const ordered = resultOrder(evaluation.members);
-  const vetoed = (m: MemberResult) => m.veto && m.rank !== null;
-  return [...ordered.filter((m) => !vetoed(m) && m.rank !== null), ...ordered.filter(vetoed), ...ordered.filter((m) => m.rank === null)];
-}
 
 /** "2026年11月24日" */
 export function chineseDate(d: Date): string {
@@ -179,7 +169,7 @@ function queueResultsPosting(
 ): Excel.Worksheet {
   const { T, period, phone, foot } = postingLines(settings, options, date);
   const sheet = context.workbook.worksheets.add(name);
-  const members = postingMembers(evaluation, options.order);
+  const rows = postingRows(evaluation, options.order);
   const headers = [T.posting.seq, T.posting.name, T.posting.group, T.posting.final, T.posting.result];
   const width = headers.length;
   // Row 1 title, row 2 period, row 3 header, rows 4.. members, then the objection line and the foot.
@@ -191,14 +181,8 @@ function queueResultsPosting(
   header.format.font.bold = true;
   header.format.horizontalAlignment = 'Center';
   header.format.fill.color = '#D9D9D9';
-  const n = members.length;
-  // A vetoed member: the result label only (a score beside 不得参加评先树优 would tell the reason).
-  // By rank, 序号 ranks the members shown with a score (tied members share it: 1, 2, 2, 4); the others (vetoed,
-  // unranked) listed after them continue the count.
-  const shown = (m: MemberResult) => m.rank !== null && !m.veto && m.final !== null;
-  const finals = members.filter(shown).map((m) => m.final as number);
-  const seq = (m: MemberResult, i: number) => (options.order === 'rank' && shown(m) ? 1 + finals.filter((f) => f > (m.final as number)).length : i + 1);
-  const rows = members.map((m, i) => [seq(m, i), m.name, m.group, m.final === null || m.veto ? '' : m.final, m.result]);
+  // Who is posted and what of them is shown: the domain's posting rules (domain/posting.ts, postingRows).
+  const n = rows.length;
   const last = 3 + Math.max(n, 0);
   if (n > 0) {
     const body = sheet.getRange(blockAddress(4, 0, n, width));
