@@ -147,11 +147,11 @@ export function App({ commands, runner, loadConformance, language, initialView =
         {blocked ? (
           <div className={styles.stack}>
             <Text as="h2" weight="semibold" size={300} className={styles.h2}>
-              {text(lang, 'i14InstallFirst')}
+              {text(lang, 'installFirst')}
             </Text>
-            <Text>{text(lang, 'i14InstallFirstBody')}</Text>
+            <Text>{text(lang, 'installFirstBody')}</Text>
             <Button appearance="primary" onClick={() => setView('start')}>
-              {text(lang, 'i14GoInstall')}
+              {text(lang, 'goInstall')}
             </Button>
           </div>
         ) : (

@@ -228,9 +228,9 @@ export function EntryTable({ form, lang, heading, evaluatorLabel, onSave, saving
         {heading}
       </Text>
       <Text size={200} className={styles.hint}>
-        {text(lang, 'i14EnterHint')}
+        {text(lang, 'entryKeysHint')}
       </Text>
-      <div className={styles.scroll} role="region" tabIndex={0} aria-label={text(lang, 'i14Table', { evaluator: evaluatorLabel })}>
+      <div className={styles.scroll} role="region" tabIndex={0} aria-label={text(lang, 'table', { evaluator: evaluatorLabel })}>
         <table className={styles.table} ref={tableRef}>
           <thead>
             <tr>
@@ -242,7 +242,7 @@ export function EntryTable({ form, lang, heading, evaluatorLabel, onSave, saving
                 return (
                   <th key={c} className={styles.th} scope="col">
                     {c}
-                    <span className={styles.max}>{text(lang, 'i14MaxShort', { points })}</span>
+                    <span className={styles.max}>{text(lang, 'maxShort', { points })}</span>
                   </th>
                 );
               })}
@@ -265,8 +265,8 @@ export function EntryTable({ form, lang, heading, evaluatorLabel, onSave, saving
                     const d = m.dimensions.find((x) => x.name === c);
                     if (!d)
                       return (
-                        <td key={c} className={mergeClasses(styles.td, styles.slash)} title={text(lang, 'i14NotInCategory', { category: m.category })}>
-                          <span aria-label={text(lang, 'i14NotInCategory', { category: m.category })}>/</span>
+                        <td key={c} className={mergeClasses(styles.td, styles.slash)} title={text(lang, 'notInCategory', { category: m.category })}>
+                          <span aria-label={text(lang, 'notInCategory', { category: m.category })}>/</span>
                         </td>
                       );
                     const raw = values[m.id]?.[d.name] ?? '';
@@ -285,7 +285,7 @@ export function EntryTable({ form, lang, heading, evaluatorLabel, onSave, saving
                           className={mergeClasses(styles.input, check.kind === 'error' && styles.invalid, message && check.kind === 'blank' && styles.missing)}
                           inputMode="decimal"
                           autoComplete="off"
-                          aria-label={text(lang, 'i14Dimension', { name: m.name, dimension: d.name })}
+                          aria-label={text(lang, 'dimension', { name: m.name, dimension: d.name })}
                           aria-describedby={message ? errorId : undefined}
                           aria-invalid={check.kind === 'error' || Boolean(message) ? true : undefined}
                           title={text(lang, 'maxPoints', { points: d.points })}
@@ -301,7 +301,7 @@ export function EntryTable({ form, lang, heading, evaluatorLabel, onSave, saving
                     );
                   })}
                   <td className={mergeClasses(styles.td, styles.total, st.errors > 0 && styles.totalBad)} data-total={m.id} aria-live="polite">
-                    {st.errors > 0 ? text(lang, 'i14TotalErrors', { count: st.errors }) : formatTenths(st.tenths)}
+                    {st.errors > 0 ? text(lang, 'totalErrors', { count: st.errors }) : formatTenths(st.tenths)}
                   </td>
                 </tr>
               );
@@ -310,7 +310,7 @@ export function EntryTable({ form, lang, heading, evaluatorLabel, onSave, saving
         </table>
       </div>
       {errorItems.length > 0 && (
-        <ul className={styles.errors} aria-label={text(lang, 'i14Errors')}>
+        <ul className={styles.errors} aria-label={text(lang, 'errors')}>
           {errorItems.map((e) => (
             <li key={e.id} id={e.id}>
               {e.message}
@@ -326,8 +326,8 @@ export function EntryTable({ form, lang, heading, evaluatorLabel, onSave, saving
           <Button appearance="primary" type="submit" ref={saveRef} disabled={saving}>
             {text(lang, 'save')}
           </Button>
-          <Button disabled={saving} onClick={() => submit(true)} aria-keyshortcuts="Control+Enter" title={text(lang, 'i14SaveNextKey')}>
-            {text(lang, 'i14SaveNext')}
+          <Button disabled={saving} onClick={() => submit(true)} aria-keyshortcuts="Control+Enter" title={text(lang, 'saveNextKey')}>
+            {text(lang, 'saveNext')}
           </Button>
           {saving && <Busy label={text(lang, 'working')} />}
         </div>

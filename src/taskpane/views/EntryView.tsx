@@ -251,7 +251,7 @@ export function EntryView({ commands, lang, status, onChanged, files, onUnsavedI
   };
 
   const formHeading = form
-    ? text(lang, 'i14EvaluatorHeading', { evaluator: form.round === 'self' || members.some((m) => m.id === form.evaluator) ? evaluatorLabel(form.evaluator) : form.evaluator, round: roundName(lang, form.round) })
+    ? text(lang, 'evaluatorHeading', { evaluator: form.round === 'self' || members.some((m) => m.id === form.evaluator) ? evaluatorLabel(form.evaluator) : form.evaluator, round: roundName(lang, form.round) })
     : '';
 
   return (
@@ -272,7 +272,7 @@ export function EntryView({ commands, lang, status, onChanged, files, onUnsavedI
           >
             {STEPS.map((r) => (
               <option key={r} value={r}>
-                {r === 'review' ? text(lang, 'i14ReviewStep') : roundName(lang, r)}
+                {r === 'review' ? text(lang, 'reviewStep') : roundName(lang, r)}
               </option>
             ))}
           </Select>
@@ -367,7 +367,7 @@ export function EntryView({ commands, lang, status, onChanged, files, onUnsavedI
           {saved && (
             <>
               <Note intent="success">
-                {text(lang, 'i14SavedFor', {
+                {text(lang, 'savedFor', {
                   evaluator: saved.round === 'self' || members.some((m) => m.id === saved.evaluator) ? evaluatorLabel(saved.evaluator) : saved.evaluator,
                   round: roundName(lang, saved.round),
                   written: saved.report.written,
@@ -378,7 +378,7 @@ export function EntryView({ commands, lang, status, onChanged, files, onUnsavedI
               {saved.report.problems.length > 0 && <ProblemList problems={saved.report.problems} lang={lang} />}
             </>
           )}
-          {noNext && <Note intent="info">{text(lang, 'i14NoNext')}</Note>}
+          {noNext && <Note intent="info">{text(lang, 'noNext')}</Note>}
           {form?.round === 'self' && form.evaluator && <PlanNote commands={commands} lang={lang} memberId={form.evaluator} />}
           {form && (
             <div
@@ -408,21 +408,21 @@ export function EntryView({ commands, lang, status, onChanged, files, onUnsavedI
             <DialogBody>
               <DialogTitle>
                 {pending.kind === 'overwrite'
-                  ? text(lang, 'i14OverwriteTitle', { evaluator: evaluatorLabel(pending.evaluator), rows: pending.count })
-                  : text(lang, 'i14UnsavedTitle', { count: pending.count })}
+                  ? text(lang, 'overwriteTitle', { evaluator: evaluatorLabel(pending.evaluator), rows: pending.count })
+                  : text(lang, 'unsavedTitle', { count: pending.count })}
               </DialogTitle>
               <DialogContent>
                 {pending.kind === 'overwrite'
-                  ? text(lang, 'i14OverwriteBody', { round: roundName(lang, pending.round) })
-                  : text(lang, 'i14UnsavedBody', { evaluator: evaluatorLabel(pending.evaluator) })}
+                  ? text(lang, 'overwriteBody', { round: roundName(lang, pending.round) })
+                  : text(lang, 'unsavedBody', { evaluator: evaluatorLabel(pending.evaluator) })}
               </DialogContent>
               {/* The safe choice comes first and has the focus: a habitual Enter keeps the scores. */}
               <DialogActions>
                 <Button ref={safeRef} appearance="primary" onClick={() => answer(pending, false)}>
-                  {pending.kind === 'overwrite' ? text(lang, 'cancel') : text(lang, 'i14KeepEditing')}
+                  {pending.kind === 'overwrite' ? text(lang, 'cancel') : text(lang, 'keepEditing')}
                 </Button>
                 <Button onClick={() => answer(pending, true)}>
-                  {pending.kind === 'overwrite' ? text(lang, 'i14Overwrite') : text(lang, 'i14Discard')}
+                  {pending.kind === 'overwrite' ? text(lang, 'overwrite') : text(lang, 'discard')}
                 </Button>
               </DialogActions>
             </DialogBody>

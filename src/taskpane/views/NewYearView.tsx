@@ -44,13 +44,13 @@ function clearLine(lang: Language, c: NewYearPlan['clears'][number], archive: st
   const params = { sheet: c.sheet, rows: count(c.rows), archive: archive ?? '' };
   switch (c.kind) {
     case 'forms':
-      return text(lang, 'i14NyClearForms', params);
+      return text(lang, 'nyClearForms', params);
     case 'bonus':
-      return text(lang, 'i14NyClearBonus', params);
+      return text(lang, 'nyClearBonus', params);
     case 'review':
-      return text(lang, 'i14NyClearReview', params);
+      return text(lang, 'nyClearReview', params);
     case 'results':
-      return text(lang, 'i14NyClearResults', params);
+      return text(lang, 'nyClearResults', params);
   }
 }
 
@@ -118,7 +118,7 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
       setSaved(await backup.save(fileName));
     } catch (e) {
       console.error(e);
-      setBackupError(text(lang, 'i14NyBackupFailed', { message: errorText(lang, e) }));
+      setBackupError(text(lang, 'nyBackupFailed', { message: errorText(lang, e) }));
     } finally {
       setBackingUp(false);
     }
@@ -130,9 +130,9 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
       {already && !again ? (
         <>
           <Text as="h2" weight="semibold" size={300} className={styles.h2} data-already-year>
-            {text(lang, 'i14NyAlready', { year: report?.year ?? p?.year ?? '' })}
+            {text(lang, 'nyAlready', { year: report?.year ?? p?.year ?? '' })}
           </Text>
-          <Text>{text(lang, 'i14NyAlreadyBody', { year: report?.year ?? p?.year ?? '' })}</Text>
+          <Text>{text(lang, 'nyAlreadyBody', { year: report?.year ?? p?.year ?? '' })}</Text>
         </>
       ) : (
         <Text as="h2" weight="semibold" size={300} className={styles.h2}>
@@ -142,23 +142,23 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
       {report && (
         <Note intent="success">
           {text(lang, 'newYearDone', { year: report.year })}
-          {report.yearArchive && <div>{text(lang, 'i14NyArchivedAll', { sheet: report.yearArchive })}</div>}
+          {report.yearArchive && <div>{text(lang, 'nyArchivedAll', { sheet: report.yearArchive })}</div>}
           {report.archivedSheet && <div>{text(lang, 'archivedAs', { sheet: report.archivedSheet })}</div>}
-          {report.clearedTables.length > 0 && <div>{text(lang, 'i14NyDoneCleared', { list: joinList(lang, report.clearedTables) })}</div>}
+          {report.clearedTables.length > 0 && <div>{text(lang, 'nyDoneCleared', { list: joinList(lang, report.clearedTables) })}</div>}
         </Note>
       )}
-      {plan.busy && !p && <Busy label={text(lang, 'i14NyLoading')} />}
+      {plan.busy && !p && <Busy label={text(lang, 'nyLoading')} />}
       <ErrorBar message={plan.error} />
       {p && (!already || again) && (
         <>
-          <Text weight="semibold">{text(lang, 'i14NyWillClear')}</Text>
+          <Text weight="semibold">{text(lang, 'nyWillClear')}</Text>
           <ul className={styles.list}>
             {toClear.length === 0 ? <li>—</li> : toClear.map((c) => <li key={c.sheet}>{clearLine(lang, c, p.archiveSheet)}</li>)}
           </ul>
-          <Text>{text(lang, 'i14NyKeep', { members: count(p.members) })}</Text>
+          <Text>{text(lang, 'nyKeep', { members: count(p.members) })}</Text>
           <Text>{text(lang, 'nothingLost')}</Text>
-          {neverComputed && <Note intent="warning">{text(lang, 'i14NyNeverComputed')}</Note>}
-          {stale && <Note intent="warning">{text(lang, 'i14NyStale')}</Note>}
+          {neverComputed && <Note intent="warning">{text(lang, 'nyNeverComputed')}</Note>}
+          {stale && <Note intent="warning">{text(lang, 'nyStale')}</Note>}
           <Field label={text(lang, 'newYear')} validationMessage={yearError} validationState={yearError ? 'error' : 'none'}>
             <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} style={{ maxWidth: '8em' }} />
           </Field>
@@ -167,19 +167,19 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
       {undo.result && <Note intent={undo.result.restored ? 'success' : 'warning'}>{undo.result.messages.join(' ')}</Note>}
       {p?.undoArchive && (
         <>
-          <Text>{text(lang, 'i14NyUndoHint', { archive: p.undoArchive })}</Text>
+          <Text>{text(lang, 'nyUndoHint', { archive: p.undoArchive })}</Text>
           <div className={styles.row}>
             <Button appearance="secondary" disabled={undo.busy} onClick={() => void undo.run()}>
-              {text(lang, 'i14NyUndo')}
+              {text(lang, 'nyUndo')}
             </Button>
-            {undo.busy && <Busy label={text(lang, 'i14NyUndoWorking')} />}
+            {undo.busy && <Busy label={text(lang, 'nyUndoWorking')} />}
           </div>
         </>
       )}
       <div className={styles.row}>
         {already && !again ? (
           <Button appearance="secondary" onClick={() => setAgain(true)}>
-            {text(lang, 'i14NyAgain')}
+            {text(lang, 'nyAgain')}
           </Button>
         ) : (
           <Button appearance="primary" disabled={Boolean(yearError) || action.busy || backingUp || !p} onClick={() => setConfirming(true)}>
@@ -188,18 +188,18 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
         )}
         {backup && (
           <Button appearance="subtle" disabled={backingUp} onClick={() => void downloadBackup()}>
-            {text(lang, 'i14NyBackup')}
+            {text(lang, 'nyBackup')}
           </Button>
         )}
-        {backingUp && <Busy label={text(lang, 'i14NyBackingUp')} />}
+        {backingUp && <Busy label={text(lang, 'nyBackingUp')} />}
         {action.busy && <Busy label={text(lang, 'working')} />}
       </div>
       <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
         <DialogSurface>
           <DialogBody>
-            <DialogTitle>{text(lang, 'i14NyConfirmTitle', { year: y })}</DialogTitle>
+            <DialogTitle>{text(lang, 'nyConfirmTitle', { year: y })}</DialogTitle>
             <DialogContent>
-              <p>{text(lang, 'i14NyConfirmBody', { total: count(total), archive: p?.yearArchive ?? '' })}</p>
+              <p>{text(lang, 'nyConfirmBody', { total: count(total), archive: p?.yearArchive ?? '' })}</p>
               <ul className={styles.list}>
                 {toClear.map((c) => (
                   <li key={c.sheet}>{clearLine(lang, c, p?.archiveSheet ?? null)}</li>
@@ -207,21 +207,21 @@ export function NewYearView({ commands, lang, status, onChanged, backup }: ViewP
               </ul>
               {needsSecond && (
                 <>
-                  <Note intent="warning">{neverComputed ? text(lang, 'i14NyNeverComputed') : text(lang, 'i14NyStale')}</Note>
-                  <Checkbox checked={understood} onChange={(_, d) => setUnderstood(Boolean(d.checked))} label={text(lang, 'i14NyIUnderstand')} />
+                  <Note intent="warning">{neverComputed ? text(lang, 'nyNeverComputed') : text(lang, 'nyStale')}</Note>
+                  <Checkbox checked={understood} onChange={(_, d) => setUnderstood(Boolean(d.checked))} label={text(lang, 'nyIUnderstand')} />
                 </>
               )}
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" disabled={needsSecond && !understood} onClick={() => void start()}>
-                {text(lang, 'i14NyBackupThenStart')}
+                {text(lang, 'nyBackupThenStart')}
               </Button>
               <Button onClick={() => setConfirming(false)}>{text(lang, 'cancel')}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>
       </Dialog>
-      {saved && <Note intent="info">{text(lang, saved.how === 'open' ? 'nyBackupOpened' : 'i14NyBackupDone', { file: saved.fileName, size: sizeText(saved.bytes) })}</Note>}
+      {saved && <Note intent="info">{text(lang, saved.how === 'open' ? 'nyBackupOpened' : 'nyBackupDone', { file: saved.fileName, size: sizeText(saved.bytes) })}</Note>}
       <ErrorBar message={backupError ?? action.error ?? undo.error} />
     </div>
   );

@@ -62,10 +62,10 @@ export function NotScoredNote({
   return (
     <MessageBar intent="warning" layout="multiline" role="status" data-not-scored={total}>
       <MessageBarBody>
-        <MessageBarTitle>{text(lang, 'i14NotScoredTitle', { count: total })}</MessageBarTitle>
+        <MessageBarTitle>{text(lang, 'notScoredTitle', { count: total })}</MessageBarTitle>
         <ul className={styles.lines}>
           {[...missing.entries()].map(([category, names]) => (
-            <li key={category}>{text(lang, 'i14NotScoredLine', { category, names: joinList(lang, names) })}</li>
+            <li key={category}>{text(lang, 'notScoredLine', { category, names: joinList(lang, names) })}</li>
           ))}
         </ul>
       </MessageBarBody>
@@ -73,7 +73,7 @@ export function NotScoredNote({
         <MessageBarActions className={styles.actions}>
           {[...missing.keys()].map((category) => (
             <Button key={category} size="small" onClick={() => onAddCategory(category)}>
-              {missing.size > 1 ? text(lang, 'i14AddCategoryOf', { category }) : text(lang, 'i14AddCategory')}
+              {missing.size > 1 ? text(lang, 'addCategoryOf', { category }) : text(lang, 'addCategory')}
             </Button>
           ))}
         </MessageBarActions>

@@ -112,7 +112,7 @@ export function PostingView({ commands, lang, status, onChanged }: ViewProps) {
               ))}
             </div>
             {text(lang, 'postingPrintHint')}
-            {phoneRemembered && <div>{text(lang, 'i14PhoneRemembered')}</div>}
+            {phoneRemembered && <div>{text(lang, 'phoneRemembered')}</div>}
           </Note>
         ) : (
           <Note intent="warning">

@@ -52,12 +52,12 @@ function draftOf(data: ReviewData | null, memberId: string): Draft {
 }
 
 /** Points as tenths, or the key of the inline error. */
-function pointsCheck(raw: string, allowDeductions: boolean): { tenths: number } | { error: 'i14ErrPoints' | 'i14ErrPositive' | 'i14ErrZero' } {
+function pointsCheck(raw: string, allowDeductions: boolean): { tenths: number } | { error: 'errPoints' | 'errPositive' | 'errZero' } {
   const s = toHalfWidth(raw);
-  if (!/^-?\d+(\.\d)?$/.test(s)) return { error: 'i14ErrPoints' };
+  if (!/^-?\d+(\.\d)?$/.test(s)) return { error: 'errPoints' };
   const tenths = Math.round(Number(s) * 10);
-  if (tenths === 0) return { error: 'i14ErrZero' };
-  if (tenths < 0 && !allowDeductions) return { error: 'i14ErrPositive' };
+  if (tenths === 0) return { error: 'errZero' };
+  if (tenths < 0 && !allowDeductions) return { error: 'errPositive' };
   return { tenths };
 }
 
@@ -138,12 +138,12 @@ export function ReviewPanel({
   return (
     <section className={styles.stack} aria-labelledby="kp-review-title">
       <Text as="h2" id="kp-review-title" weight="semibold" size={300} className={styles.h2}>
-        {text(lang, 'i14FourthStep')}
+        {text(lang, 'fourthStep')}
       </Text>
       {load.busy && !data && <Busy label={text(lang, 'loading')} />}
       <ErrorBar message={load.error} />
-      {summary && <Text size={200}>{text(lang, 'i14ReviewSummary', summary)}</Text>}
-      <Field label={text(lang, 'i14Member')}>
+      {summary && <Text size={200}>{text(lang, 'reviewSummary', summary)}</Text>}
+      <Field label={text(lang, 'member')}>
         <Select
           value={memberId}
           onChange={(_, d) => {
@@ -153,7 +153,7 @@ export function ReviewPanel({
             save.reset();
           }}
         >
-          <option value="">{text(lang, 'i14PickMember')}</option>
+          <option value="">{text(lang, 'pickMember')}</option>
           {members.map((m) => (
             <option key={m.id} value={m.id}>
               {m.id} {m.name}
@@ -162,45 +162,45 @@ export function ReviewPanel({
           ))}
         </Select>
       </Field>
-      {savedFor && <Note intent="success">{text(lang, 'i14ReviewSaved', { member: nameOf(savedFor.id), items: savedFor.items })}</Note>}
+      {savedFor && <Note intent="success">{text(lang, 'reviewSaved', { member: nameOf(savedFor.id), items: savedFor.items })}</Note>}
       {draft && data && (
         <form
           noValidate
           className={styles.stack}
-          aria-label={`${text(lang, 'i14FourthStep')} · ${nameOf(memberId)}`}
+          aria-label={`${text(lang, 'fourthStep')} · ${nameOf(memberId)}`}
           onSubmit={(e) => {
             e.preventDefault();
             void onSave();
           }}
         >
-          <Text weight="semibold">{text(lang, 'i14BonusItems')}</Text>
+          <Text weight="semibold">{text(lang, 'bonusItems')}</Text>
           <Text size={200} className={styles.muted}>
-            {text(lang, 'i14BonusRules', {
-              cap: cap === null ? text(lang, 'i14NoCap') : text(lang, 'i14Cap', { cap }),
-              deductions: allow ? text(lang, 'i14DeductionsAllowed') : text(lang, 'i14DeductionsNotAllowed'),
+            {text(lang, 'bonusRules', {
+              cap: cap === null ? text(lang, 'noCap') : text(lang, 'cap', { cap }),
+              deductions: allow ? text(lang, 'deductionsAllowed') : text(lang, 'deductionsNotAllowed'),
             })}
           </Text>
-          {draft.items.length === 0 && <Text size={200}>{text(lang, 'i14NoBonus')}</Text>}
+          {draft.items.length === 0 && <Text size={200}>{text(lang, 'noBonus')}</Text>}
           {draft.items.map((item, i) => {
             const c = checks[i];
-            const itemError = attempted && c.item ? text(lang, 'i14ErrItem') : undefined;
+            const itemError = attempted && c.item ? text(lang, 'errItem') : undefined;
             const pointsError = (attempted || item.points !== '') && 'error' in c.points ? text(lang, c.points.error) : undefined;
             const update = (patch: Partial<Draft['items'][number]>) => setDraft({ ...draft, items: draft.items.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
             return (
               <fieldset key={i} className={styles.item}>
-                <legend className={styles.legend}>{text(lang, 'i14BonusRow', { n: i + 1 })}</legend>
-                <Field className={styles.cell} label={text(lang, 'i14BonusItem')} validationMessage={itemError} validationState={itemError ? 'error' : 'none'}>
+                <legend className={styles.legend}>{text(lang, 'bonusRow', { n: i + 1 })}</legend>
+                <Field className={styles.cell} label={text(lang, 'bonusItem')} validationMessage={itemError} validationState={itemError ? 'error' : 'none'}>
                   <Input className={styles.full} size="small" value={item.item} onChange={(_, d) => update({ item: d.value })} />
                 </Field>
-                <Field className={styles.cell} label={text(lang, 'i14BonusPoints')} validationMessage={pointsError} validationState={pointsError ? 'error' : 'none'}>
+                <Field className={styles.cell} label={text(lang, 'bonusPoints')} validationMessage={pointsError} validationState={pointsError ? 'error' : 'none'}>
                   <Input className={styles.full} size="small" inputMode="decimal" value={item.points} onChange={(_, d) => update({ points: d.value })} />
                 </Field>
-                <Field label={text(lang, 'i14BonusBasis')} className={styles.wide}>
+                <Field label={text(lang, 'bonusBasis')} className={styles.wide}>
                   <Input className={styles.full} size="small" value={item.basis} onChange={(_, d) => update({ basis: d.value })} />
                 </Field>
                 <div className={styles.wide}>
                   <Button size="small" onClick={() => setDraft({ ...draft, items: draft.items.filter((_, j) => j !== i) })}>
-                    {text(lang, 'i14RemoveBonus', { n: i + 1 })}
+                    {text(lang, 'removeBonus', { n: i + 1 })}
                   </Button>
                 </div>
               </fieldset>
@@ -208,33 +208,33 @@ export function ReviewPanel({
           })}
           <div className={styles.row}>
             <Button size="small" onClick={() => setDraft({ ...draft, items: [...draft.items, { item: '', points: '', basis: '' }] })}>
-              {text(lang, 'i14AddBonus')}
+              {text(lang, 'addBonus')}
             </Button>
             {draft.items.length > 0 && (
               <Text size={200} className={cap !== null && sum > cap * 10 ? styles.bad : undefined} aria-live="polite">
-                {cap !== null && sum > cap * 10 ? text(lang, 'i14BonusCapped', { sum: tenthsText(sum), cap }) : text(lang, 'i14BonusSum', { sum: tenthsText(sum) })}
+                {cap !== null && sum > cap * 10 ? text(lang, 'bonusCapped', { sum: tenthsText(sum), cap }) : text(lang, 'bonusSum', { sum: tenthsText(sum) })}
               </Text>
             )}
           </div>
           <Switch
             checked={draft.veto}
             onChange={(_, d) => setDraft({ ...draft, veto: d.checked })}
-            label={`${text(lang, 'i14Veto')}：${draft.veto ? text(lang, 'i14VetoYes') : text(lang, 'i14VetoNo')}`}
+            label={`${text(lang, 'veto')}：${draft.veto ? text(lang, 'vetoYes') : text(lang, 'vetoNo')}`}
           />
           {(() => {
-            const reasonError = attempted && draft.veto && draft.reason.trim() === '' ? text(lang, 'i14ErrReason') : undefined;
+            const reasonError = attempted && draft.veto && draft.reason.trim() === '' ? text(lang, 'errReason') : undefined;
             return (
-              <Field label={text(lang, 'i14VetoReason')} validationMessage={reasonError} validationState={reasonError ? 'error' : 'none'} required={draft.veto}>
+              <Field label={text(lang, 'vetoReason')} validationMessage={reasonError} validationState={reasonError ? 'error' : 'none'} required={draft.veto}>
                 <Input className={styles.full} size="small" value={draft.reason} onChange={(_, d) => setDraft({ ...draft, reason: d.value })} />
               </Field>
             );
           })()}
-          <Field label={text(lang, 'i14Opinion')}>
+          <Field label={text(lang, 'opinion')}>
             <Textarea className={styles.full} size="small" resize="vertical" value={draft.opinion} onChange={(_, d) => setDraft({ ...draft, opinion: d.value })} />
           </Field>
           <div className={styles.row}>
             <Button appearance="primary" type="submit" disabled={save.busy}>
-              {text(lang, 'i14SaveReview')}
+              {text(lang, 'saveReview')}
             </Button>
             {save.busy && <Busy label={text(lang, 'working')} />}
           </div>
@@ -242,7 +242,7 @@ export function ReviewPanel({
           <ErrorBar message={save.error} />
           {save.result && save.result.problems.length > 0 && (
             <>
-              <Text weight="semibold">{text(lang, 'i14ReviewProblems')}</Text>
+              <Text weight="semibold">{text(lang, 'reviewProblems')}</Text>
               <ProblemList problems={save.result.problems} lang={lang} />
             </>
           )}

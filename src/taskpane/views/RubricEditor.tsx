@@ -214,7 +214,7 @@ export function RubricEditor({
           {text(lang, 'rubricAddCategory')}
         </Button>
       </div>
-      {added && !save.result && <Note intent="info">{text(lang, 'i14CategoryAdded', { category: added })}</Note>}
+      {added && !save.result && <Note intent="info">{text(lang, 'categoryAdded', { category: added })}</Note>}
       <div className={styles.row}>
         <Button appearance="primary" ref={saveRef} disabled={save.busy} onClick={() => void save.run(toRubric(draft))}>
           {text(lang, 'rubricSave')}

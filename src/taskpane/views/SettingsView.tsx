@@ -44,13 +44,13 @@ type Draft = Record<string, string>;
 type Kind = (typeof SETTING_ITEMS)[number]['kind'];
 
 const GROUPS: { key: StringKey; items: SettingKey[] }[] = [
-  { key: 'i14GroupBasic', items: ['year', 'branch'] },
+  { key: 'groupBasic', items: ['year', 'branch'] },
   {
-    key: 'i14GroupRules',
+    key: 'groupRules',
     items: ['weights.self', 'weights.peer', 'weights.mass', 'entryMode.self', 'entryMode.peer', 'entryMode.mass', 'trimPeer', 'trimMass', 'trimMinForms', 'bonusCap', 'allowDeductions', 'eligibleThreshold', 'admonishThreshold'],
   },
-  { key: 'i14GroupLabels', items: ['labels.eligible', 'labels.notEligible', 'labels.admonish', 'labels.incomplete', 'labels.exempt', 'labels.invalid'] },
-  { key: 'i14GroupPosting', items: ['postingStart', 'postingEnd', 'phone'] },
+  { key: 'groupLabels', items: ['labels.eligible', 'labels.notEligible', 'labels.admonish', 'labels.incomplete', 'labels.exempt', 'labels.invalid'] },
+  { key: 'groupPosting', items: ['postingStart', 'postingEnd', 'phone'] },
 ];
 
 const META = new Map(SETTING_ITEMS.map((i) => [i.key as string, i]));
@@ -141,15 +141,15 @@ export function SettingsView({
     if (kind === 'yesNo')
       return (
         <Field key={key} hint={help}>
-          <Switch checked={value === 'true'} onChange={(_, d) => set(d.checked ? 'true' : 'false')} label={`${shownLabel}：${value === 'true' ? text(lang, 'i14Yes') : text(lang, 'i14No')}`} />
+          <Switch checked={value === 'true'} onChange={(_, d) => set(d.checked ? 'true' : 'false')} label={`${shownLabel}：${value === 'true' ? text(lang, 'yes') : text(lang, 'no')}`} />
         </Field>
       );
     if (kind === 'entryMode')
       return (
         <Field key={key} label={shownLabel} hint={help}>
           <RadioGroup className={styles.radios} layout="horizontal" value={value || 'dimensions'} onChange={(_, d) => set(d.value)}>
-            <Radio value="dimensions" label={{ children: text(lang, 'i14ModeDims'), className: styles.nowrap }} />
-            <Radio value="total" label={{ children: text(lang, 'i14ModeTotal'), className: styles.nowrap }} />
+            <Radio value="dimensions" label={{ children: text(lang, 'modeDims'), className: styles.nowrap }} />
+            <Radio value="total" label={{ children: text(lang, 'modeTotal'), className: styles.nowrap }} />
           </RadioGroup>
         </Field>
       );
@@ -233,11 +233,11 @@ export function SettingsView({
             <ErrorBar message={save.error} />
             {outcome &&
               (outcome.failed.length === 0 ? (
-                <Note intent="success">{outcome.saved.length === 0 ? text(lang, 'i14SettingsNoChange') : text(lang, 'settingsSaved')}</Note>
+                <Note intent="success">{outcome.saved.length === 0 ? text(lang, 'settingsNoChange') : text(lang, 'settingsSaved')}</Note>
               ) : (
                 <>
                   <Note intent="warning">
-                    {text(lang, 'i14SettingsPartSaved', {
+                    {text(lang, 'settingsPartSaved', {
                       saved: outcome.saved.length,
                       count: outcome.failed.length,
                       names: joinList(lang, outcome.failed.map((f) => f.label)),
@@ -274,7 +274,7 @@ export function SettingsView({
       )}
       <div className={styles.footer}>
         <Link className={styles.small} onClick={() => onNavigate?.('diagnostics')}>
-          {text(lang, 'i14SelfTestLink')}
+          {text(lang, 'selfTestLink')}
         </Link>
       </div>
     </div>

@@ -131,7 +131,7 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
             <Field label={text(lang, 'year')}>
               <Input value={year} onChange={(_, d) => setYear(d.value)} inputMode="numeric" size="small" style={{ width: '6em' }} />
             </Field>
-            <Field label={text(lang, 'branch')} hint={branchFromTitle ? text(lang, 'i14BranchFromTitle') : undefined}>
+            <Field label={text(lang, 'branch')} hint={branchFromTitle ? text(lang, 'branchFromTitle') : undefined}>
               <Input
                 value={branch}
                 onChange={(_, d) => {

@@ -37,13 +37,13 @@ export interface Step {
 export function welcomeSteps(status: WorkbookStatus): Step[] {
   const current = status.computedAt !== null && !status.resultsStale;
   return [
-    { key: 'i14StepInstall', view: 'start', done: status.installed },
-    { key: 'i14StepRoster', view: 'start', done: status.installed && status.members > 0 },
-    { key: 'i14StepEntry', view: 'entry', done: status.installed && status.forms.self > 0 && status.forms.peer > 0 && status.forms.mass > 0 },
-    { key: 'i14StepCheck', view: 'check', done: status.installed && current },
-    { key: 'i14StepResults', view: 'results', done: status.installed && current },
+    { key: 'stepInstall', view: 'start', done: status.installed },
+    { key: 'stepRoster', view: 'start', done: status.installed && status.members > 0 },
+    { key: 'stepEntry', view: 'entry', done: status.installed && status.forms.self > 0 && status.forms.peer > 0 && status.forms.mass > 0 },
+    { key: 'stepCheck', view: 'check', done: status.installed && current },
+    { key: 'stepResults', view: 'results', done: status.installed && current },
     // Made after the last change: a posting sheet out of date (derived sheets) is not done.
-    { key: 'i14StepPosting', view: 'posting', done: status.installed && current && status.sheets.includes(SHEETS.posting) && !(status.staleSheets ?? []).some((s) => s.kind === 'results_posting') },
+    { key: 'stepPosting', view: 'posting', done: status.installed && current && status.sheets.includes(SHEETS.posting) && !(status.staleSheets ?? []).some((s) => s.kind === 'results_posting') },
   ];
 }
 
@@ -53,7 +53,7 @@ export function WelcomeCard({ lang, status, onNavigate }: { lang: Language; stat
   return (
     <Card className={styles.card} appearance="filled-alternative" role="region" aria-labelledby="kp-welcome-title">
       <Text as="h2" id="kp-welcome-title" weight="semibold" size={300} className={styles.h2}>
-        {text(lang, 'i14Welcome')}
+        {text(lang, 'welcome')}
       </Text>
       <ol className={styles.list}>
         {steps.map((s, i) => (
@@ -71,7 +71,7 @@ export function WelcomeCard({ lang, status, onNavigate }: { lang: Language; stat
               {text(lang, s.key)}
             </Link>
             <Badge size="small" appearance={s.done ? 'filled' : 'outline'} color={s.done ? 'success' : 'informative'}>
-              {s.done ? text(lang, 'i14Done') : text(lang, 'i14NotDone')}
+              {s.done ? text(lang, 'done') : text(lang, 'notDone')}
             </Badge>
           </li>
         ))}
