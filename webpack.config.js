@@ -133,7 +133,7 @@ module.exports = async (env = {}, argv = {}) => {
     output: { ...common.output, clean: { keep: (asset) => /^(web|preview)[\\/]/.test(asset) } },
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      commands: './src/taskpane/commands.ts',
+      commands: './src/taskpane/functionFile.ts',
     },
     optimization: {
       // Default groups, no forced names: a forced single vendor chunk would also swallow lazily loaded modules.

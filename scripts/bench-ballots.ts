@@ -4,9 +4,9 @@
  * them back, and the collect merge's round trips and time (2 syncs whatever the number of files).
  */
 import { createWorkbook, loadXlsx, run, saveXlsx } from '../src/host';
-import { issueBallots, readBallotWorkbook } from '../src/workbook/ballotFiles';
-import { buildBallotFile, readBallotFiles, zipFiles } from '../src/workbook/ballotPackage';
-import { collectBallots } from '../src/workbook/collect';
+import { issueBallots, readBallotWorkbook } from '../src/workbook/ballots/ballotFiles';
+import { buildBallotFile, readBallotFiles, zipFiles } from '../src/workbook/ballots/ballotPackage';
+import { collectBallots } from '../src/workbook/ballots/collect';
 import { fillCase, syntheticCase } from '../test/support/fillCase';
 
 export async function benchBallots(): Promise<void> {

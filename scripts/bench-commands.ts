@@ -6,16 +6,16 @@
  * the run is printed (the budgets are asserted by test/workbook/budgets.test.ts and payload.test.ts, not here).
  */
 import { createWorkbook, run, type HostWorkbook } from '../src/host';
-import { check } from '../src/workbook/check';
-import { compute } from '../src/workbook/compute';
-import { saveForm } from '../src/workbook/entry';
-import { install } from '../src/workbook/install';
-import { newYear } from '../src/workbook/newYear';
-import { undoNewYear } from '../src/workbook/newYearUndo';
-import { newYearPlan } from '../src/workbook/paneInfo';
-import { saveMemberReview } from '../src/workbook/review';
-import { makePostingSheet } from '../src/workbook/posting';
-import { makeScoreSheets } from '../src/workbook/scoreSheet';
+import { check } from '../src/workbook/results/check';
+import { compute } from '../src/workbook/results/compute';
+import { saveForm } from '../src/workbook/entry/forms';
+import { install } from '../src/workbook/setup/install';
+import { newYear } from '../src/workbook/year/newYear';
+import { undoNewYear } from '../src/workbook/year/newYearUndo';
+import { newYearPlan } from '../src/workbook/setup/paneInfo';
+import { saveMemberReview } from '../src/workbook/entry/review';
+import { makePostingSheet } from '../src/workbook/results/postingPack';
+import { makeScoreSheets } from '../src/workbook/results/scoreSheet';
 import { cloneWorkbook } from '../test/support/cloneWorkbook';
 import { fillCase, syntheticCase } from '../test/support/fillCase';
 

@@ -10,7 +10,7 @@ import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { run, saveXlsx } from '../src/host';
 import { readZip } from '../src/host/xlsx/zip';
-import { compute } from '../src/workbook/compute';
+import { compute } from '../src/workbook/results/compute';
 import { fillCase, syntheticCase } from '../test/support/fillCase';
 
 function option(args: string[], name: string, dflt: number): number {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { loadXlsx, run, saveXlsx } from '../src/host';
-import { queueReadTables } from '../src/workbook/readTables';
+import { queueReadTables } from '../src/workbook/tables/readTables';
 import { fillCase, syntheticCase } from '../test/support/fillCase';
 
 // npm run bench runs from the project root (this file is bundled elsewhere, so __dirname is not the project).

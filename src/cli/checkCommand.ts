@@ -2,13 +2,13 @@
 import { toJsonOutput } from '../domain';
 import { outlineProblems } from '../domain/checkOutline';
 import { run } from '../host';
-import { checkRead } from '../workbook/check';
-import { ALL_KEYS, readTables } from '../workbook/readTables';
-import { staleProblems } from '../workbook/derivedSheets';
+import { checkRead } from '../workbook/results/check';
+import { ALL_KEYS, readTables } from '../workbook/tables/readTables';
+import { staleProblems } from '../workbook/results/derivedSheets';
 import type { Parsed } from './args';
 import { readWorkbook } from './io';
 import type { Output } from './output';
-import { evaluationSummary, hasProblems, outlineLines } from './report';
+import { evaluationSummary, hasProblems, outlineLines } from './problemReport';
 import { requireInstalled } from './workbookGuard';
 
 export async function checkCommand(p: Parsed, o: Output): Promise<number> {

@@ -4,10 +4,10 @@
  * 1 when some were not (the accepted ones are merged), 2 when nothing was done.
  */
 import { promises as fs } from 'node:fs';
-import { verdictText } from '../domain/ballot';
+import { verdictText } from '../domain/ballotIdentity';
 import { run } from '../host';
-import { readBallotFiles } from '../workbook/ballotPackage';
-import { collectBallots } from '../workbook/collect';
+import { readBallotFiles } from '../workbook/ballots/ballotPackage';
+import { collectBallots } from '../workbook/ballots/collect';
 import type { Parsed } from './args';
 import { ExpectedError } from './errors';
 import { readWorkbook, writeWorkbook } from './io';

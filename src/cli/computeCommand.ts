@@ -1,12 +1,12 @@
 /** kaoping compute: validate, compute kp_Results and, when §3.4 allows, the posting sheet. */
 import { toJsonOutput } from '../domain';
 import { run } from '../host';
-import { compute } from '../workbook/compute';
-import { makePostingSheet } from '../workbook/posting';
+import { compute } from '../workbook/results/compute';
+import { makePostingSheet } from '../workbook/results/postingPack';
 import type { Parsed } from './args';
 import { readWorkbook, writeWorkbook } from './io';
 import type { Output } from './output';
-import { evaluationSummary, hasProblems, problemLines, problemSummary } from './report';
+import { evaluationSummary, hasProblems, problemLines, problemSummary } from './problemReport';
 import { requireInstalled } from './workbookGuard';
 
 export async function computeCommand(p: Parsed, o: Output): Promise<number> {

@@ -1,12 +1,12 @@
 /** kaoping import-roster: members from another workbook's sheet (e.g. last year's hand-made summary). */
 import { run } from '../host';
-import { install } from '../workbook/install';
-import { importRosterGrid, readRosterGrid, RosterSourceError } from '../workbook/importRoster';
+import { install } from '../workbook/setup/install';
+import { importRosterGrid, readRosterGrid, RosterSourceError } from '../workbook/setup/rosterImport';
 import type { Parsed } from './args';
 import { ExpectedError } from './errors';
 import { readSourceWorkbook, readWorkbook, writeWorkbook } from './io';
 import type { Output } from './output';
-import { problemLines } from './report';
+import { problemLines } from './problemReport';
 
 export async function importRosterCommand(p: Parsed, o: Output): Promise<number> {
   const [input] = p.positionals;

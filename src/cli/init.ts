@@ -1,6 +1,6 @@
 /** kaoping init: a new workbook with everything of SPEC §4 installed. */
 import { createWorkbook, run } from '../host';
-import { install } from '../workbook/install';
+import { install } from '../workbook/setup/install';
 import type { Parsed } from './args';
 import { yearOption } from './args';
 import { readWorkbook, writeWorkbook } from './io';

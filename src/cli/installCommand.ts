@@ -1,6 +1,6 @@
 /** kaoping install: install (or repair) the kp_ tables in an existing workbook. */
 import { run } from '../host';
-import { install } from '../workbook/install';
+import { install } from '../workbook/setup/install';
 import { applyScheme } from '../workbook/scheme/apply';
 import { readSchemeSource } from '../workbook/scheme/template';
 import { ExpectedError } from './errors';

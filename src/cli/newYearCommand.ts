@@ -1,13 +1,13 @@
 /** kaoping new-year: roll last year's workbook over to a new year (archived in the workbook), or undo that. */
 import { run } from '../host';
-import { newYear } from '../workbook/newYear';
-import { undoNewYear } from '../workbook/newYearUndo';
+import { newYear } from '../workbook/year/newYear';
+import { undoNewYear } from '../workbook/year/newYearUndo';
 import type { Parsed } from './args';
 import { yearOption } from './args';
 import { ExpectedError } from './errors';
 import { readSourceWorkbook, readWorkbook, writeWorkbook } from './io';
-import { problemLines } from './report';
-import { importRosterGrid, readRosterGrid, RosterSourceError } from '../workbook/importRoster';
+import { problemLines } from './problemReport';
+import { importRosterGrid, readRosterGrid, RosterSourceError } from '../workbook/setup/rosterImport';
 import type { Output } from './output';
 
 export async function newYearCommand(p: Parsed, o: Output): Promise<number> {

@@ -4,15 +4,15 @@
  * (SPEC §5): no entries, no evaluator, no other member's page. IN is only read.
  */
 import { createWorkbook, run } from '../host';
-import { planScoreSheets, writeScoreSheetWorkbook } from '../workbook/scoreSheet';
-import { evaluateRead } from '../workbook/check';
-import type { TablesRead } from '../workbook/readTables';
-import { tablesOfYear } from '../workbook/yearArchive';
+import { planScoreSheets, writeScoreSheetWorkbook } from '../workbook/results/scoreSheet';
+import { evaluateRead } from '../workbook/results/check';
+import type { TablesRead } from '../workbook/tables/readTables';
+import { tablesOfYear } from '../workbook/year/yearArchive';
 import { yearOption, type Parsed } from './args';
 import { ExpectedError } from './errors';
 import { readWorkbook, writeWorkbook } from './io';
 import type { Output } from './output';
-import { hasProblems } from './report';
+import { hasProblems } from './problemReport';
 import { requireInstalled } from './workbookGuard';
 
 export async function reportCommand(p: Parsed, o: Output): Promise<number> {

@@ -6,7 +6,7 @@
  * for the expanded view (pane) and `--verbose` (CLI). `--json` is not made from this: it keeps one problem per
  * cell. Pure; the command line and the task pane only render it.
  */
-import { joinList } from './messages';
+import { joinList } from './texts/messages';
 import type { Language, Problem } from './types';
 
 export type SectionKind = 'error' | 'missing' | 'warning';

@@ -4,7 +4,7 @@
  * The treatment of each kind of bad input is SPEC §3.4's table.
  */
 import { COLUMNS } from './contract';
-import { message } from './messages';
+import { message } from './texts/messages';
 import {
   evaluatorKey, idKey, isBlank, normalizeId, normalizeName, parseScoreFast, parsed, rawText, tenthsText,
   P_BLANK, P_ERROR_VALUE, P_NUMBER, P_TEXT_NUMBER, P_TOO_MANY_DECIMALS,

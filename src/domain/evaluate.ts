@@ -6,12 +6,12 @@
 import { SHEETS } from './contract';
 import { newRoundTotals, processRound, type RoundTotals } from './entries';
 import { divRound, divRoundNumber, gcd } from './exact';
-import { processBonus, processReview } from './extras';
-import { joinList, message, roundName } from './messages';
+import { processBonus, processReview } from './bonusAndVeto';
+import { joinList, message, roundName } from './texts/messages';
 import { decimalValue, parseSettings, type Settings } from './settings';
 import { parseRubric } from './rubric';
 import { parseRoster } from './roster';
-import { planProblems } from './plans';
+import { planProblems } from './workPlans';
 import { tenthsText } from './parse';
 import { isMissingTable, missingTableProblem, outsideRowsProblem } from './tableNotices';
 import type { Evaluation, EvaluationInput, Language, MemberResult, Problem, Round, TableBlock } from './types';

@@ -18,7 +18,7 @@
  * 党员编号 column for self, 评价人 for peer and mass).
  */
 import type { IssuedBallot } from './ballotIssue';
-import { message, roundName } from './messages';
+import { message, roundName } from './texts/messages';
 import { evaluatorKey, idKey, isBlank, normalizeId, normalizeName } from './parse';
 import type { Roster, RosterMember } from './roster';
 import type { Settings } from './settings';

@@ -3,7 +3,7 @@
  * a missing row takes its default; a bad value is an error naming the cell and the default is used.
  */
 import { SHEETS } from './contract';
-import { message } from './messages';
+import { message } from './texts/messages';
 import { numberText, parseScoreFast, parseYesNo, parsed, P_NUMBER, P_TEXT_NUMBER, rawText, trimAll, toHalfWidth } from './parse';
 import { detail, findColumn, bodyCell, headerCell, headerKey, isBlankRow, makeProblem } from './table';
 import type { Language, Problem, RawCell, Round, TableBlock } from './types';

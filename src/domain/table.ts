@@ -1,5 +1,5 @@
 /** Helpers over TableBlock: columns found by header name, cell addresses, blank rows, problem construction. */
-import { message, problemMessage, type MessageKey, type Params } from './messages';
+import { message, problemMessage, type MessageKey, type Params } from './texts/messages';
 import { cellAddress, isBlank, toHalfWidth } from './parse';
 import type { Language, Problem, ProblemCode, RawCell, Severity, TableBlock } from './types';
 

@@ -4,7 +4,7 @@
  * that is not in the workbook at all (the defaults are used). Both are warnings: nothing is lost or miscounted.
  */
 import { TABLES } from './contract';
-import { message } from './messages';
+import { message } from './texts/messages';
 import { cellAddress } from './parse';
 import { makeProblem } from './table';
 import type { Language, Problem, TableBlock } from './types';

@@ -1,8 +1,8 @@
 /** A plain-data picture of one sheet for the preview grid and for tests. */
-import { rectAddress } from './address';
-import { cfFormatAt } from './conditionalFormats';
-import { type Sheet, type WorkbookModel, ErrorValue, DEFAULT_STYLE } from './model';
-import { displayText } from './numberFormat';
+import { rectAddress } from './model/address';
+import { cfFormatAt } from './api/conditionalFormats';
+import { type Sheet, type WorkbookModel, ErrorValue, DEFAULT_STYLE } from './model/model';
+import { displayText } from './model/numberFormat';
 
 export interface CellSnapshot {
   value: number | string | boolean | null;

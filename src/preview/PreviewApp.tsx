@@ -17,11 +17,12 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SHEETS } from '../domain/contract';
-import { conformanceTests, createWorkbook, run, saveXlsx, type HostWorkbook } from '../host';
+import { createWorkbook, run, saveXlsx, type HostWorkbook } from '../host';
+import { conformanceTests } from '../taskpane/selfcheck/conformance';
 import { App } from '../taskpane/App';
 import { downloadBytes, type WorkbookBackup } from '../taskpane/backup';
 import { browserFileOut } from '../taskpane/fileOut';
-import { createCommands } from '../workbook/commands';
+import { createCommands } from '../workbook/createCommands';
 import type { BatchRunner, KaopingCommands } from '../workbook/commandTypes';
 import { downloadName } from './downloadName';
 import { SAMPLE_FILE_NAME, makeSampleWorkbook } from './sample';

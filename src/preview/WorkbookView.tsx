@@ -4,7 +4,7 @@
  */
 import { Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../host';
+import { run, saveXlsx, type HostWorkbook } from '../host';
 import { convertedNote, openWorkbookFile } from '../host/formats';
 import { SheetGrid, parseAddress, type CellEdit } from './SheetGrid';
 

@@ -6,7 +6,7 @@
  */
 import { createWorkbook, run, type HostWorkbook } from '../host';
 import type { Round } from '../domain/types';
-import { createCommands } from '../workbook/commands';
+import { createCommands } from '../workbook/createCommands';
 import type { BatchRunner, ComputeReport, FormRowInput, KaopingCommands } from '../workbook/commandTypes';
 
 export const SAMPLE_YEAR = 2026;

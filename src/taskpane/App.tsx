@@ -18,9 +18,9 @@ import type { BatchRunner, KaopingCommands, WorkbookStatus } from '../workbook/c
 import type { WorkbookBackup } from './backup';
 import type { FileOutlet } from './files';
 import type { FileOut } from './fileOut';
-import type { ConformanceTest } from './conformanceTypes';
+import type { ConformanceTest } from './selfcheck/conformanceTypes';
 import { ErrorBar } from './feedback';
-import { text, type StringKey } from './strings';
+import { text, type StringKey } from '../domain/texts/pane';
 import { useAction } from './useAction';
 import { CheckView } from './views/CheckView';
 import { DiagnosticsView } from './views/DiagnosticsView';

@@ -3,7 +3,7 @@
  * information go to the console for developers, never into the pane.
  */
 import type { Language } from '../domain/types';
-import { text } from './strings';
+import { text } from '../domain/texts/pane';
 
 const byCode: Record<string, 'errCellEdit' | 'errAccess' | 'errPayload'> = {
   InvalidOperationInCellEditMode: 'errCellEdit',

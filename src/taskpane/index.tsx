@@ -3,7 +3,7 @@
  * Old webviews never get here: taskpane.html shows them a plain message before this bundle loads.
  */
 import { createRoot } from 'react-dom/client';
-import { createCommands } from '../workbook/commands';
+import { createCommands } from '../workbook/createCommands';
 import type { BatchRunner } from '../workbook/commandTypes';
 import { App } from './App';
 import { officeBackup } from './officeBackup';
@@ -45,7 +45,7 @@ void Office.onReady((info) => {
       backup={officeBackup(undefined, { files })}
       files={files}
       fileOut={officeFileOut()}
-      loadConformance={() => import(/* webpackChunkName: "conformance" */ '../host/conformance').then((m) => m.conformanceTests)}
+      loadConformance={() => import(/* webpackChunkName: "conformance" */ './selfcheck/conformance').then((m) => m.conformanceTests)}
     />,
   );
 });

@@ -2,7 +2,7 @@
  * Reading what a secretary types into a score box: full-width digits and the full-width point are accepted
  * (Chinese input methods produce them), spaces are ignored. Scores are kept in tenths so totals are exact.
  */
-import type { StringKey } from './strings';
+import type { StringKey } from '../domain/texts/pane';
 
 export type ScoreCheck =
   | { kind: 'blank' }

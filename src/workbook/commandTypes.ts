@@ -3,15 +3,14 @@
  * `createCommands(runner)` in commands.ts builds it over either `Excel.run` (in Excel) or the headless
  * host's `run` (tests, command line, browser preview). No component ever calls Excel directly.
  */
-import type { DerivedKind } from '../domain/derived';
+import type { DerivedKind } from '../domain/derivedSheets';
 import type { Rubric } from '../domain/rubric';
 import type { Evaluation, Language, Problem, Round, Severity } from '../domain/types';
 import type { IssuedBallot } from '../domain/ballotIssue';
-import type { BallotOptions, BallotsOut } from './ballotFiles';
-import type { CollectReport } from './collect';
-import type { GridSource } from './rosterImport';
+import type { BallotProblem, BallotVerdict } from '../domain/ballotIdentity';
+import type { GridSource } from '../domain/rosterGrid';
 
-export type { BallotOptions, BallotsOut, CollectReport, IssuedBallot };
+export type { IssuedBallot };
 
 /** Runs one batch against a workbook: `Excel.run` in Excel, `host.run(workbook, …)` headless. */
 export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -363,4 +362,45 @@ export interface KaopingCommands {
   applySchemeFile?(file: PickedFile, apply: boolean): Promise<{ changes: { item: string; from: string; to: string }[]; refused: string | null; fingerprint?: string }>;
   /** 党委汇总: the roll-up of picked branch workbooks (.xlsx or .zip) as a new workbook file. */
   rollupFiles?(files: PickedFile[]): Promise<{ bytes: Uint8Array; fileName: string; summary: string; notOk: string[] }>;
+}
+
+export interface BallotOptions {
+  /** Only this 党小组 (named peer ballots of its members; anonymous ballots covering it). */
+  group?: string;
+  /** Anonymous ballots: this many codes (mass: required; peer: per 党小组, or for `group`). */
+  codes?: number;
+  /**
+   * Hand these ballots out again (a lost file): ballot codes or roster 编号 already handed out this year in the
+   * round. Each gets a new secret; the lost file's stops counting once the new one is recorded.
+   */
+  reissue?: string[];
+}
+
+export interface BallotsOut {
+  round: Round;
+  evaluator: string;
+  group: string;
+  label: string;
+  back: boolean;
+  /** Times this ballot was handed out again (a lost file): only the last one counts. */
+  reissued: number;
+}
+
+export interface BallotFileReport {
+  file: string;
+  verdict: BallotVerdict;
+  round: Round | null;
+  /** A roster 编号 or a ballot code; null when the file is not a ballot. */
+  evaluator: string | null;
+  /** Forms written into the workbook from this file. */
+  forms: number;
+  problems: BallotProblem[];
+}
+
+export interface CollectReport {
+  files: BallotFileReport[];
+  /** Forms written in all. */
+  written: number;
+  /** What else the merge did (a table filter cleared so new rows are seen), in the workbook's language. */
+  notes?: string[];
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { loadXlsx, run, saveXlsx } from '../../src/host';
-import { compute } from '../../src/workbook/compute';
+import { compute } from '../../src/workbook/results/compute';
 import { ballotLayout, fillWithOpenpyxl, scoreEdits, type CellValue } from '../support/ballotFill';
 import { fillCase, loadCase } from '../support/fillCase';
 import { SCREENSHOTS, startPreview } from './browser';

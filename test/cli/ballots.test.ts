@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadXlsx, run, saveXlsx } from '../../src/host';
-import { getBallotsOut } from '../../src/workbook/ballotFiles';
-import { zipFiles } from '../../src/workbook/ballotPackage';
-import { queueReadTables } from '../../src/workbook/readTables';
+import { getBallotsOut } from '../../src/workbook/ballots/ballotFiles';
+import { zipFiles } from '../../src/workbook/ballots/ballotPackage';
+import { queueReadTables } from '../../src/workbook/tables/readTables';
 import { ballotLayout, fillWithOpenpyxl, scoreEdits, type CellValue } from '../support/ballotFill';
 import { cli } from '../support/cli';
 import { fillCase, loadCase } from '../support/fillCase';

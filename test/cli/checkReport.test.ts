@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { JsonOutput } from '../../src/domain/json';
 import type { RawCell } from '../../src/domain/types';
 import { run, saveXlsx, type HostWorkbook } from '../../src/host';
-import { issueBallots } from '../../src/workbook/ballotFiles';
-import { check } from '../../src/workbook/check';
-import { install } from '../../src/workbook/install';
+import { issueBallots } from '../../src/workbook/ballots/ballotFiles';
+import { check } from '../../src/workbook/results/check';
+import { install } from '../../src/workbook/setup/install';
 import { cli } from '../support/cli';
 import { fillCase, type CaseJson } from '../support/fillCase';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { loadXlsx, run, saveXlsx } from '../../src/host';
 import { cli } from '../support/cli';
-import { queueReadTables } from '../../src/workbook/readTables';
+import { queueReadTables } from '../../src/workbook/tables/readTables';
 import { fillCase, loadCase } from '../support/fillCase';
 import { HANDMADE_XLSX } from '../support/paths';
 

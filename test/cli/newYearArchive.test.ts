@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
-import { compute } from '../../src/workbook/compute';
-import { saveForm } from '../../src/workbook/entry';
+import { compute } from '../../src/workbook/results/compute';
+import { saveForm } from '../../src/workbook/entry/forms';
 import { cli } from '../support/cli';
 import { vetoYear } from '../support/yearCases';
 

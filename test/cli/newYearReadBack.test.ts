@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/cli/commands';
+import { runCli } from '../../src/cli/dispatch';
 import { loadCase } from '../support/caseInput';
 import { fillWithExcelJs } from './otherTool';
 import { HANDMADE_XLSX } from '../support/paths';

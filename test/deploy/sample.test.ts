@@ -4,7 +4,7 @@
  * results computed with nobody incomplete or invalid, one member under the eligible line, and the check clean.
  */
 import { run, saveXlsx, loadXlsx } from '../../src/host';
-import { createCommands } from '../../src/workbook/commands';
+import { createCommands } from '../../src/workbook/createCommands';
 import {
   SAMPLE_BRANCH,
   SAMPLE_MASS_BALLOTS,

@@ -1,7 +1,7 @@
 import { evaluate } from '../../src/domain/evaluate';
 import { toJsonOutput } from '../../src/domain/json';
-import { MESSAGE_KEYS, message } from '../../src/domain/messages';
-import { postingBlockers } from '../../src/domain/posting';
+import { MESSAGE_KEYS, message } from '../../src/domain/texts/messages';
+import { postingBlockers } from '../../src/domain/postingRules';
 import type { ProblemCode } from '../../src/domain/types';
 import { D90, MASS, PEER, SELF, input } from './build';
 

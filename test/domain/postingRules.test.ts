@@ -1,5 +1,5 @@
 /** The posting rules without a workbook: order, shared 序号 for ties, a vetoed member's score never posted. */
-import { postingMembers, postingRows } from '../../src/domain/posting';
+import { postingMembers, postingRows } from '../../src/domain/postingRules';
 import type { Evaluation, MemberResult } from '../../src/domain/types';
 
 function member(id: string, final: number | null, rank: number | null, extra: Partial<MemberResult> = {}): MemberResult {

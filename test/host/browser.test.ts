@@ -7,7 +7,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { conformanceTests } from '../../src/host';
+import { conformanceTests } from '../../src/taskpane/selfcheck/conformance';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -16,7 +16,8 @@ test('the host runs in Chromium: conformance suite, save and load', async () => 
   const dir = mkdtempSync(join(tmpdir(), 'kp-host-browser-'));
   const entry = join(dir, 'entry.ts');
   writeFileSync(entry, `
-    import { conformanceTests, createWorkbook, loadXlsx, run, saveXlsx } from ${JSON.stringify(join(__dirname, '..', '..', 'src', 'host'))};
+    import { createWorkbook, loadXlsx, run, saveXlsx } from ${JSON.stringify(join(__dirname, '..', '..', 'src', 'host'))};
+    import { conformanceTests } from ${JSON.stringify(join(__dirname, '..', '..', 'src', 'taskpane', 'selfcheck', 'conformance'))};
     (window as any).kpHost = async () => {
       const failures: string[] = [];
       const ran: string[] = [];

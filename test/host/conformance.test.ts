@@ -1,4 +1,5 @@
-import { conformanceTests, createWorkbook, run } from '../../src/host';
+import { createWorkbook, run } from '../../src/host';
+import { conformanceTests } from '../../src/taskpane/selfcheck/conformance';
 
 describe('conformance suite on the headless host', () => {
   for (const t of conformanceTests) {

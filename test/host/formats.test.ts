@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { CFB } from '@e965/xlsx';
 import { createWorkbook, run, saveXlsx, type HostWorkbook } from '../../src/host';
 import { FormatError, openWorkbookFile } from '../../src/host/formats';
-import { queueReadTables } from '../../src/workbook/readTables';
+import { queueReadTables } from '../../src/workbook/tables/readTables';
 import { cli } from '../support/cli';
 import { profileDir, soffice } from './soffice';
 

@@ -11,10 +11,10 @@ import type { RawCell } from '../../src/domain/types';
 import { loadXlsx, run, saveXlsx } from '../../src/host';
 import { cli } from '../support/cli';
 import { fillCase, syntheticCase, type CaseJson } from '../support/fillCase';
-import { ALL_KEYS, readTables } from '../../src/workbook/readTables';
-import { fingerprint, parseState } from '../../src/workbook/state';
+import { ALL_KEYS, readTables } from '../../src/workbook/tables/readTables';
+import { fingerprint, parseState } from '../../src/workbook/tables/state';
 import { quickReadTables } from '../../src/workbook/rollup/quickRead';
-import { getSettings } from '../../src/workbook/settingsCmd';
+import { getSettings } from '../../src/workbook/setup/settings';
 
 let dir: string;
 const f = (name: string) => join(dir, name);

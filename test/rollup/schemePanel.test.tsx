@@ -7,10 +7,10 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createWorkbook, loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
 import { SchemePanel } from '../../src/taskpane/views/SchemePanel';
-import { createCommands } from '../../src/workbook/commands';
-import { compute } from '../../src/workbook/compute';
-import { install } from '../../src/workbook/install';
-import { getSettings, saveSettings } from '../../src/workbook/settingsCmd';
+import { createCommands } from '../../src/workbook/createCommands';
+import { compute } from '../../src/workbook/results/compute';
+import { install } from '../../src/workbook/setup/install';
+import { getSettings, saveSettings } from '../../src/workbook/setup/settings';
 import { fillCase, syntheticCase } from '../support/fillCase';
 // The pane tests' setup (jsdom has no ResizeObserver; Fluent's MessageBar observes its size).
 import '../taskpane/helpers';

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { loadXlsx, run } from '../../src/host';
-import { readBallotWorkbook } from '../../src/workbook/ballotFiles';
-import type { BallotIdentity } from '../../src/domain/ballot';
+import { readBallotWorkbook } from '../../src/workbook/ballots/ballotFiles';
+import type { BallotIdentity } from '../../src/domain/ballotIdentity';
 
 export type CellValue = string | number | null;
 export interface Edit {

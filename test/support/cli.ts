@@ -1,4 +1,4 @@
-import { runCli } from '../../src/cli/commands';
+import { runCli } from '../../src/cli/dispatch';
 
 /** Runs the kaoping command line in-process and captures what it prints. */
 export async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -6,10 +6,10 @@
  */
 import { COLUMNS, DEFAULT_RUBRIC, dimensionColumns, type RawCell } from '../../src/domain';
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { blockAddress } from '../../src/workbook/a1';
-import { install } from '../../src/workbook/install';
-import { col, queueReadTables, type ReadKey, type TableRead } from '../../src/workbook/readTables';
-import { totalFormula } from '../../src/workbook/layout';
+import { blockAddress } from '../../src/workbook/tables/a1';
+import { install } from '../../src/workbook/setup/install';
+import { col, queueReadTables, type ReadKey, type TableRead } from '../../src/workbook/tables/readTables';
+import { totalFormula } from '../../src/workbook/tables/layout';
 import type { CaseJson } from './caseInput';
 
 export { loadCase, type CaseJson, type ExpectedMember } from './caseInput';

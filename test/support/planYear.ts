@@ -4,9 +4,9 @@
  */
 import type { RawCell } from '../../src/domain/types';
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { blockAddress } from '../../src/workbook/a1';
-import { install } from '../../src/workbook/install';
-import { col, queueReadTables } from '../../src/workbook/readTables';
+import { blockAddress } from '../../src/workbook/tables/a1';
+import { install } from '../../src/workbook/setup/install';
+import { col, queueReadTables } from '../../src/workbook/tables/readTables';
 import { fillCase, type CaseJson } from './fillCase';
 
 /** Plans by member 编号: the text, and optionally an attachment reference. */

@@ -4,7 +4,7 @@
  * asked for, and a way to make the next call of one command fail (as Excel can).
  */
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { createCommands } from '../../src/workbook/commands';
+import { createCommands } from '../../src/workbook/createCommands';
 import type { KaopingCommands } from '../../src/workbook/commandTypes';
 
 export interface Call {

@@ -6,7 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
 import { run } from '../../src/host';
-import { queueReadTables } from '../../src/workbook/readTables';
+import { queueReadTables } from '../../src/workbook/tables/readTables';
 import { expectAccessible, ready, renderApp } from './helpers';
 import { installedCommands, MEMBERS, type PaneCommands } from './paneWorkbook';
 

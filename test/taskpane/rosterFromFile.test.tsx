@@ -6,7 +6,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
 import type { RosterImportPreview, RosterImportReport } from '../../src/workbook/commandTypes';
-import type { GridSource } from '../../src/workbook/rosterImport';
+import type { GridSource } from '../../src/domain/rosterGrid';
 import { FakeCommands, installedFake } from './fakeCommands';
 import { ready, renderApp } from './helpers';
 

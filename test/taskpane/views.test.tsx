@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { screen, waitFor, within } from '@testing-library/react';
 import type { Problem } from '../../src/domain/types';
-import type { ConformanceTest } from '../../src/taskpane/conformanceTypes';
+import type { ConformanceTest } from '../../src/taskpane/selfcheck/conformanceTypes';
 import type { BatchRunner } from '../../src/workbook/commandTypes';
 import { DIMENSIONS, installedFake, type FakeCommands } from './fakeCommands';
 import { expectAccessible, ready, renderApp } from './helpers';

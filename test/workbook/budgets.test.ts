@@ -1,13 +1,13 @@
 /** SPEC §6: each command's context.sync() count is constant — the same for 10 and 2,000 members. */
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { check } from '../../src/workbook/check';
-import { compute } from '../../src/workbook/compute';
-import { saveForm } from '../../src/workbook/entry';
-import { install } from '../../src/workbook/install';
-import { newYear } from '../../src/workbook/newYear';
-import { undoNewYear } from '../../src/workbook/newYearUndo';
-import { makePostingSheet } from '../../src/workbook/posting';
-import { makeScoreSheets } from '../../src/workbook/scoreSheet';
+import { check } from '../../src/workbook/results/check';
+import { compute } from '../../src/workbook/results/compute';
+import { saveForm } from '../../src/workbook/entry/forms';
+import { install } from '../../src/workbook/setup/install';
+import { newYear } from '../../src/workbook/year/newYear';
+import { undoNewYear } from '../../src/workbook/year/newYearUndo';
+import { makePostingSheet } from '../../src/workbook/results/postingPack';
+import { makeScoreSheets } from '../../src/workbook/results/scoreSheet';
 import { fillCase, syntheticCase } from '../support/fillCase';
 
 async function measure(wb: HostWorkbook, f: Parameters<typeof run>[1]): Promise<number> {

@@ -1,7 +1,7 @@
 import { createWorkbook, loadXlsx, run, saveXlsx } from '../../src/host';
 import { toJsonOutput } from '../../src/domain';
-import { compute } from '../../src/workbook/compute';
-import { col, queueReadTables } from '../../src/workbook/readTables';
+import { compute } from '../../src/workbook/results/compute';
+import { col, queueReadTables } from '../../src/workbook/tables/readTables';
 import { fillCase, loadCase } from '../support/fillCase';
 
 const CASES = ['small-branch', 'small-branch-traps', 'small-categories'];

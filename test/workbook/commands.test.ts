@@ -1,13 +1,13 @@
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { createCommands } from '../../src/workbook/commands';
-import { check } from '../../src/workbook/check';
-import { compute } from '../../src/workbook/compute';
-import { getEntryForm, getProgress, saveForm } from '../../src/workbook/entry';
-import { newYear } from '../../src/workbook/newYear';
-import { makePostingSheet } from '../../src/workbook/posting';
-import { printBallot } from '../../src/workbook/ballot';
-import { queueReadTables } from '../../src/workbook/readTables';
-import { getStatus } from '../../src/workbook/status';
+import { createCommands } from '../../src/workbook/createCommands';
+import { check } from '../../src/workbook/results/check';
+import { compute } from '../../src/workbook/results/compute';
+import { getEntryForm, getProgress, saveForm } from '../../src/workbook/entry/forms';
+import { newYear } from '../../src/workbook/year/newYear';
+import { makePostingSheet } from '../../src/workbook/results/postingPack';
+import { printBallot } from '../../src/workbook/ballots/paperBallot';
+import { queueReadTables } from '../../src/workbook/tables/readTables';
+import { getStatus } from '../../src/workbook/setup/status';
 import { fillCase, loadCase } from '../support/fillCase';
 
 const full = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };

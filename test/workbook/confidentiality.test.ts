@@ -6,14 +6,14 @@
  * (progress reports no name for it; kp_State holds none).
  */
 import { run, type HostWorkbook } from '../../src/host';
-import { printBallot } from '../../src/workbook/ballot';
-import { compute } from '../../src/workbook/compute';
-import { getProgress, saveForm } from '../../src/workbook/entry';
-import { newYear } from '../../src/workbook/newYear';
-import { makePostingSheet } from '../../src/workbook/posting';
+import { printBallot } from '../../src/workbook/ballots/paperBallot';
+import { compute } from '../../src/workbook/results/compute';
+import { getProgress, saveForm } from '../../src/workbook/entry/forms';
+import { newYear } from '../../src/workbook/year/newYear';
+import { makePostingSheet } from '../../src/workbook/results/postingPack';
 import { fillCase, loadCase } from '../support/fillCase';
-import { issueBallots } from '../../src/workbook/ballotFiles';
-import { queueReadTables } from '../../src/workbook/readTables';
+import { issueBallots } from '../../src/workbook/ballots/ballotFiles';
+import { queueReadTables } from '../../src/workbook/tables/readTables';
 
 const NOW = () => new Date('2026-11-24T06:05:00Z');
 const full = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };

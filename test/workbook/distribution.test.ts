@@ -3,8 +3,8 @@
  * with the frozen header, labels above their counts), the chart beside the table, the print area the table alone.
  */
 import { run } from '../../src/host';
-import { distributionColumn, distributionPlace } from '../../src/workbook/compute';
-import { createCommands } from '../../src/workbook/commands';
+import { distributionColumn, distributionPlace } from '../../src/workbook/results/compute';
+import { createCommands } from '../../src/workbook/createCommands';
 import { fillCase, loadCase } from '../support/fillCase';
 
 describe('the distribution block', () => {

@@ -4,17 +4,17 @@
  */
 import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { check } from '../../src/workbook/check';
-import { compute } from '../../src/workbook/compute';
-import { saveForm } from '../../src/workbook/entry';
-import { importRoster } from '../../src/workbook/importRoster';
-import { install } from '../../src/workbook/install';
-import { A4, DEFAULT_SIDE_MARGINS } from '../../src/workbook/layout';
-import { newYear } from '../../src/workbook/newYear';
-import { col, queueReadTables, readTables } from '../../src/workbook/readTables';
-import { saveRubric } from '../../src/workbook/rubricCmd';
-import { saveSettings } from '../../src/workbook/settingsCmd';
-import { getStatus } from '../../src/workbook/status';
+import { check } from '../../src/workbook/results/check';
+import { compute } from '../../src/workbook/results/compute';
+import { saveForm } from '../../src/workbook/entry/forms';
+import { importRoster } from '../../src/workbook/setup/rosterImport';
+import { install } from '../../src/workbook/setup/install';
+import { A4, DEFAULT_SIDE_MARGINS } from '../../src/workbook/tables/layout';
+import { newYear } from '../../src/workbook/year/newYear';
+import { col, queueReadTables, readTables } from '../../src/workbook/tables/readTables';
+import { saveRubric } from '../../src/workbook/setup/rubric';
+import { saveSettings } from '../../src/workbook/setup/settings';
+import { getStatus } from '../../src/workbook/setup/status';
 import { fillCase, loadCase, syntheticCase } from '../support/fillCase';
 
 const FULL = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };

@@ -9,13 +9,13 @@
  * Runs: KAOPING_FUZZ_RUNS (default 300) cases per property; `KAOPING_FUZZ_RUNS=5000 npx jest test/workbook/fuzz`
  * for a long run.
  */
-import { distributionPlace } from '../../src/workbook/compute';
+import { distributionPlace } from '../../src/workbook/results/compute';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
-import { check } from '../../src/workbook/check';
-import { compute } from '../../src/workbook/compute';
-import { queueReadTables, type ReadKey } from '../../src/workbook/readTables';
+import { check } from '../../src/workbook/results/check';
+import { compute } from '../../src/workbook/results/compute';
+import { queueReadTables, type ReadKey } from '../../src/workbook/tables/readTables';
 import { cloneWorkbook } from '../support/cloneWorkbook';
 import { fillCase, loadCase } from '../support/fillCase';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { loadXlsx, run, saveXlsx } from '../../src/host';
-import { importRoster, previewRosterImport } from '../../src/workbook/importRoster';
-import { install } from '../../src/workbook/install';
-import { newYear } from '../../src/workbook/newYear';
-import { queueReadTables } from '../../src/workbook/readTables';
+import { importRoster, previewRosterImport } from '../../src/workbook/setup/rosterImport';
+import { install } from '../../src/workbook/setup/install';
+import { newYear } from '../../src/workbook/year/newYear';
+import { queueReadTables } from '../../src/workbook/tables/readTables';
 import { HANDMADE_XLSX } from '../support/paths';
 
 const HANDMADE = HANDMADE_XLSX;

@@ -12,17 +12,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_RUBRIC, type Rubric } from '../../src/domain/rubric';
 import { createWorkbook, loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
-import { printBallot } from '../../src/workbook/ballot';
-import { compute } from '../../src/workbook/compute';
-import { saveForm } from '../../src/workbook/entry';
-import { importRoster } from '../../src/workbook/importRoster';
-import { install } from '../../src/workbook/install';
-import { newYear } from '../../src/workbook/newYear';
-import { makePostingSheet } from '../../src/workbook/posting';
-import { queueReadTables } from '../../src/workbook/readTables';
-import { saveRubric } from '../../src/workbook/rubricCmd';
-import { saveSettings } from '../../src/workbook/settingsCmd';
-import { texts } from '../../src/workbook/texts';
+import { printBallot } from '../../src/workbook/ballots/paperBallot';
+import { compute } from '../../src/workbook/results/compute';
+import { saveForm } from '../../src/workbook/entry/forms';
+import { importRoster } from '../../src/workbook/setup/rosterImport';
+import { install } from '../../src/workbook/setup/install';
+import { newYear } from '../../src/workbook/year/newYear';
+import { makePostingSheet } from '../../src/workbook/results/postingPack';
+import { queueReadTables } from '../../src/workbook/tables/readTables';
+import { saveRubric } from '../../src/workbook/setup/rubric';
+import { saveSettings } from '../../src/workbook/setup/settings';
+import { texts } from '../../src/domain/texts/sheets';
 
 const T = texts('zh-CN');
 

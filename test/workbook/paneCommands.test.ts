@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createWorkbook, loadXlsx, run, type HostWorkbook } from '../../src/host';
-import { compute } from '../../src/workbook/compute';
-import { saveForm } from '../../src/workbook/entry';
-import { newYear } from '../../src/workbook/newYear';
-import { branchFromTitle, newYearPlan, suggestBranch } from '../../src/workbook/paneInfo';
-import { getReview, saveMemberReview } from '../../src/workbook/review';
+import { compute } from '../../src/workbook/results/compute';
+import { saveForm } from '../../src/workbook/entry/forms';
+import { newYear } from '../../src/workbook/year/newYear';
+import { branchFromTitle, newYearPlan, suggestBranch } from '../../src/workbook/setup/paneInfo';
+import { getReview, saveMemberReview } from '../../src/workbook/entry/review';
 import { fillCase, syntheticCase } from '../support/fillCase';
 import { HANDMADE_XLSX } from '../support/paths';
 
@@ -164,7 +164,7 @@ describe('newYearPlan', () => {
     expect([plan.computed, plan.stale]).toEqual([true, true]);
     // The phone and the posting dates are not inputs of the results: saving them does not make them stale.
     await run(wb, (ctx) => compute(ctx));
-    const { saveSettings } = await import('../../src/workbook/settingsCmd');
+    const { saveSettings } = await import('../../src/workbook/setup/settings');
     await run(wb, (ctx) => saveSettings(ctx, { phone: '0535-7777777', postingStart: '2026-12-20' }));
     plan = await run(wb, (ctx) => newYearPlan(ctx));
     expect([plan.computed, plan.stale]).toEqual([true, false]);
@@ -197,7 +197,7 @@ describe('posting sheet (issue 14 words)', () => {
     c.bonus = [['0004', '党员4', '表彰', 1, '']];
     const wb = await fillCase(c);
     await run(wb, (ctx) => compute(ctx));
-    const { makePostingSheet } = await import('../../src/workbook/posting');
+    const { makePostingSheet } = await import('../../src/workbook/results/postingPack');
     await run(wb, (ctx) => makePostingSheet(ctx, { order: 'rank', periodStart: '2026-12-20', periodEnd: '2027-01-05' }));
     const snap = wb.snapshot('考评结果公示');
     expect(snap.cells.slice(3, 7).map((r) => [r[0].value, r[1].value])).toEqual([

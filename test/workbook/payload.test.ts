@@ -6,18 +6,18 @@
  */
 import type { RawCell } from '../../src/domain/types';
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { check } from '../../src/workbook/check';
-import { compute } from '../../src/workbook/compute';
-import { getEntryForm, getProgress, saveForm } from '../../src/workbook/entry';
-import { install } from '../../src/workbook/install';
-import { newYear } from '../../src/workbook/newYear';
-import { undoNewYear } from '../../src/workbook/newYearUndo';
-import { makePostingSheet } from '../../src/workbook/posting';
-import { printBallot } from '../../src/workbook/ballot';
+import { check } from '../../src/workbook/results/check';
+import { compute } from '../../src/workbook/results/compute';
+import { getEntryForm, getProgress, saveForm } from '../../src/workbook/entry/forms';
+import { install } from '../../src/workbook/setup/install';
+import { newYear } from '../../src/workbook/year/newYear';
+import { undoNewYear } from '../../src/workbook/year/newYearUndo';
+import { makePostingSheet } from '../../src/workbook/results/postingPack';
+import { printBallot } from '../../src/workbook/ballots/paperBallot';
 import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
-import { saveRubric } from '../../src/workbook/rubricCmd';
-import { saveSettings } from '../../src/workbook/settingsCmd';
-import { getStatus } from '../../src/workbook/status';
+import { saveRubric } from '../../src/workbook/setup/rubric';
+import { saveSettings } from '../../src/workbook/setup/settings';
+import { getStatus } from '../../src/workbook/setup/status';
 import { fillCase, syntheticCase } from '../support/fillCase';
 
 const LIMIT = 4 * 1024 * 1024;

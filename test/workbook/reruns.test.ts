@@ -4,10 +4,10 @@
  * saveXlsx only, so it holds for whichever .xlsx writer the host uses.
  */
 import { createWorkbook, run, saveXlsx, type HostWorkbook } from '../../src/host';
-import { compute } from '../../src/workbook/compute';
-import { install } from '../../src/workbook/install';
-import { newYear } from '../../src/workbook/newYear';
-import { makePostingSheet } from '../../src/workbook/posting';
+import { compute } from '../../src/workbook/results/compute';
+import { install } from '../../src/workbook/setup/install';
+import { newYear } from '../../src/workbook/year/newYear';
+import { makePostingSheet } from '../../src/workbook/results/postingPack';
 import { fillCase, loadCase } from '../support/fillCase';
 import { diffParts, packageParts } from '../support/packageParts';
 

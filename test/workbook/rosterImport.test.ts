@@ -1,4 +1,4 @@
-import { mergeRoster, parseRosterGrid, type RosterRow } from '../../src/workbook/rosterImport';
+import { mergeRoster, parseRosterGrid, type RosterRow } from '../../src/domain/rosterGrid';
 
 const E = '';
 

@@ -2,10 +2,10 @@
 import { toJsonOutput } from '../../src/domain';
 import { DEFAULT_RUBRIC, type Rubric } from '../../src/domain/rubric';
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { createCommands } from '../../src/workbook/commands';
-import { compute } from '../../src/workbook/compute';
-import { col, queueReadTables } from '../../src/workbook/readTables';
-import { saveRubric } from '../../src/workbook/rubricCmd';
+import { createCommands } from '../../src/workbook/createCommands';
+import { compute } from '../../src/workbook/results/compute';
+import { col, queueReadTables } from '../../src/workbook/tables/readTables';
+import { saveRubric } from '../../src/workbook/setup/rubric';
 import { caseRubric } from '../support/caseInput';
 import { fillCase, loadCase } from '../support/fillCase';
 

@@ -5,8 +5,8 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { run, saveXlsx, type HostWorkbook } from '../../src/host';
-import { scoreSheetRounds } from '../../src/domain/scoreSheet';
-import { makeScoreSheets } from '../../src/workbook/scoreSheet';
+import { scoreSheetRounds } from '../../src/domain/scoreSheetRules';
+import { makeScoreSheets } from '../../src/workbook/results/scoreSheet';
 import type { RawCell } from '../../src/domain/types';
 import { fillCase, type CaseJson } from '../support/fillCase';
 

@@ -4,16 +4,16 @@
  * was), the undo is refused once something was entered, and a past year's score sheets are made from the archive.
  */
 import { run, type HostWorkbook } from '../../src/host';
-import { issueBallots } from '../../src/workbook/ballotFiles';
-import { check } from '../../src/workbook/check';
-import { compute } from '../../src/workbook/compute';
-import { saveForm } from '../../src/workbook/entry';
-import { install } from '../../src/workbook/install';
-import { newYear } from '../../src/workbook/newYear';
-import { undoNewYear } from '../../src/workbook/newYearUndo';
-import { makePostingSheet } from '../../src/workbook/posting';
-import { makeScoreSheets } from '../../src/workbook/scoreSheet';
-import { getStatus } from '../../src/workbook/status';
+import { issueBallots } from '../../src/workbook/ballots/ballotFiles';
+import { check } from '../../src/workbook/results/check';
+import { compute } from '../../src/workbook/results/compute';
+import { saveForm } from '../../src/workbook/entry/forms';
+import { install } from '../../src/workbook/setup/install';
+import { newYear } from '../../src/workbook/year/newYear';
+import { undoNewYear } from '../../src/workbook/year/newYearUndo';
+import { makePostingSheet } from '../../src/workbook/results/postingPack';
+import { makeScoreSheets } from '../../src/workbook/results/scoreSheet';
+import { getStatus } from '../../src/workbook/setup/status';
 import { fillCase, loadCase } from '../support/fillCase';
 import { typePlans } from '../support/planYear';
 

@@ -5,7 +5,7 @@
  * like final scores.
  */
 import { divRoundNumber } from '../exact';
-import { message } from '../messages';
+import { message } from '../texts/messages';
 import type { ResultLabels } from '../settings';
 import type { BranchFigures, MemberStanding, RollupMember, Verdict } from './types';
 

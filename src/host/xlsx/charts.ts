@@ -2,8 +2,8 @@
  * Charts: those in a file stay in their drawing parts as written (read here only for the API: type, title, source,
  * position); charts added through the API are written as minimal DrawingML parts.
  */
-import { type Rect, colIndex, colName, MAX_COLS, quoteSheet } from '../address';
-import type { ChartModel, Sheet, WorkbookModel } from '../model';
+import { type Rect, colIndex, colName, MAX_COLS, quoteSheet } from '../model/address';
+import type { ChartModel, Sheet, WorkbookModel } from '../model/model';
 import { type Package, REL, isRel, relsPartOf, resolvePart } from './opc';
 
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -2,7 +2,7 @@
  * What the model holds of each part of a worksheet, as comparable strings: taken when the file is read and again
  * when it is written, so that only what changed is rewritten and the rest is copied as it was.
  */
-import type { Sheet, Style, TableModel, WorkbookModel } from '../model';
+import type { Sheet, Style, TableModel, WorkbookModel } from '../model/model';
 import { XF, sameStyle } from './styles';
 
 function styleId(s: Style | undefined): string {

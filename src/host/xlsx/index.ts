@@ -2,7 +2,7 @@
  * .xlsx in and out, losslessly: the package a workbook was read from is kept, and saving writes back only what the
  * commands changed (see README.md beside this folder's parent). Browser-safe: Uint8Array in, Uint8Array out.
  */
-import { HostWorkbook } from '../workbook';
+import { HostWorkbook } from '../hostWorkbook';
 import { PackageError } from './opc';
 import { readPackage } from './read';
 import { writePackage } from './write';

@@ -1,6 +1,6 @@
 /** Reading a workbook package (ECMA-376 / OPC) into the host's model, keeping the package for a lossless save. */
-import { type Rect, tryParseLocal, MAX_COLS, MAX_ROWS, colIndex } from '../address';
-import { type Sheet, type TableModel, WorkbookModel } from '../model';
+import { type Rect, tryParseLocal, MAX_COLS, MAX_ROWS, colIndex } from '../model/address';
+import { type Sheet, type TableModel, WorkbookModel } from '../model/model';
 import { readCharts } from './charts';
 import { LIMITS, tooManyCells } from './limits';
 import { printDigest, sheetDigest, tableDigest } from './digest';

@@ -3,8 +3,8 @@
  * references moved by the cell's offset from the master. Whole-column references (G:H) move by columns only,
  * whole-row references (3:4) by rows only; "$" parts never move.
  */
-import { colIndex, colName, MAX_COLS, MAX_ROWS } from '../address';
-import { mapOutsideQuotes } from '../formulaShift';
+import { colIndex, colName, MAX_COLS, MAX_ROWS } from '../model/address';
+import { mapOutsideQuotes } from '../formula/shift';
 
 const B = '(^|[^\\p{L}\\p{N}_.$])';
 const AFTER = '(?![\\p{L}\\p{N}_(!])';

@@ -1,7 +1,7 @@
 /** Reads a worksheet part into the model: cells (with their original XML), rows, columns, views, layout, rules. */
-import { type Rect, MAX_COLS, MAX_ROWS, colIndex, tryParseLocal } from '../address';
-import { fromFileFormula } from '../formulaShift';
-import { Cell, type CellValue, type ConditionalFormatModel, ErrorValue, type Sheet, type WorkbookModel } from '../model';
+import { type Rect, MAX_COLS, MAX_ROWS, colIndex, tryParseLocal } from '../model/address';
+import { fromFileFormula } from '../formula/shift';
+import { Cell, type CellValue, type ConditionalFormatModel, ErrorValue, type Sheet, type WorkbookModel } from '../model/model';
 import { shiftShared } from './sharedFormula';
 import { type SharedStrings, richText, textBody } from './strings';
 import { type StylesPart, colorOf } from './styles';

@@ -3,9 +3,9 @@
  * are copied as written (including everything this host does not model: hyperlinks, drawings, comments' VML,
  * extensions …), unchanged cells keep their original XML, and only what changed is written anew.
  */
-import { type Rect, MAX_COLS, MAX_ROWS, cellName, rectAddress, colName } from '../address';
-import { toFileFormula } from '../formulaShift';
-import { type Cell, type CellValue, ErrorValue, type Sheet, type Style, type WorkbookModel } from '../model';
+import { type Rect, MAX_COLS, MAX_ROWS, cellName, rectAddress, colName } from '../model/address';
+import { toFileFormula } from '../formula/shift';
+import { type Cell, type CellValue, ErrorValue, type Sheet, type Style, type WorkbookModel } from '../model/model';
 import { type SheetDigest, sheetDigest } from './digest';
 import { REL_BASE, STRICT_REL_BASE } from './opc';
 import { type SheetSource, pointsToChars } from './sheetRead';

@@ -2,7 +2,7 @@
  * The styles part: cell formats (xf) read into the host's Style on demand, and new formats appended on save.
  * Everything already in the part (themes colours, named styles, dxfs, extensions) stays as written.
  */
-import { type BorderModel, DEFAULT_STYLE, type Style } from '../model';
+import { type BorderModel, DEFAULT_STYLE, type Style } from '../model/model';
 import { attr, child, children, escAttr, parseXml, type XNode } from './xml';
 
 /** The xf a Style was read from, and the Style as read, so that an unchanged Style reuses its index. */

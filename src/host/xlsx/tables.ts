@@ -1,7 +1,7 @@
 /** Table parts: read into the model; a changed table is written by editing its part (unknown content kept). */
-import { type Rect, rectAddress, tryParseLocal } from '../address';
-import { fromFileFormula, toFileFormula } from '../formulaShift';
-import type { Sheet, TableModel, WorkbookModel } from '../model';
+import { type Rect, rectAddress, tryParseLocal } from '../model/address';
+import { fromFileFormula, toFileFormula } from '../formula/shift';
+import type { Sheet, TableModel, WorkbookModel } from '../model/model';
 import { attr, child, children, escAttr, escText, parseXml, type XNode } from './xml';
 
 export interface TableSource { part: string; xml: string; digest: string; rid: string }

@@ -1,6 +1,6 @@
 /** Data validation in a worksheet part: read into the model, written from it (whole columns stay whole). */
-import { type Rect, rectAddress, tryParseLocal, MAX_ROWS, cellName } from '../address';
-import type { DataValidationModel, Sheet } from '../model';
+import { type Rect, rectAddress, tryParseLocal, MAX_ROWS, cellName } from '../model/address';
+import type { DataValidationModel, Sheet } from '../model/model';
 import { attr, child, children, type XNode } from './xml';
 
 function esc(s: string): string {

@@ -2,8 +2,8 @@
  * Writing the model back into its package: every part no command changed is copied byte for byte; changed sheets,
  * tables, workbook.xml, styles and shared strings are edited; new sheets, tables and charts are added.
  */
-import { cellName, colName, MAX_COLS, MAX_ROWS, type Rect } from '../address';
-import type { Sheet, TableModel, WorkbookModel } from '../model';
+import { cellName, colName, MAX_COLS, MAX_ROWS, type Rect } from '../model/address';
+import type { Sheet, TableModel, WorkbookModel } from '../model/model';
 import { anchorsXml, chartXml, drawingXml } from './charts';
 import { printDigest, tableDigest } from './digest';
 import { CT, Package, REL, REL_BASE, STRICT_REL_BASE, addRels, editContentTypes, isRel, isStrictWorkbook, relativeTarget, relsPartOf, removeRels, toStrict } from './opc';

@@ -6,12 +6,12 @@
  */
 import { Badge, Button, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BallotVerdict } from '../../domain/ballot';
+import type { BallotVerdict } from '../../domain/ballotIdentity';
 import { ROUNDS, type Language, type Round } from '../../domain/types';
 import type { BallotZip, BallotsOut, CollectReport, PickedFile } from '../../workbook/commandTypes';
-import { bt, verdictName } from '../ballotStrings';
+import { bt, verdictName } from '../../domain/texts/paneBallots';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { joinList, roundName } from '../strings';
+import { joinList, roundName } from '../../domain/texts/pane';
 import { browserDownloads } from '../files';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';

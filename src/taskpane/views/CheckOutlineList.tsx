@@ -7,7 +7,7 @@ import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-c
 import { useState } from 'react';
 import type { CheckOutline, ProblemGroup, SectionKind } from '../../domain/checkOutline';
 import type { Language, Problem } from '../../domain/types';
-import { text } from '../strings';
+import { text } from '../../domain/texts/pane';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },

@@ -6,7 +6,7 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { outlineProblems } from '../../domain/checkOutline';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { text } from '../strings';
+import { text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { CheckOutlineList } from './CheckOutlineList';

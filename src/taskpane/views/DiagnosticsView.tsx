@@ -6,10 +6,10 @@ import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-compone
 import { useState } from 'react';
 import type { Language } from '../../domain/types';
 import type { BatchRunner } from '../../workbook/commandTypes';
-import type { ConformanceTest } from '../conformanceTypes';
+import type { ConformanceTest } from '../selfcheck/conformanceTypes';
 import { errorText } from '../errorText';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { text } from '../strings';
+import { text } from '../../domain/texts/pane';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

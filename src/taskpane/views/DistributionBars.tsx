@@ -1,7 +1,7 @@
 /** A small horizontal bar chart of the score distribution, in plain elements (no chart library). */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Language } from '../../domain/types';
-import { text } from '../strings';
+import { text } from '../../domain/texts/pane';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: '0', padding: '0', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },

@@ -11,7 +11,7 @@ import type { Language } from '../../domain/types';
 import type { EntryForm, FormMember, FormRowInput } from '../../workbook/commandTypes';
 import { Busy, Note } from '../feedback';
 import { checkScore, formatTenths } from '../scoreInput';
-import { text, type StringKey } from '../strings';
+import { text, type StringKey } from '../../domain/texts/pane';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

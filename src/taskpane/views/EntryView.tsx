@@ -24,7 +24,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ROUNDS, type Round } from '../../domain/types';
 import type { EntryForm, FormRowInput, ProgressReport, RosterEntry, SaveFormReport } from '../../workbook/commandTypes';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { roundName, text } from '../strings';
+import { roundName, text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { EntryTable, existingRows } from './EntryTable';

@@ -27,7 +27,7 @@ import type { NewYearPlan } from '../../workbook/commandTypes';
 import { backupFileName, sizeText, type BackupResult } from '../backup';
 import { errorText } from '../errorText';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { joinList, text } from '../strings';
+import { joinList, text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 

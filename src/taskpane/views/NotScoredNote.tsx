@@ -7,7 +7,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import { useEffect, useState } from 'react';
 import type { Language } from '../../domain/types';
 import type { KaopingCommands, WorkbookStatus } from '../../workbook/commandTypes';
-import { joinList, text } from '../strings';
+import { joinList, text } from '../../domain/texts/pane';
 
 const useStyles = makeStyles({
   lines: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },

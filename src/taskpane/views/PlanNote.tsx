@@ -6,7 +6,7 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import type { Language } from '../../domain/types';
 import type { KaopingCommands } from '../../workbook/commandTypes';
-import { text } from '../strings';
+import { text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 
 const useStyles = makeStyles({

@@ -2,9 +2,9 @@
 import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { PostingOptions, PostingReport } from '../../workbook/commandTypes';
-import { dt } from '../derivedStrings';
+import { dt } from '../../domain/texts/paneDerived';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { text } from '../strings';
+import { text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { StaleSheetsNote } from './StaleSheetsNote';

@@ -4,7 +4,7 @@
  */
 import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Language, Problem, Severity } from '../../domain/types';
-import { severityName, text } from '../strings';
+import { severityName, text } from '../../domain/texts/pane';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },

@@ -3,7 +3,7 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Language, Round } from '../../domain/types';
 import type { ProgressReport, RosterEntry } from '../../workbook/commandTypes';
 import { Busy, ErrorBar } from '../feedback';
-import { joinList, roundName, text } from '../strings';
+import { joinList, roundName, text } from '../../domain/texts/pane';
 
 const useStyles = makeStyles({
   section: {

@@ -3,7 +3,7 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ComputeReport } from '../../workbook/commandTypes';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { formatTime, statusName, text, type Params, type StringKey } from '../strings';
+import { formatTime, statusName, text, type Params, type StringKey } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { DistributionBars } from './DistributionBars';

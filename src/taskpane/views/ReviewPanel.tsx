@@ -10,7 +10,7 @@ import type { Language } from '../../domain/types';
 import type { KaopingCommands, MemberReviewInput, ReviewData, RosterEntry, WorkbookStatus } from '../../workbook/commandTypes';
 import { Busy, ErrorBar, Note } from '../feedback';
 import { toHalfWidth } from '../scoreInput';
-import { text } from '../strings';
+import { text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 import { ProblemList } from './ProblemList';
 

@@ -9,7 +9,7 @@ import type { Rubric } from '../../domain/rubric';
 import type { Language } from '../../domain/types';
 import type { KaopingCommands, SettingsView } from '../../workbook/commandTypes';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { text } from '../strings';
+import { text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 import { ProblemList } from './ProblemList';
 

@@ -5,10 +5,10 @@
 import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Language, MemberResult } from '../../domain/types';
 import type { KaopingCommands } from '../../workbook/commandTypes';
-import { dt } from '../derivedStrings';
+import { dt } from '../../domain/texts/paneDerived';
 import { Busy, ErrorBar, Note } from '../feedback';
 import type { FileOut, FileOutcome } from '../fileOut';
-import { text } from '../strings';
+import { text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 
 const useStyles = makeStyles({

@@ -10,7 +10,7 @@ import { SETTING_ITEMS, type SettingKey } from '../../domain/settings';
 import type { Language, Problem } from '../../domain/types';
 import type { SettingsView as Settings } from '../../workbook/commandTypes';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { joinList, text, type StringKey } from '../strings';
+import { joinList, text, type StringKey } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { ProblemList } from './ProblemList';

@@ -2,7 +2,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Language } from '../../domain/types';
 import type { WorkbookStatus } from '../../workbook/commandTypes';
-import { dt } from '../derivedStrings';
+import { dt } from '../../domain/texts/paneDerived';
 import { Note } from '../feedback';
 
 const useStyles = makeStyles({

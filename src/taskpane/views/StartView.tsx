@@ -3,9 +3,9 @@ import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentu
 import { useEffect, useRef, useState } from 'react';
 import { SHEETS, TABLES } from '../../domain/contract';
 import { ROUNDS } from '../../domain/types';
-import type { GridSource } from '../../workbook/rosterImport';
+import type { GridSource } from '../../domain/rosterGrid';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { formatTime, joinList, roundName, text } from '../strings';
+import { formatTime, joinList, roundName, text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
 import { NotScoredNote, useRubricCategories } from './NotScoredNote';
@@ -80,7 +80,7 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
   });
   const readFile = useAction(lang, async (file: File) => {
     // The host and the format readers load only now (not in the pane's first load).
-    const { readRosterFile } = await import(/* webpackChunkName: "rosterFile" */ '../../workbook/rosterFile');
+    const { readRosterFile } = await import(/* webpackChunkName: "rosterFile" */ '../../workbook/setup/rosterFile');
     const read = await readRosterFile(new Uint8Array(await file.arrayBuffer()), file.name);
     setFromFile({ name: file.name, ...read });
     setSheet('');

@@ -8,7 +8,7 @@ import { Badge, Card, Link, Text, makeStyles, tokens } from '@fluentui/react-com
 import { SHEETS } from '../../domain/contract';
 import type { Language } from '../../domain/types';
 import type { WorkbookStatus } from '../../workbook/commandTypes';
-import { text, type StringKey } from '../strings';
+import { text, type StringKey } from '../../domain/texts/pane';
 import type { ViewName } from '../viewProps';
 
 const useStyles = makeStyles({

@@ -6,9 +6,9 @@
 import { createWorkbook, loadXlsx, run, saveXlsx, type HostWorkbook } from '../../host';
 import { readZip, inflateEntry } from '../../host/xlsx/zip';
 import { finishRollup, schemeOf, type BranchRead, type RollupResult, type Scheme } from '../../domain/rollup';
-import { currentModel } from '../install';
-import { readTables } from '../readTables';
-import { fingerprint, parseState } from '../state';
+import { currentModel } from '../tables/model';
+import { readTables } from '../tables/readTables';
+import { fingerprint, parseState } from '../tables/state';
 import { quickReadTables } from './quickRead';
 import { branchFromTables, readForRollup } from './read';
 import { writeRollup } from './write';

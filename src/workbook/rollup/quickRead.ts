@@ -14,7 +14,7 @@ import { Package, REL, isRel } from '../../host/xlsx/opc';
 import { SharedStrings, richText } from '../../host/xlsx/strings';
 import { attr, child, children, decodeEntities, decodeXstring, parseXml } from '../../host/xlsx/xml';
 import type { RawCell } from '../../domain/types';
-import { ALL_KEYS, OUTSIDE_KEYS, STATE_TABLE, tableName, type ReadKey, type TableRead, type TablesRead } from '../readTables';
+import { ALL_KEYS, OUTSIDE_KEYS, STATE_TABLE, tableName, type ReadKey, type TableRead, type TablesRead } from '../tables/readTables';
 
 interface TableLoc { key: ReadKey; sheet: string; part: string; r0: number; c0: number; r1: number; c1: number }
 

@@ -9,10 +9,10 @@ import { COLUMNS, TABLES } from '../../domain/contract';
 import { normalizeId } from '../../domain/parse';
 import { classify, schemeDifferences, schemeFingerprint, schemeOf, type BranchRead, type RollupMember, type RollupProblem, type Scheme, type Verdict } from '../../domain/rollup';
 import type { RawCell } from '../../domain/types';
-import { blockAddress } from '../a1';
-import { currentModel } from '../install';
-import { ALL_KEYS, col, readTables, type TablesRead } from '../readTables';
-import { fingerprint, parseState } from '../state';
+import { blockAddress } from '../tables/a1';
+import { currentModel } from '../tables/model';
+import { ALL_KEYS, col, readTables, type TablesRead } from '../tables/readTables';
+import { fingerprint, parseState } from '../tables/state';
 import { ROLLUP_BRANCH_HEADERS, ROLLUP_MEMBER_HEADERS, ROLLUP_TABLES, verdictOfText } from './layout';
 
 function text(v: RawCell | undefined): string {

@@ -6,9 +6,9 @@
  */
 import { distributionOf, VERDICT_TEXT, type RollupResult } from '../../domain/rollup';
 import type { RawCell } from '../../domain/types';
-import { blockAddress } from '../a1';
-import { queueLine, queuePortrait } from '../printLayout';
-import { queueNewTable } from '../tableWrite';
+import { blockAddress } from '../tables/a1';
+import { queueLine, queuePortrait } from '../tables/printLayout';
+import { queueNewTable } from '../tables/tableWrite';
 import {
   ATTENTION_HEADERS, CANDIDATE_HEADERS, PROBLEM_HEADERS, ROLLUP_BRANCH_HEADERS, ROLLUP_MEMBER_HEADERS, ROLLUP_SHEETS, ROLLUP_TABLES, STANDING_TEXT,
 } from './layout';

@@ -9,13 +9,13 @@ import { SCHEME_KEYS, schemeFingerprint, schemeOf, schemeText, settingLabel } fr
 import type { Rubric } from '../../domain/rubric';
 import { SETTING_ITEMS, settingsToRows, type Settings } from '../../domain/settings';
 import type { RawCell } from '../../domain/types';
-import { currentModel } from '../install';
-import { readTables, type TablesRead } from '../readTables';
-import { pendingCommand, pendingMark, type WritingCommand } from '../pending';
-import { queueBeginWrites, queueEndWrites } from '../state';
-import { saveRubric } from '../rubricCmd';
-import { saveSettings } from '../settingsCmd';
-import { queueNewTable } from '../tableWrite';
+import { currentModel } from '../tables/model';
+import { readTables, type TablesRead } from '../tables/readTables';
+import { pendingCommand, pendingMark, type WritingCommand } from '../tables/pending';
+import { queueBeginWrites, queueEndWrites } from '../tables/state';
+import { saveRubric } from '../setup/rubric';
+import { saveSettings } from '../setup/settings';
+import { queueNewTable } from '../tables/tableWrite';
 import { SCHEME_SHEET, SCHEME_TABLE } from './template';
 
 export interface SchemeChange {

@@ -9,10 +9,10 @@ import { schemeDifferences, schemeFingerprint, schemeFromText, schemeOf, schemeT
 import type { RawCell } from '../../domain/types';
 import { rubricToRows, type Rubric } from '../../domain/rubric';
 import { settingsToRows, type Settings } from '../../domain/settings';
-import { currentModel } from '../install';
-import { readTables, type TablesRead } from '../readTables';
-import { queueLine } from '../printLayout';
-import { queueNewTable } from '../tableWrite';
+import { currentModel } from '../tables/model';
+import { readTables, type TablesRead } from '../tables/readTables';
+import { queueLine } from '../tables/printLayout';
+import { queueNewTable } from '../tables/tableWrite';
 
 export const SCHEME_SHEET = '统一方案';
 export const SCHEME_TABLE = 'kp_Scheme';
