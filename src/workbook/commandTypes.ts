@@ -196,7 +196,7 @@ export interface SettingsView {
   scheme?: { fingerprint: string; differs: string[] } | null;
 }
 
-/** 支部审定 in the pane: every member's bonus items and review row, and the bonus rules (issue 14). */
+/** 支部审定 in the pane: every member's bonus items and review row, and the bonus rules. */
 export interface ReviewData {
   bonusCap: number | null;
   allowDeductions: boolean;
@@ -221,7 +221,7 @@ export interface SaveReviewReport {
   problems: Problem[];
 }
 
-/** What a new year would clear, counted, and whether this year's results are current (issue 11/14). */
+/** What a new year would clear, counted, and whether this year's results are current. */
 export interface NewYearPlan {
   installed: boolean;
   year: number | null;

@@ -430,7 +430,7 @@ conformanceTests.push({
 
 // ---------------------------------------------------------------------------------------------------------
 // What the commands rely on where Microsoft's documentation is silent or the behaviour is reported to differ
-// between builds (issue "What only real Excel shows"). "(unconfirmed)" in a name: the host's choice, pinned
+// between builds (what only real Excel shows). "(unconfirmed)" in a name: the host's choice, pinned
 // here so the first run of 自检 in Excel shows at once which assumption fails. Sources: src/host/README.md.
 
 conformanceTests.push(

@@ -1,5 +1,5 @@
 /**
- * Interrupted writes (issue 11). Excel applies a batch's operations one by one and is not transactional: when the
+ * Interrupted writes. Excel applies a batch's operations one by one and is not transactional: when the
  * connection drops or Excel refuses an operation part-way, what came before stays. Every command that writes
  * marks its start in kp_State (state.pending, before its first data write) and clears the mark with its last
  * write. A mark still there means the batch stopped part-way: check, compute and the posting sheet report it as

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * Issue 14 in the task pane over the fake commands: no silent overwrite (the form closes on every change of
+ * A task pane a secretary cannot get wrong (over the fake commands): no silent overwrite (the form closes on every change of
  * whose ballot it is, asks before discarding typed scores or overwriting saved rows), nothing typed lost on a
  * tab switch, Ctrl+Enter to the next evaluator, "/" cells skipped, the fourth step (支部审定), the welcome card,
  * 请先安装 before install, the branch from the title, and members of a category the rubric lacks.
