@@ -3,13 +3,13 @@
  * up to the first blank row, warned about, and adopted (the table extended over them, nothing moved) by the
  * commands that write into the table.
  */
-import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { blockAddress } from '../../src/workbook/tables/a1';
-import { check } from '../../src/workbook/results/check';
-import { saveForm } from '../../src/workbook/entry/forms';
-import { install } from '../../src/workbook/setup/install';
-import { BELOW_ROWS, outsideCount, readTables } from '../../src/workbook/tables/readTables';
-import { loadCase, type CaseJson } from '../support/fillCase';
+import { createWorkbook, run, type HostWorkbook } from '../../../src/host';
+import { blockAddress } from '../../../src/workbook/tables/a1';
+import { check } from '../../../src/workbook/results/check';
+import { saveForm } from '../../../src/workbook/entry/forms';
+import { install } from '../../../src/workbook/setup/install';
+import { BELOW_ROWS, outsideCount, readTables } from '../../../src/workbook/tables/readTables';
+import { loadCase, type CaseJson } from '../../support/fillCase';
 
 const FULL = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };
 

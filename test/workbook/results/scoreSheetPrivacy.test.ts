@@ -4,11 +4,11 @@
  * form) and the weight, with a line saying single forms are not shown. Through the host, cell by cell.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { run, saveXlsx, type HostWorkbook } from '../../src/host';
-import { scoreSheetRounds } from '../../src/domain/scoreSheetRules';
-import { makeScoreSheets } from '../../src/workbook/results/scoreSheet';
-import type { RawCell } from '../../src/domain/types';
-import { fillCase, type CaseJson } from '../support/fillCase';
+import { run, saveXlsx, type HostWorkbook } from '../../../src/host';
+import { scoreSheetRounds } from '../../../src/domain/scoreSheetRules';
+import { makeScoreSheets } from '../../../src/workbook/results/scoreSheet';
+import type { RawCell } from '../../../src/domain/types';
+import { fillCase, type CaseJson } from '../../support/fillCase';
 
 /** Eight dimension scores summing to `total` (within the default rubric's points). */
 function dims(total: number): number[] {

@@ -3,18 +3,18 @@
  * row, check warns about members without a plan (sheet and cell), the self form's plan, new year archives the
  * plans with the results and starts blank, and the year-over-year figures come from last year's archive.
  */
-import { run, type HostWorkbook } from '../../src/host';
-import { check } from '../../src/workbook/results/check';
-import { createCommands } from '../../src/workbook/createCommands';
-import { compute } from '../../src/workbook/results/compute';
-import { importRosterGrid } from '../../src/workbook/setup/rosterImport';
-import { install } from '../../src/workbook/setup/install';
-import { newYear } from '../../src/workbook/year/newYear';
-import { makeScoreSheets } from '../../src/workbook/results/scoreSheet';
-import { col, queueReadTables, type ReadKey } from '../../src/workbook/tables/readTables';
-import { fillCase, loadCase } from '../support/fillCase';
-import { planYear, typePlans } from '../support/planYear';
-import { NO_PLAN, casePlans, vetoCase } from '../support/yearCases';
+import { run, type HostWorkbook } from '../../../src/host';
+import { check } from '../../../src/workbook/results/check';
+import { createCommands } from '../../../src/workbook/createCommands';
+import { compute } from '../../../src/workbook/results/compute';
+import { importRosterGrid } from '../../../src/workbook/setup/rosterImport';
+import { install } from '../../../src/workbook/setup/install';
+import { newYear } from '../../../src/workbook/year/newYear';
+import { makeScoreSheets } from '../../../src/workbook/results/scoreSheet';
+import { col, queueReadTables, type ReadKey } from '../../../src/workbook/tables/readTables';
+import { fillCase, loadCase } from '../../support/fillCase';
+import { planYear, typePlans } from '../../support/planYear';
+import { NO_PLAN, casePlans, vetoCase } from '../../support/yearCases';
 
 async function table(wb: HostWorkbook, key: ReadKey) {
   return run(wb, async (c) => {

@@ -1,6 +1,6 @@
-import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { install } from '../../src/workbook/setup/install';
-import { queueReadTables } from '../../src/workbook/tables/readTables';
+import { createWorkbook, run, type HostWorkbook } from '../../../src/host';
+import { install } from '../../../src/workbook/setup/install';
+import { queueReadTables } from '../../../src/workbook/tables/readTables';
 
 function snapshots(wb: HostWorkbook) {
   return wb.sheetNames().map((s) => wb.snapshot(s));

@@ -3,11 +3,11 @@
  * one write; here the two batches interleave on one workbook (both read, then A writes, then B writes), which
  * is what two add-ins see when their batches cross. Saving writes only the evaluator's own rows.
  */
-import { run, type HostWorkbook } from '../../src/host';
-import { check } from '../../src/workbook/results/check';
-import { saveForm } from '../../src/workbook/entry/forms';
-import { readTables } from '../../src/workbook/tables/readTables';
-import { fillCase, loadCase } from '../support/fillCase';
+import { run, type HostWorkbook } from '../../../src/host';
+import { check } from '../../../src/workbook/results/check';
+import { saveForm } from '../../../src/workbook/entry/forms';
+import { readTables } from '../../../src/workbook/tables/readTables';
+import { fillCase, loadCase } from '../../support/fillCase';
 
 const FULL = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };
 

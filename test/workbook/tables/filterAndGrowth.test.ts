@@ -4,13 +4,13 @@
  * filter that stays is refused naming the sheet, nothing written); rows saved below a table grow it explicitly
  * (Table.resize or rows.add), never by auto-expansion; a read whose values come back null is a failure.
  */
-import { run, type HostWorkbook } from '../../src/host';
-import { RangeProxy } from '../../src/host/api/rangeProxy';
-import { TableProxy } from '../../src/host/api/tableProxy';
-import { saveForm } from '../../src/workbook/entry/forms';
-import { readTables } from '../../src/workbook/tables/readTables';
-import { saveMemberReview } from '../../src/workbook/entry/review';
-import { fillCase, loadCase } from '../support/fillCase';
+import { run, type HostWorkbook } from '../../../src/host';
+import { RangeProxy } from '../../../src/host/api/rangeProxy';
+import { TableProxy } from '../../../src/host/api/tableProxy';
+import { saveForm } from '../../../src/workbook/entry/forms';
+import { readTables } from '../../../src/workbook/tables/readTables';
+import { saveMemberReview } from '../../../src/workbook/entry/review';
+import { fillCase, loadCase } from '../../support/fillCase';
 
 const FULL = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };
 

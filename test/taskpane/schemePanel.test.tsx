@@ -13,7 +13,7 @@ import { install } from '../../src/workbook/setup/install';
 import { getSettings, saveSettings } from '../../src/workbook/setup/settings';
 import { fillCase, syntheticCase } from '../support/fillCase';
 // The pane tests' setup (jsdom has no ResizeObserver; Fluent's MessageBar observes its size).
-import '../taskpane/helpers';
+import './helpers';
 
 // jsdom's File has no arrayBuffer(); the browser's does.
 if (!('arrayBuffer' in File.prototype)) {

@@ -6,17 +6,17 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_RUBRIC, type RawCell, type Round } from '../../src/domain';
-import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../../src/host';
-import { issueBallots, getBallotsOut, type BallotSpec } from '../../src/workbook/ballots/ballotFiles';
-import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballots/ballotPackage';
-import { collectBallots, type CollectOptions, type CollectReport } from '../../src/workbook/ballots/collect';
-import { compute } from '../../src/workbook/results/compute';
-import { getProgress } from '../../src/workbook/entry/forms';
-import { saveSettings } from '../../src/workbook/setup/settings';
-import { queueReadTables } from '../../src/workbook/tables/readTables';
-import { ballotLayout, fillWithExcelJS, fillWithOpenpyxl, resaveAllWithLibreOffice, scoreEdits, soffice, type CellValue } from '../support/ballotFill';
-import { fillCase, loadCase, syntheticCase, type CaseJson } from '../support/fillCase';
+import { DEFAULT_RUBRIC, type RawCell, type Round } from '../../../src/domain';
+import { loadXlsx, run, saveXlsx, type HostWorkbook } from '../../../src/host';
+import { issueBallots, getBallotsOut, type BallotSpec } from '../../../src/workbook/ballots/ballotFiles';
+import { buildBallotFile, readBallotFiles } from '../../../src/workbook/ballots/ballotPackage';
+import { collectBallots, type CollectOptions, type CollectReport } from '../../../src/workbook/ballots/collect';
+import { compute } from '../../../src/workbook/results/compute';
+import { getProgress } from '../../../src/workbook/entry/forms';
+import { saveSettings } from '../../../src/workbook/setup/settings';
+import { queueReadTables } from '../../../src/workbook/tables/readTables';
+import { ballotLayout, fillWithExcelJS, fillWithOpenpyxl, resaveAllWithLibreOffice, scoreEdits, soffice, type CellValue } from '../../support/ballotFill';
+import { fillCase, loadCase, syntheticCase, type CaseJson } from '../../support/fillCase';
 
 jest.setTimeout(600_000);
 

@@ -4,21 +4,21 @@
  * evaluator holding ballot Q01 (and the open source) can make: Q02's identity computed, an identity copied from a
  * returned file, last year's ballot, another branch's ballot, a file handed out again since.
  */
-import { ballotFingerprint, identityRows, makeIdentity, type BallotIdentity } from '../../src/domain/ballotIdentity';
-import { newBallotSecret } from '../../src/domain/ballotIssue';
-import type { RawCell, Round } from '../../src/domain';
-import { run, type HostWorkbook } from '../../src/host';
-import { blockAddress } from '../../src/workbook/tables/a1';
-import { getBallotsOut, issueBallots, type BallotOptions, type BallotSpec } from '../../src/workbook/ballots/ballotFiles';
-import { buildBallotFile, readBallotFiles } from '../../src/workbook/ballots/ballotPackage';
-import { collectBallots, type CollectReport } from '../../src/workbook/ballots/collect';
-import { compute } from '../../src/workbook/results/compute';
-import { saveForm } from '../../src/workbook/entry/forms';
-import { makePostingSheet } from '../../src/workbook/results/postingPack';
-import { queueReadTables } from '../../src/workbook/tables/readTables';
-import { makeScoreSheets } from '../../src/workbook/results/scoreSheet';
-import { ballotLayout, fillWithOpenpyxl, scoreEdits, type CellValue } from '../support/ballotFill';
-import { fillCase, loadCase } from '../support/fillCase';
+import { ballotFingerprint, identityRows, makeIdentity, type BallotIdentity } from '../../../src/domain/ballotIdentity';
+import { newBallotSecret } from '../../../src/domain/ballotIssue';
+import type { RawCell, Round } from '../../../src/domain';
+import { run, type HostWorkbook } from '../../../src/host';
+import { blockAddress } from '../../../src/workbook/tables/a1';
+import { getBallotsOut, issueBallots, type BallotOptions, type BallotSpec } from '../../../src/workbook/ballots/ballotFiles';
+import { buildBallotFile, readBallotFiles } from '../../../src/workbook/ballots/ballotPackage';
+import { collectBallots, type CollectReport } from '../../../src/workbook/ballots/collect';
+import { compute } from '../../../src/workbook/results/compute';
+import { saveForm } from '../../../src/workbook/entry/forms';
+import { makePostingSheet } from '../../../src/workbook/results/postingPack';
+import { queueReadTables } from '../../../src/workbook/tables/readTables';
+import { makeScoreSheets } from '../../../src/workbook/results/scoreSheet';
+import { ballotLayout, fillWithOpenpyxl, scoreEdits, type CellValue } from '../../support/ballotFill';
+import { fillCase, loadCase } from '../../support/fillCase';
 
 jest.setTimeout(300_000);
 

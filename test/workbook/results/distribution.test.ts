@@ -2,10 +2,10 @@
  * The 分数段 block of the results sheet: above kp_Results in a workbook installed now (in view at the top left
  * with the frozen header, labels above their counts), the chart beside the table, the print area the table alone.
  */
-import { run } from '../../src/host';
-import { distributionColumn, distributionPlace } from '../../src/workbook/results/compute';
-import { createCommands } from '../../src/workbook/createCommands';
-import { fillCase, loadCase } from '../support/fillCase';
+import { run } from '../../../src/host';
+import { distributionColumn, distributionPlace } from '../../../src/workbook/results/compute';
+import { createCommands } from '../../../src/workbook/createCommands';
+import { fillCase, loadCase } from '../../support/fillCase';
 
 describe('the distribution block', () => {
   it('sits above the results table, counts under their labels, and is not printed', async () => {

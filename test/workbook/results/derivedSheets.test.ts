@@ -8,16 +8,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, saveXlsx, type HostWorkbook } from '../../src/host';
-import { check } from '../../src/workbook/results/check';
-import { compute } from '../../src/workbook/results/compute';
-import { makePostingSheet } from '../../src/workbook/results/postingPack';
-import { newYear } from '../../src/workbook/year/newYear';
-import { makeScoreSheets } from '../../src/workbook/results/scoreSheet';
-import { saveSettings } from '../../src/workbook/setup/settings';
-import { getStatus } from '../../src/workbook/setup/status';
-import { cli } from '../support/cli';
-import { vetoYear } from '../support/yearCases';
+import { run, saveXlsx, type HostWorkbook } from '../../../src/host';
+import { check } from '../../../src/workbook/results/check';
+import { compute } from '../../../src/workbook/results/compute';
+import { makePostingSheet } from '../../../src/workbook/results/postingPack';
+import { newYear } from '../../../src/workbook/year/newYear';
+import { makeScoreSheets } from '../../../src/workbook/results/scoreSheet';
+import { saveSettings } from '../../../src/workbook/setup/settings';
+import { getStatus } from '../../../src/workbook/setup/status';
+import { cli } from '../../support/cli';
+import { vetoYear } from '../../support/yearCases';
 
 const POSTING = '考评结果公示';
 const RUBRIC = '考评细则公示';

@@ -1,4 +1,4 @@
-import { mergeRoster, parseRosterGrid, type RosterRow } from '../../src/domain/rosterGrid';
+import { mergeRoster, parseRosterGrid, type RosterRow } from '../../../src/domain/rosterGrid';
 
 const E = '';
 

@@ -1,13 +1,13 @@
 /** saveRubric (保存细则): a category of its own, validation limits, refusal of an invalid rubric, scoring after. */
-import { toJsonOutput } from '../../src/domain';
-import { DEFAULT_RUBRIC, type Rubric } from '../../src/domain/rubric';
-import { createWorkbook, run, type HostWorkbook } from '../../src/host';
-import { createCommands } from '../../src/workbook/createCommands';
-import { compute } from '../../src/workbook/results/compute';
-import { col, queueReadTables } from '../../src/workbook/tables/readTables';
-import { saveRubric } from '../../src/workbook/setup/rubric';
-import { caseRubric } from '../support/caseInput';
-import { fillCase, loadCase } from '../support/fillCase';
+import { toJsonOutput } from '../../../src/domain';
+import { DEFAULT_RUBRIC, type Rubric } from '../../../src/domain/rubric';
+import { createWorkbook, run, type HostWorkbook } from '../../../src/host';
+import { createCommands } from '../../../src/workbook/createCommands';
+import { compute } from '../../../src/workbook/results/compute';
+import { col, queueReadTables } from '../../../src/workbook/tables/readTables';
+import { saveRubric } from '../../../src/workbook/setup/rubric';
+import { caseRubric } from '../../support/caseInput';
+import { fillCase, loadCase } from '../../support/fillCase';
 
 const RETIRED = '离退休党员';
 const DIMS = ['理想信念', '宗旨意识', '爱岗敬业', '学习教育', '工作绩效', '道德品质', '廉洁自律', '服务社会'];

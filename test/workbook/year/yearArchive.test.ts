@@ -3,19 +3,19 @@
  * "2026年考评存档"), a new year is undone while nothing of it was entered (every cell of every table back as it
  * was), the undo is refused once something was entered, and a past year's score sheets are made from the archive.
  */
-import { run, type HostWorkbook } from '../../src/host';
-import { issueBallots } from '../../src/workbook/ballots/ballotFiles';
-import { check } from '../../src/workbook/results/check';
-import { compute } from '../../src/workbook/results/compute';
-import { saveForm } from '../../src/workbook/entry/forms';
-import { install } from '../../src/workbook/setup/install';
-import { newYear } from '../../src/workbook/year/newYear';
-import { undoNewYear } from '../../src/workbook/year/newYearUndo';
-import { makePostingSheet } from '../../src/workbook/results/postingPack';
-import { makeScoreSheets } from '../../src/workbook/results/scoreSheet';
-import { getStatus } from '../../src/workbook/setup/status';
-import { fillCase, loadCase } from '../support/fillCase';
-import { typePlans } from '../support/planYear';
+import { run, type HostWorkbook } from '../../../src/host';
+import { issueBallots } from '../../../src/workbook/ballots/ballotFiles';
+import { check } from '../../../src/workbook/results/check';
+import { compute } from '../../../src/workbook/results/compute';
+import { saveForm } from '../../../src/workbook/entry/forms';
+import { install } from '../../../src/workbook/setup/install';
+import { newYear } from '../../../src/workbook/year/newYear';
+import { undoNewYear } from '../../../src/workbook/year/newYearUndo';
+import { makePostingSheet } from '../../../src/workbook/results/postingPack';
+import { makeScoreSheets } from '../../../src/workbook/results/scoreSheet';
+import { getStatus } from '../../../src/workbook/setup/status';
+import { fillCase, loadCase } from '../../support/fillCase';
+import { typePlans } from '../../support/planYear';
 
 const NOW = () => new Date('2026-11-24T06:05:00Z');
 const full = { 理想信念: 9, 宗旨意识: 9, 爱岗敬业: 14, 学习教育: 14, 工作绩效: 14, 道德品质: 14, 廉洁自律: 9, 服务社会: 9 };

@@ -1,7 +1,7 @@
-import { createWorkbook, run } from '../../src/host';
-import { compute } from '../../src/workbook/results/compute';
-import { BLOCK_CELLS, readTables } from '../../src/workbook/tables/readTables';
-import { fillCase, loadCase, syntheticCase } from '../support/fillCase';
+import { createWorkbook, run } from '../../../src/host';
+import { compute } from '../../../src/workbook/results/compute';
+import { BLOCK_CELLS, readTables } from '../../../src/workbook/tables/readTables';
+import { fillCase, loadCase, syntheticCase } from '../../support/fillCase';
 
 /** Makes the next sync fail as Excel on the web does when a response is over 5 MB (the queue is dropped). */
 function failNextSync(context: Excel.RequestContext): void {
