@@ -263,7 +263,7 @@ function dryCopy(read: TablesRead): TablesRead {
   return out;
 }
 
-/** What install writes at A1 of each sheet it creates (header and first rows), by default sheet name. */
+/** What install writes on each sheet it creates (header and first rows, from A1 of the sheet), by default sheet name. */
 function installContent(read: TablesRead, options: InstallOptions): Map<string, RawCell[][]> {
   const { rubric, settings: current, dims } = currentModel(read);
   const settings: Settings = { ...current, year: options.year ?? current.year, branch: options.branch ?? current.branch };
@@ -271,7 +271,9 @@ function installContent(read: TablesRead, options: InstallOptions): Map<string, 
   const opts = { ...options, validation: validationLimits(layouts) };
   const out = new Map<string, RawCell[][]>();
   for (const key of INSTALL_ORDER) {
-    out.set(layouts[key].sheet, [layouts[key].headers, ...initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, opts, read)]);
+    // At the table's header row (kp_Results' is below the rows compute puts its title in).
+    const above: RawCell[][] = Array.from({ length: (layouts[key].headerRow ?? 1) - 1 }, () => []);
+    out.set(layouts[key].sheet, [...above, layouts[key].headers, ...initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, opts, read)]);
   }
   return out;
 }

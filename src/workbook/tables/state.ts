@@ -121,15 +121,18 @@ export function stateRows(state: State): RawCell[][] {
 }
 
 /**
-/**
  * The sheet names to make a lost kp_State again with (queueWriteState's `taken`), or undefined: only a kp_State
  * lost from an installed workbook is made again by check, compute, posting and ballots; while other kp_ tables are
- * missing too (an install that stopped part-way) it is install's to make, in its place.
+ * missing too (an install that stopped part-way) it is install's to make, in its place. So is it while a sheet
+ * kp_State is there without the table: a first install that stopped after adding that sheet (its last) and before
+ * naming the table on it; install reuses that sheet, a new one beside it would leave it empty and visible.
  */
 export function takenIfStateLost(read: TablesRead, names: Iterable<string>): Set<string> | undefined {
   if (read.state.exists) return undefined;
   for (const key of Object.keys(read) as (keyof TablesRead)[]) if (key !== 'state' && !read[key].exists) return undefined;
-  return new Set(names);
+  const taken = new Set(names);
+  for (const name of taken) if (name.toLowerCase() === STATE_SHEET.toLowerCase()) return undefined;
+  return taken;
 }
 
 /**
