@@ -301,6 +301,9 @@ const MESSAGES: Record<BallotProblemCode, { 'zh-CN': Msg; 'en-US': Msg }> = {
   },
 };
 
+/** Every ballot problem code (for the test that reads all user texts). */
+export const BALLOT_PROBLEM_CODES = Object.keys(MESSAGES) as BallotProblemCode[];
+
 export function ballotProblem(
   lang: Language,
   severity: Severity,

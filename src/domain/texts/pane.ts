@@ -615,6 +615,8 @@ const en: Record<StringKey, string> = {
 };
 
 const catalogue: Record<Language, Record<StringKey, string>> = { 'zh-CN': zh, 'en-US': en };
+/** Every pane string of both languages (for the test that reads all user texts). */
+export const PANE_TEXTS: Readonly<Record<Language, Readonly<Record<StringKey, string>>>> = catalogue;
 
 export type Params = Record<string, string | number>;
 

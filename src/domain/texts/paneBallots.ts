@@ -93,6 +93,12 @@ const VERDICT: Record<Language, Record<BallotVerdict, string>> = {
   'en-US': { accepted: 'accepted', rejected: 'rejected', duplicate: 'duplicate', stale: 'stale', not_issued: 'not handed out here', not_a_ballot: 'not a ballot' },
 };
 
+/** Every string of this section in both languages, verdict words included (for the test that reads all user texts). */
+export const BALLOT_PANE_TEXTS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  'zh-CN': { ...zh, ...Object.fromEntries(Object.entries(VERDICT['zh-CN']).map(([k, v]) => [`verdict_${k}`, v])) },
+  'en-US': { ...en, ...Object.fromEntries(Object.entries(VERDICT['en-US']).map(([k, v]) => [`verdict_${k}`, v])) },
+};
+
 export function verdictName(lang: Language, v: BallotVerdict): string {
   return VERDICT[lang === 'en-US' ? 'en-US' : 'zh-CN'][v];
 }
