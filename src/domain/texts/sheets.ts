@@ -78,7 +78,7 @@ const zh = {
   distribution: { label: '分数段', count: '人数' },
   stampLabel: '计算时间',
   stale: '录入数据在上次计算后有改动，请重新计算。',
-  resultsFooter: (at: string, forms: number) => `计算时间：${at}；使用测评表 ${forms} 份。`,
+  resultsFooter: (at: string, forms: number) => `计算时间：${at}；使用评分 ${forms} 条。`,
 };
 
 type Texts = typeof zh;
@@ -154,7 +154,7 @@ const en: Texts = {
   distribution: { label: 'Range', count: 'Members' },
   stampLabel: 'Computed at',
   stale: 'Entries changed after the last computation; compute again.',
-  resultsFooter: (at, forms) => `Computed at ${at}; ${forms} forms used.`,
+  resultsFooter: (at, forms) => `Computed at ${at}; ${forms} score rows used.`,
 };
 
 export function importText(lang: Language): Texts {
