@@ -297,9 +297,9 @@ describe('a whole year at 320 px with the keyboard', () => {
 
   it('the stale trap: new year before computing needs an explicit second confirmation', async () => {
     await navTab('新年度').click();
-    await view('newYear').getByText('党员自评 12 份测评表').waitFor();
-    await view('newYear').getByText('党员互评 60 份测评表').waitFor();
-    await view('newYear').getByText('群众参评 24 份测评表').waitFor();
+    await view('newYear').getByText('党员自评 12 份测评表（12 条评分）').waitFor();
+    await view('newYear').getByText(/^党员互评 \d+ 份测评表（60 条评分）$/).waitFor();
+    await view('newYear').getByText(/^群众参评 \d+ 份测评表（24 条评分）$/).waitFor();
     await view('newYear').getByText(/本年度的结果还没有计算过/).waitFor();
     expect(await view('newYear').textContent()).not.toMatch(/kp_/);
     await until(() => view('newYear').getByRole('button', { name: '开始新年度…' }).isEnabled(), true);
