@@ -36,7 +36,8 @@ export async function ballotsCommand(p: Parsed, o: Output): Promise<number> {
   const wb = await readWorkbook(input);
   await requireInstalled(wb, input);
   const { specs, problems } = await run(wb, (c) => issueBallots(c, round, { group, codes, reissue }, true));
-  if (problems.length > 0) throw new ExpectedError(problems.join(' '));
+  // The command's words are the pane's; the options that say 份数 and 重新分发 here are --codes and --reissue.
+  if (problems.length > 0) throw new ExpectedError(`${problems.join(' ')}（份数：--codes N；重新分发：--reissue 编号）`);
   if (specs.length === 0) throw new ExpectedError('没有要分发的测评表（名册中没有需要评价的党员？）。');
   const dir = resolve(String(p.options.output));
   try {

@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { verdictText } from '../domain/ballotIdentity';
+import { bt } from '../domain/texts/paneBallots';
 import { run } from '../host';
 import { readBallotFiles } from '../workbook/ballots/ballotPackage';
 import { collectBallots } from '../workbook/ballots/collect';
@@ -48,11 +49,14 @@ export async function collectCommand(p: Parsed, o: Output): Promise<number> {
   } else {
     for (const f of report.files) {
       o.out(`${f.file}：${verdictText('zh-CN', f.verdict, f.forms)}`);
-      for (const x of f.problems) o.out(`  [${x.severity === 'error' ? '错误' : '警告'}] ${x.message}`);
+      for (const x of f.problems) {
+        o.out(`  [${x.severity === 'error' ? '错误' : '警告'}] ${x.message}`);
+        if (x.code === 'already_in_workbook') o.out('  如确认以此文件为准，请加 --replace 重新运行。');
+      }
     }
     for (const n of report.notes ?? []) o.out(n);
     const accepted = report.files.filter((f) => f.verdict === 'accepted').length;
-    o.out(`共 ${report.files.length} 个文件：接收 ${accepted} 个，合并测评表 ${report.written} 份；未接收 ${report.files.length - accepted} 个。已写入 ${out}。`);
+    o.out(`${bt('zh-CN', 'summary', { files: report.files.length, accepted, written: report.written, others: report.files.length - accepted })}已写入 ${out}。`);
   }
   return report.files.every((f) => f.verdict === 'accepted') ? 0 : 1;
 }

@@ -18,7 +18,7 @@ export function evaluationSummary(e: Evaluation): string[] {
   const ms = e.members;
   const count = (f: (m: (typeof ms)[number]) => boolean) => ms.filter(f).length;
   return [
-    `${e.branch || '（未填党支部名称）'} ${e.year} 年度：党员 ${ms.length} 名，使用测评表 ${e.formsUsed} 份。`,
+    `${e.branch || '（未填党支部名称）'} ${e.year} 年度：党员 ${ms.length} 名，使用评分 ${e.formsUsed} 条。`,
     `  可评先树优 ${count((m) => m.eligible === true)} 名；不得评先树优 ${count((m) => m.eligible === false)} 名（其中一票否决 ${count((m) => m.veto)} 名，诫勉谈话 ${count((m) => m.admonish === true)} 名）；` +
       `待补录 ${count((m) => m.status === 'incomplete')} 名；待核实 ${count((m) => m.status === 'invalid')} 名；免于考评 ${count((m) => m.status === 'exempt')} 名。`,
   ];

@@ -232,8 +232,8 @@ const MESSAGES: Record<BallotProblemCode, { 'zh-CN': Msg; 'en-US': Msg }> = {
           : 'Not an Excel workbook (.xlsx): the content is another format (a .csv, .xls or .et renamed?); save it as .xlsx and send it again.',
   },
   not_a_ballot: {
-    'zh-CN': () => '这是一个工作簿，但不是考评加载项分发的测评表（没有测评表身份信息）。',
-    'en-US': () => 'A workbook, but not a ballot made by the add-in (it has no ballot identity).',
+    'zh-CN': () => '这是一个工作簿，但不是考评分发的测评表（没有测评表身份信息）。',
+    'en-US': () => 'A workbook, but not a ballot made by Kaoping (it has no ballot identity).',
   },
   identity_changed: {
     'zh-CN': () => '测评表的身份信息被改动过（校验码不符），无法确认是哪一份测评表，未合并。请重新分发此人的测评表。',
@@ -296,10 +296,13 @@ const MESSAGES: Record<BallotProblemCode, { 'zh-CN': Msg; 'en-US': Msg }> = {
     'en-US': () => 'This ballot was collected before and the workbook holds the same scores; not counted again.',
   },
   already_in_workbook: {
-    'zh-CN': (p) => `工作簿“${p.sheet}”中已有评价人 ${p.evaluator} 的测评表（${p.cell} 起），与此文件的分数不同，未覆盖。如确认以此文件为准，请选择“替换”（命令行加 --replace）。`,
-    'en-US': (p) => `Sheet "${p.sheet}" already holds forms by evaluator ${p.evaluator} (from ${p.cell}) with different scores; not overwritten. To take this file instead, choose Replace (command line: --replace).`,
+    'zh-CN': (p) => `工作簿“${p.sheet}”中已有评价人 ${p.evaluator} 的测评表（${p.cell} 起），与此文件的分数不同，未覆盖。如确认以此文件为准，请选择“替换”。`,
+    'en-US': (p) => `Sheet "${p.sheet}" already holds forms by evaluator ${p.evaluator} (from ${p.cell}) with different scores; not overwritten. To take this file instead, choose Replace.`,
   },
 };
+
+/** Every ballot problem code (for the test that reads all user texts). */
+export const BALLOT_PROBLEM_CODES = Object.keys(MESSAGES) as BallotProblemCode[];
 
 export function ballotProblem(
   lang: Language,
@@ -317,7 +320,7 @@ export function ballotProblem(
 /** Verdict words for report lines. */
 export function verdictText(lang: Language, v: BallotVerdict, forms: number): string {
   if (lang === 'en-US') {
-    return { accepted: `accepted (${forms} form${forms === 1 ? '' : 's'})`, rejected: 'rejected', duplicate: 'duplicate', stale: 'stale', not_issued: 'not handed out here', not_a_ballot: 'not a ballot' }[v];
+    return { accepted: `accepted (${forms} score row${forms === 1 ? '' : 's'})`, rejected: 'rejected', duplicate: 'duplicate', stale: 'stale', not_issued: 'not handed out here', not_a_ballot: 'not a ballot' }[v];
   }
-  return { accepted: `已接收（${forms} 份）`, rejected: '拒收', duplicate: '重复', stale: '已过期', not_issued: '非本簿分发', not_a_ballot: '不是测评表' }[v];
+  return { accepted: `已接收（${forms} 条评分）`, rejected: '拒收', duplicate: '重复', stale: '已过期', not_issued: '非本簿分发', not_a_ballot: '不是测评表' }[v];
 }

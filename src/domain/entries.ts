@@ -307,7 +307,9 @@ export function processRound(
     for (const r of g) {
       formOk[r] = 0;
       const m = members[formMember[r]];
-      const evaluator = hasEvaluator ? rawText(rows[r][cEval]) : `${m.id} ${m.name}`;
+      // A roster member is named (编号 and 姓名); a ballot code (Q01) or an outside name stays as typed.
+      const evIdx = hasEvaluator ? (evalCache.get(rows[r][cEval])?.member ?? -1) : -1;
+      const evaluator = !hasEvaluator ? `${m.id} ${m.name}` : evIdx >= 0 ? `${members[evIdx].id} ${members[evIdx].name}` : rawText(rows[r][cEval]);
       add(r, hasEvaluator ? cEval : cId, 'error', 'duplicate_form', { evaluator, member: `${m.id} ${m.name}`, rows: rowsText }, m.id);
     }
   }

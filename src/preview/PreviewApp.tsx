@@ -53,6 +53,8 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
   const [fileName, setFileName] = useState('考评.xlsx');
   const [version, setVersion] = useState(0);
   const [selection, setSelection] = useState<{ sheet: string; cell: string } | null>(null);
+  /** Counts the files opened: the pane starts afresh with each, its messages (安装完成, 导入完成…) go with the file. */
+  const [opened, setOpened] = useState(0);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   const [follow, setFollow] = useState<{ sheet: string; n: number } | null>(null);
   /** The first screen shows until a workbook is opened, made or changed by a command. */
@@ -112,6 +114,7 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
   const open = useCallback(
     (next: HostWorkbook, name: string) => {
       setWb(next);
+      setOpened((n) => n + 1);
       setChanged(false);
       setFileName(name);
       setSelection(null);
@@ -138,7 +141,7 @@ export function PreviewApp({ initial }: { initial: HostWorkbook }) {
   return (
     <FluentProvider theme={webLightTheme} className={styles.page}>
       <div className={styles.pane} data-testid="taskpane">
-        <App commands={commands} runner={runner} backup={backup} fileOut={browserFileOut} loadConformance={async () => conformanceTests} onUnsavedInput={setTyping} />
+        <App key={opened} commands={commands} runner={runner} backup={backup} fileOut={browserFileOut} loadConformance={async () => conformanceTests} onUnsavedInput={setTyping} />
       </div>
       <div className={styles.sheet}>
         <WorkbookView

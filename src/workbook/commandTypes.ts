@@ -227,8 +227,12 @@ export interface NewYearPlan {
   year: number | null;
   branch: string;
   members: number;
-  /** Per cleared table: its sheet name as the user sees it and the rows with data. */
-  clears: { sheet: string; kind: 'forms' | 'bonus' | 'review' | 'results'; rows: number }[];
+  /**
+   * Per cleared table: its sheet name as the user sees it and the rows with data (评分 for a round, one per member
+   * scored by one evaluator); for a round also its 测评表, the evaluators who handed one in (docs/RULES.md); for
+   * 年度工作计划 the members with a plan or an attachment (the rows stay, the plans are cleared).
+   */
+  clears: { sheet: string; kind: 'forms' | 'bonus' | 'review' | 'results' | 'plans'; rows: number; ballots?: number }[];
   /** The values-only sheet the results will be archived as (null when there are no results). */
   archiveSheet: string | null;
   computedAt: string | null;

@@ -94,7 +94,7 @@ describe('ballot files in the task pane', () => {
     );
     await pane().getByText('已生成 7 份测评表，已开始下载 2026-互评-测评表.zip（可能在下载栏中等待保存）。').waitFor();
     // Not out until the secretary confirms having the files.
-    await pane().getByText('本年度还没有通过加载项分发测评表。').waitFor();
+    await pane().getByText('本年度还没有在考评中分发测评表文件。').waitFor();
     await pane().getByRole('button', { name: '已拿到文件，记为已分发' }).click();
     await pane().getByText('党员互评：发出 7 份，已交回 0 份').waitFor();
     peerFiles = peer.files;
@@ -115,7 +115,7 @@ describe('ballot files in the task pane', () => {
     await pane().getByRole('button', { name: '回收测评表' }).click();
     await pick(paths);
     await pane().getByRole('button', { name: '核对并合并' }).click();
-    await pane().getByText(`共 10 个文件：接收 10 个，合并测评表 ${CASE.peer.length + CASE.mass.length} 份；未接收 0 个。`).waitFor();
+    await pane().getByText(`共 10 个文件：接收 10 份测评表，合并 ${CASE.peer.length + CASE.mass.length} 条评分；未接收 0 个文件。`).waitFor();
     await expect(pane().locator('li[data-verdict="accepted"]').count()).resolves.toBe(10);
     await pane().getByText('党员互评：发出 7 份，已交回 7 份').waitFor();
     await pane().getByText('群众参评：发出 3 份，已交回 3 份').waitFor();
@@ -139,7 +139,7 @@ describe('ballot files in the task pane', () => {
     writeFileSync(zipPath, await zip.generateAsync({ type: 'uint8array' }));
     await pick([bad, zipPath, notBallot]);
     await pane().getByRole('button', { name: '核对并合并' }).click();
-    await pane().getByText('共 3 个文件：接收 0 个，合并测评表 0 份；未接收 3 个。').waitFor();
+    await pane().getByText('共 3 个文件：接收 0 份测评表，合并 0 条评分；未接收 3 个文件。').waitFor();
     await expect(pane().locator('li[data-verdict="rejected"]').getByText(/超出范围/).isVisible()).resolves.toBe(true);
     await expect(pane().locator('li[data-verdict="not_a_ballot"]').isVisible()).resolves.toBe(true);
     await expect(pane().locator('li[data-verdict="duplicate"]').getByText(/未覆盖/).isVisible()).resolves.toBe(true);

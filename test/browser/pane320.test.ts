@@ -297,9 +297,9 @@ describe('a whole year at 320 px with the keyboard', () => {
 
   it('the stale trap: new year before computing needs an explicit second confirmation', async () => {
     await navTab('新年度').click();
-    await view('newYear').getByText('党员自评 12 份测评表').waitFor();
-    await view('newYear').getByText('党员互评 60 份测评表').waitFor();
-    await view('newYear').getByText('群众参评 24 份测评表').waitFor();
+    await view('newYear').getByText('党员自评 12 份测评表（12 条评分）').waitFor();
+    await view('newYear').getByText(/^党员互评 \d+ 份测评表（60 条评分）$/).waitFor();
+    await view('newYear').getByText(/^群众参评 \d+ 份测评表（24 条评分）$/).waitFor();
     await view('newYear').getByText(/本年度的结果还没有计算过/).waitFor();
     expect(await view('newYear').textContent()).not.toMatch(/kp_/);
     await until(() => view('newYear').getByRole('button', { name: '开始新年度…' }).isEnabled(), true);
@@ -354,7 +354,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     const before = await save('考评2026-年度备份.xlsx');
     await view('newYear').getByRole('button', { name: '开始新年度…' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText(/将把 \d+ 行录入连同参数、细则、名册、结果和工作计划存档在本工作簿中/).waitFor();
+    await dialog.getByText(/将把本年度的录入连同参数、细则、名册、结果和年度工作计划存档在本工作簿中/).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'pane-320-new-year-confirm.png') });
     await dialog.getByRole('button', { name: '存档并开始' }).click();
     await view('newYear').getByText('已开始 2027 年度。').waitFor();

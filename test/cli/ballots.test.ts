@@ -183,9 +183,12 @@ describe('kaoping collect', () => {
     });
     expect(peer.map((x) => x.slice(0, 2))).toEqual([['001', '002'], ['001', '003'], ['001', '004']]);
     // Every file accepted: exit 0; human lines name each file.
-    const r2 = await cli('collect', result, await fill(join(out, '2026-互评-第一党小组-赵强敏.xlsx'), '003'), '-o', join(dir, 'r2.xlsx'));
+    // Counts by their own words: two files are two 测评表, holding six 评分 (one per member scored).
+    const r2 = await cli('collect', result, await fill(join(out, '2026-互评-第一党小组-赵强敏.xlsx'), '003'), await fill(join(out, '2026-互评-第一党小组-周燕玉.xlsx'), '002'), '-o', join(dir, 'r2.xlsx'));
     expect(r2.code).toBe(0);
-    expect(r2.out).toMatch(/filled-003-.*\.xlsx：已接收（3 份）/);
+    expect(r2.out).toMatch(/filled-003-.*\.xlsx：已接收（3 条评分）/);
+    expect(r2.out).toContain('共 2 个文件：接收 2 份测评表，合并 6 条评分；未接收 0 个文件。');
+    expect(r2.out).not.toContain('合并测评表');
   });
 
   it('takes a .zip of returned files; a different copy of a collected ballot needs --replace', async () => {

@@ -41,7 +41,7 @@ describe('分发测评表', () => {
     expect(files.offered).toEqual(['2026-互评-测评表.zip']);
     // Made and offered, not yet out.
     expect(await out(wb)).toEqual([]);
-    expect(screen.getByText('本年度还没有通过加载项分发测评表。')).toBeInTheDocument();
+    expect(screen.getByText('本年度还没有在考评中分发测评表文件。')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '已拿到文件，记为已分发' }));
     await screen.findByText(/已记为已分发：\d+ 份。/);
     const recorded = await out(wb);

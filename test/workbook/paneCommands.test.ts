@@ -145,14 +145,18 @@ describe('newYearPlan', () => {
     let plan = await run(wb, (ctx) => newYearPlan(ctx));
     expect(plan.year).toBe(2026);
     expect(plan.members).toBe(20);
+    // A round counts its 测评表 (one per evaluator) and its 评分 (one row per member scored) apart.
+    const evaluators = (rows: unknown[][]) => new Set(rows.map((r) => String(r[0]))).size;
     expect(plan.clears).toEqual([
-      { sheet: '党员自评', kind: 'forms', rows: c.self.length },
-      { sheet: '党员互评', kind: 'forms', rows: c.peer.length },
-      { sheet: '群众参评', kind: 'forms', rows: c.mass.length },
+      { sheet: '党员自评', kind: 'forms', rows: c.self.length, ballots: c.self.length },
+      { sheet: '党员互评', kind: 'forms', rows: c.peer.length, ballots: evaluators(c.peer) },
+      { sheet: '群众参评', kind: 'forms', rows: c.mass.length, ballots: evaluators(c.mass) },
       { sheet: '加分项', kind: 'bonus', rows: 0 },
       { sheet: '支部审定', kind: 'review', rows: 0 },
       { sheet: '考评结果', kind: 'results', rows: 0 },
+      { sheet: '年度工作计划', kind: 'plans', rows: expect.any(Number) },
     ]);
+    expect(evaluators(c.peer)).toBeLessThan(c.peer.length);
     expect([plan.computed, plan.stale, plan.archiveSheet]).toEqual([false, false, null]);
     await run(wb, (ctx) => compute(ctx));
     plan = await run(wb, (ctx) => newYearPlan(ctx));

@@ -274,13 +274,14 @@ const zh = {
   branchFromTitle: '已从工作簿标题中读取党支部名称，请核对。',
   // new year
   nyWillClear: '先存档、再清空：',
-  nyClearForms: '{sheet} {rows} 份测评表',
+  nyClearForms: '{sheet} {ballots} 份测评表（{rows} 条评分）',
+  nyClearPlans: '{sheet} {rows} 人的工作计划（名单保留，计划清空）',
   nyClearBonus: '{sheet} {rows} 项',
-  nyClearReview: '{sheet} {rows} 行',
+  nyClearReview: '{sheet} {rows} 人',
   nyClearResults: '{sheet} {rows} 人的结果（另存为可打印的“{archive}”）',
   nyKeep: '保留：考评参数、考评细则、党员名册（{members} 人）。',
   nyConfirmTitle: '开始 {year} 年度？',
-  nyConfirmBody: '将把 {total} 行录入连同参数、细则、名册、结果和工作计划存档在本工作簿中（隐藏工作表“{archive}”），再清空录入。新年度还没有录入时可以撤销。',
+  nyConfirmBody: '将把本年度的录入连同参数、细则、名册、结果和年度工作计划存档在本工作簿中（隐藏工作表“{archive}”），再清空录入和工作计划。新年度还没有录入时可以撤销。',
   nyBackupThenStart: '存档并开始',
   nyNeverComputed: '本年度的结果还没有计算过。现在开始新年度，测评表会存档，但存档中没有本年度的计算结果。',
   nyStale: '结果计算之后测评表又有改动，结果已过期。现在开始新年度，存档的将是过期的结果（可撤销新年度后重新计算）。',
@@ -573,13 +574,14 @@ const en: Record<StringKey, string> = {
   goInstall: 'Go to install',
   branchFromTitle: 'Branch name read from the workbook title; please check it.',
   nyWillClear: 'Archived, then cleared:',
-  nyClearForms: '{sheet}: {rows} forms',
+  nyClearForms: '{sheet}: {ballots} ballots ({rows} score rows)',
+  nyClearPlans: '{sheet}: the plans of {rows} members (the list stays, the plans are cleared)',
   nyClearBonus: '{sheet}: {rows} items',
-  nyClearReview: '{sheet}: {rows} rows',
+  nyClearReview: '{sheet}: {rows} members',
   nyClearResults: '{sheet}: results of {rows} members (also kept as the printable "{archive}")',
   nyKeep: 'Kept: settings, rubric, roster ({members} members).',
   nyConfirmTitle: 'Start the year {year}?',
-  nyConfirmBody: '{total} rows of entries, with the settings, rubric, roster, results and work plans, are archived in this workbook (hidden sheet "{archive}"), then the entries are cleared. While nothing of the new year is entered, it can be undone.',
+  nyConfirmBody: 'This year\'s entries, with the settings, rubric, roster, results and work plans, are archived in this workbook (hidden sheet "{archive}"), then the entries and the work plans are cleared. While nothing of the new year is entered, it can be undone.',
   nyBackupThenStart: 'Archive and start',
   nyNeverComputed: "This year's results were never computed. Starting now archives the forms, but no results of this year.",
   nyStale: 'The forms changed after the results were computed. Starting now archives out-of-date results (undo the new year to compute again).',
@@ -615,6 +617,8 @@ const en: Record<StringKey, string> = {
 };
 
 const catalogue: Record<Language, Record<StringKey, string>> = { 'zh-CN': zh, 'en-US': en };
+/** Every pane string of both languages (for the test that reads all user texts). */
+export const PANE_TEXTS: Readonly<Record<Language, Readonly<Record<StringKey, string>>>> = catalogue;
 
 export type Params = Record<string, string | number>;
 

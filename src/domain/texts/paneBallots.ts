@@ -31,11 +31,11 @@ const zh = {
   pick: '选择交回的文件',
   picked: '已选择 {count} 个文件',
   collectRun: '核对并合并',
-  summary: '共 {files} 个文件：接收 {accepted} 个，合并测评表 {written} 份；未接收 {others} 个。',
+  summary: '共 {files} 个文件：接收 {accepted} 份测评表，合并 {written} 条评分；未接收 {others} 个文件。',
   replace: '以此文件为准替换',
   replaced: '已替换。',
   out: '发放情况',
-  outNone: '本年度还没有通过加载项分发测评表。',
+  outNone: '本年度还没有在考评中分发测评表文件。',
   outLine: '{round}：发出 {issued} 份，已交回 {back} 份',
   outReissued: '，重新分发 {reissued} 份（丢失的原文件已作废）',
   notBack: '未交回：',
@@ -72,11 +72,11 @@ const en: Record<Key, string> = {
   pick: 'Pick returned files',
   picked: '{count} files picked',
   collectRun: 'Check and merge',
-  summary: '{files} files: {accepted} accepted, {written} forms merged; {others} not accepted.',
+  summary: '{files} files: {accepted} ballots accepted, {written} score rows merged; {others} files not accepted.',
   replace: 'Replace with this file',
   replaced: 'Replaced.',
   out: 'Ballots out',
-  outNone: 'No ballot files handed out through the add-in this year.',
+  outNone: 'No ballot files handed out from Kaoping this year.',
   outLine: '{round}: {issued} out, {back} back',
   outReissued: ', {reissued} handed out again (the lost files no longer count)',
   notBack: 'Not back: ',
@@ -91,6 +91,12 @@ export function bt(lang: Language, key: Key, params: Record<string, string | num
 const VERDICT: Record<Language, Record<BallotVerdict, string>> = {
   'zh-CN': { accepted: '已接收', rejected: '拒收', duplicate: '重复', stale: '已过期', not_issued: '非本簿分发', not_a_ballot: '不是测评表' },
   'en-US': { accepted: 'accepted', rejected: 'rejected', duplicate: 'duplicate', stale: 'stale', not_issued: 'not handed out here', not_a_ballot: 'not a ballot' },
+};
+
+/** Every string of this section in both languages, verdict words included (for the test that reads all user texts). */
+export const BALLOT_PANE_TEXTS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  'zh-CN': { ...zh, ...Object.fromEntries(Object.entries(VERDICT['zh-CN']).map(([k, v]) => [`verdict_${k}`, v])) },
+  'en-US': { ...en, ...Object.fromEntries(Object.entries(VERDICT['en-US']).map(([k, v]) => [`verdict_${k}`, v])) },
 };
 
 export function verdictName(lang: Language, v: BallotVerdict): string {

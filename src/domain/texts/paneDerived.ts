@@ -41,6 +41,9 @@ const en: Record<Key, string> = {
 
 export type DerivedKey = Key;
 
+/** Every string of this section in both languages (for the test that reads all user texts). */
+export const DERIVED_PANE_TEXTS: Readonly<Record<Language, Readonly<Record<Key, string>>>> = { 'zh-CN': zh, 'en-US': en };
+
 export function dt(lang: Language, key: Key, params: Record<string, string | number> = {}): string {
   const s = (lang === 'en-US' ? en : zh)[key];
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));

@@ -78,7 +78,10 @@ const zh = {
   distribution: { label: '分数段', count: '人数' },
   stampLabel: '计算时间',
   stale: '录入数据在上次计算后有改动，请重新计算。',
-  resultsFooter: (at: string, forms: number) => `计算时间：${at}；使用测评表 ${forms} 份。`,
+  resultsFooter: (at: string, forms: number) => `计算时间：${at}；使用评分 ${forms} 条。`,
+  schemeTitle: (year: number) => `${year}年度党员分类量化考评统一方案`,
+  schemeIntro: '本文件由上级党组织下发：各党支部在考评中用“按上级方案应用…”把它应用到本支部的考评工作簿（名册和录入保留）。',
+  schemeContents: '“考评参数”和“考评细则”两张表即方案内容；党支部名称、公示日期和监督电话由各党支部自行填写。',
 };
 
 type Texts = typeof zh;
@@ -154,7 +157,10 @@ const en: Texts = {
   distribution: { label: 'Range', count: 'Members' },
   stampLabel: 'Computed at',
   stale: 'Entries changed after the last computation; compute again.',
-  resultsFooter: (at, forms) => `Computed at ${at}; ${forms} forms used.`,
+  resultsFooter: (at, forms) => `Computed at ${at}; ${forms} score rows used.`,
+  schemeTitle: (year) => `Member evaluation: common scheme for ${year}`,
+  schemeIntro: 'Issued by the party committee: each branch applies it to its workbook with "Apply a scheme…" in Kaoping (roster and entries are kept).',
+  schemeContents: 'The sheets "考评参数" and "考评细则" are the scheme; each branch fills in its name, the posting dates and the phone for objections.',
 };
 
 export function importText(lang: Language): Texts {

@@ -138,9 +138,15 @@ export function EntryView({ commands, lang, status, onChanged, files, onUnsavedI
   const proposedCode = progress.result?.round === 'mass' && round === 'mass' ? progress.result.nextBallotCode : '';
   const runProgress = progress.run;
 
+  // Read again when the step or round changes, and after ballot files were collected (they add forms).
+  const [filesMerged, setFilesMerged] = useState(0);
   useEffect(() => {
     if (step !== 'review') void runProgress(round);
-  }, [step, round, runProgress]);
+  }, [step, round, runProgress, filesMerged]);
+  const ballotFilesChanged = useCallback(() => {
+    setFilesMerged((n) => n + 1);
+    onChanged();
+  }, [onChanged]);
 
   useEffect(() => remember({ step, memberId, kind }), [step, memberId, kind]);
 
@@ -401,7 +407,7 @@ export function EntryView({ commands, lang, status, onChanged, files, onUnsavedI
           <ProgressPanel lang={lang} round={round} report={progress.result} busy={progress.busy} error={progress.error} members={members} />
         </>
       )}
-      {step !== 'review' && <BallotFilesView commands={commands} lang={lang} status={status} onChanged={onChanged} files={files} />}
+      {step !== 'review' && <BallotFilesView commands={commands} lang={lang} status={status} onChanged={ballotFilesChanged} files={files} />}
       <Dialog open={pending !== null} onOpenChange={(_, d) => !d.open && pending && answer(pending, false)}>
         <DialogSurface>
           {pending && (

@@ -41,7 +41,7 @@ const useStyles = makeStyles({
 const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
 
 function clearLine(lang: Language, c: NewYearPlan['clears'][number], archive: string | null): string {
-  const params = { sheet: c.sheet, rows: count(c.rows), archive: archive ?? '' };
+  const params = { sheet: c.sheet, rows: count(c.rows), ballots: count(c.ballots ?? c.rows), archive: archive ?? '' };
   switch (c.kind) {
     case 'forms':
       return text(lang, 'nyClearForms', params);
@@ -51,6 +51,8 @@ function clearLine(lang: Language, c: NewYearPlan['clears'][number], archive: st
       return text(lang, 'nyClearReview', params);
     case 'results':
       return text(lang, 'nyClearResults', params);
+    case 'plans':
+      return text(lang, 'nyClearPlans', params);
   }
 }
 

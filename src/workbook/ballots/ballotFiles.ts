@@ -136,9 +136,9 @@ export function planBallots(read: TablesRead, round: Round, options: BallotOptio
   }
   const codes = options.codes ?? 0;
   const reissue = (options.reissue ?? []).map((e) => normalizeId(e)).filter((e) => e !== '');
-  if (reissue.length > 0 && codes > 0) problems.push('重新分发（--reissue）时不能同时给出份数（--codes）：重新分发的测评表沿用原来的编号。');
-  if (round === 'mass' && codes <= 0 && reissue.length === 0) problems.push('群众参评是匿名的：请给出要分发的测评表份数（--codes N，如 --codes 20）。');
-  if (round === 'self' && codes > 0) problems.push('党员自评按党员本人分发，不能使用测评表编号（--codes）。');
+  if (reissue.length > 0 && codes > 0) problems.push('重新分发时不能同时给出新的份数：重新分发的测评表沿用原来的编号。');
+  if (round === 'mass' && codes <= 0 && reissue.length === 0) problems.push('群众参评是匿名的：请给出要分发的测评表份数（如 20 份）。');
+  if (round === 'self' && codes > 0) problems.push('党员自评按党员本人分发，不能按份数分发匿名测评表。');
   if (problems.length > 0) return { specs: [], problems };
   const used = new Set<number>();
   // Codes already in the round's table or handed out this year are not used again.

@@ -25,6 +25,7 @@ import { COLUMNS, TABLES } from '../../domain/contract';
 import { newRoundTotals, processRound } from '../../domain/entries';
 import { cellAddress, evaluatorKey, idKey, normalizeId, parseScore } from '../../domain/parse';
 import { dimensionColumns } from '../../domain/rubric';
+import { parseRoster } from '../../domain/roster';
 import type { Language, RawCell, Round } from '../../domain/types';
 import { BALLOT_FIRST_COLUMNS, expectedBallot, scoreHeader, type BallotRead } from './ballotFiles';
 import { scoreCell, entryColumns, rowKey } from '../entry/forms';
@@ -209,6 +210,13 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
   const { read } = await readTables(context, ['settings', 'rubric', 'roster', 'self', 'peer', 'mass', 'state']);
   const { rubric, settings } = currentModel(read);
   const lang = settings.language;
+  // A named ballot's evaluator by 编号 and 姓名 when the roster knows them; a ballot code (anonymous) as it is.
+  let roster: ReturnType<typeof parseRoster> | null = null;
+  const evaluatorName = (evaluator: string): string => {
+    roster ??= parseRoster(read.roster, rubric, lang);
+    const i = roster.byKey.get(idKey(normalizeId(evaluator)));
+    return i === undefined ? evaluator : `${roster.members[i].id} ${roster.members[i].name}`;
+  };
   const issued = parseIssued(parseState(read.state).ballots);
   const checked = files.map((f) => checkFile(read, issued, f, lang));
   const replaceAll = options.replace === true;
@@ -273,7 +281,7 @@ export async function collectBallots(context: Excel.RequestContext, files: Ballo
       if (!(replaceAll || replaceSet.has(w.report.file))) {
         w.report.verdict = 'duplicate';
         w.report.problems.push(
-          ballotProblem(lang, 'error', 'already_in_workbook', { sheet: t.sheet, cell: cellAddress(differs, t.firstColumn + c.cId) }, { evaluator: id.evaluator }),
+          ballotProblem(lang, 'error', 'already_in_workbook', { sheet: t.sheet, cell: cellAddress(differs, t.firstColumn + c.cId) }, { evaluator: evaluatorName(id.evaluator) }),
         );
         continue;
       }

@@ -5,6 +5,7 @@
  * from them, as it does in any workbook that already has them.
  */
 import { COLUMNS, SHEETS, TABLES } from '../../domain/contract';
+import { importText } from '../../domain/texts/sheets';
 import { schemeDifferences, schemeFingerprint, schemeFromText, schemeOf, schemeText } from '../../domain/rollup';
 import type { RawCell } from '../../domain/types';
 import { rubricToRows, type Rubric } from '../../domain/rubric';
@@ -54,9 +55,10 @@ export async function writeSchemeTables(
   queueNewTable(rs, { name: TABLES.rubric, headers: [...COLUMNS.rubric], rows: rubricToRows(rubric), textCols: new Set([0, 1, 2, 4]) });
   if (opts.note) {
     const ns = sheets.add(SCHEME_SHEET);
-    queueLine(ns, 1, 4, `${settings.year}年度党员分类量化考评统一方案`, { bold: true, size: 16, height: 30 });
-    queueLine(ns, 2, 4, '本文件由上级党组织下发：各党支部用“按上级方案安装”（kaoping init --template）新建考评工作簿，或把它应用到已有的工作簿。', { wrap: true, height: 36 });
-    queueLine(ns, 3, 4, '“考评参数”和“考评细则”两张表即方案内容；党支部名称、公示日期和监督电话由各党支部自行填写。', { wrap: true, height: 36 });
+    const T = importText(settings.language);
+    queueLine(ns, 1, 4, T.schemeTitle(settings.year), { bold: true, size: 16, height: 30 });
+    queueLine(ns, 2, 4, T.schemeIntro, { wrap: true, height: 36 });
+    queueLine(ns, 3, 4, T.schemeContents, { wrap: true, height: 36 });
     queueNewTable(ns, { name: SCHEME_TABLE, headers: ['项目', '值'], rows: remembered, textCols: new Set([0, 1]), headerRow: 5 });
     ns.getRange('A:A').format.columnWidth = 90;
     ns.getRange('B:B').format.columnWidth = 160;

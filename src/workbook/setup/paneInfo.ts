@@ -19,6 +19,24 @@ function filledRows(t: TableRead, idHeader: string): number {
   return t.rows.filter((r) => r.some((v) => v !== '' && v !== null)).length;
 }
 
+/**
+ * A round's 测评表 (docs/RULES.md): what one evaluator handed in. 自评: one per member with a form; 互评 and
+ * 群众参评: one per distinct 评价人 among the rows with a member.
+ */
+function ballotsIn(t: TableRead, self: boolean): number {
+  const cId = col(t, '党员编号');
+  const cEval = col(t, '评价人');
+  const filled = t.rows.filter((r) => cId >= 0 && normalizeId(r[cId] ?? '') !== '');
+  if (self || cEval < 0) return new Set(filled.map((r) => normalizeId(r[cId] ?? ''))).size;
+  return new Set(filled.map((r) => String(r[cEval] ?? '').trim()).filter((e) => e !== '')).size;
+}
+
+/** Members with a work plan or an attachment in 年度工作计划. */
+function planRows(t: TableRead): number {
+  const cols = [col(t, '工作计划'), col(t, '附件')].filter((c) => c >= 0);
+  return t.rows.filter((r) => cols.some((c) => r[c] !== '' && r[c] !== null && r[c] !== undefined && String(r[c]).trim() !== '')).length;
+}
+
 /** What newYear(year) would do, counted; one sync, nothing written. */
 export async function newYearPlan(context: Excel.RequestContext): Promise<NewYearPlan> {
   const sheets = context.workbook.worksheets;
@@ -38,8 +56,11 @@ export async function newYearPlan(context: Excel.RequestContext): Promise<NewYea
   ];
   for (const [key, kind, header] of cleared) {
     const t = read[key];
-    if (t.exists) clears.push({ sheet: t.sheet, kind, rows: filledRows(t, header) });
+    if (!t.exists) continue;
+    const rows = filledRows(t, header);
+    clears.push(kind === 'forms' ? { sheet: t.sheet, kind, rows, ballots: ballotsIn(t, key === 'self') } : { sheet: t.sheet, kind, rows });
   }
+  if (read.plans.exists) clears.push({ sheet: read.plans.sheet, kind: 'plans', rows: planRows(read.plans) });
   const state = parseState(read.state);
   const resultsRows = filledRows(read.results, '党员编号');
   const computed = state.computedAt !== null && resultsRows > 0;

@@ -258,7 +258,7 @@ function queueResultsSheet(context: Excel.RequestContext, read: TablesRead, name
 }
 
 /**
- * The distribution counts and the "计算时间 … 使用测评表 … 份" line compute writes beside the results (see
+ * The distribution counts and the "计算时间 … 使用评分 … 条" line compute writes beside the results (see
  * compute.ts) are last year's: blanked (the labels and the chart stay; the next compute fills them), and the
  * print area is the emptied table.
  */

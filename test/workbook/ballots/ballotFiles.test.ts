@@ -235,6 +235,9 @@ describe('returned ballots with problems', () => {
     const changed = fillWithOpenpyxl(b.bytes, { edits: scoreEdits(layout, { ...scores, '004': { ...scores['004'], 理想信念: 5 } }) });
     const refused = await collect(wb, [{ name: 'changed.xlsx', bytes: changed }]);
     expect([refused.files[0].verdict, refused.files[0].problems[0].code, refused.files[0].problems[0].sheet]).toEqual(['duplicate', 'already_in_workbook', '党员互评']);
+    // The evaluator by name where the roster knows them, not only by 编号; no command-line option in the pane's words.
+    expect(refused.files[0].problems[0].message).toMatch(/已有评价人 001 \S+ 的测评表/);
+    expect(refused.files[0].problems[0].message).not.toContain('--');
     expect((await tableRows(wb, 'peer'))[2][3]).toBe(9.2);
     const replaced = await collect(wb, [{ name: 'changed.xlsx', bytes: changed }], { replace: ['changed.xlsx'] });
     expect([replaced.files[0].verdict, replaced.files[0].forms]).toEqual(['accepted', 3]);
