@@ -128,7 +128,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     expect(await note.textContent()).toContain('未参评 5 人');
     expect(await note.textContent()).toContain('马燕敏、姚燕、郑伟、刘红勇、肖霞');
     await checkPane('import-preview');
-    await pane().getByRole('button', { name: '导入名册' }).focus();
+    await pane().getByRole('button', { name: '导入名册', exact: true }).focus();
     await press('Enter');
     await pane().getByText('导入完成：新增 12，更新 0，未变 0。').waitFor();
     // 结果 says it too, before anything is computed.

@@ -85,7 +85,7 @@ describe('work not yet downloaded on the web page', () => {
     await pane().getByText('安装完成。').waitFor();
     await pane().getByLabel('来源工作表').selectOption(SOURCE_SHEET);
     await pane().getByRole('button', { name: '预览' }).click();
-    await pane().getByRole('button', { name: '导入名册' }).click();
+    await pane().getByRole('button', { name: '导入名册', exact: true }).click();
     await pane().getByText(/^导入完成：新增 12/).waitFor();
     await navTab('录入').click();
     await pane().getByLabel('测评环节').selectOption('self');

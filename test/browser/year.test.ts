@@ -112,7 +112,7 @@ describe('a whole year in the browser preview', () => {
     await pane().getByText('将导入 12 名党员').waitFor();
     await expect(pane().getByText('表头在第 3 行').isVisible()).resolves.toBe(true);
     await shot('03-roster-preview');
-    await pane().getByRole('button', { name: '导入名册' }).click();
+    await pane().getByRole('button', { name: '导入名册', exact: true }).click();
     await pane().getByText('导入完成：新增 12，更新 0，未变 0。').waitFor();
     await sheetTab('党员名册').click();
     await page.locator('table[data-sheet="党员名册"] td', { hasText: '肖霞' }).waitFor();
