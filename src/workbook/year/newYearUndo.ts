@@ -224,7 +224,9 @@ function queueRestoreTable(context: Excel.RequestContext, t: TableRead, a: Archi
   const width = headers.length;
   const from = headers.map((h) => a.headers.indexOf(h));
   const rows = a.rows.map((r) => from.map((c) => (c >= 0 ? norm(r[c]) : '')));
-  if (t.rows.length > 0) sheet.getRange(blockAddress(t.firstRow, t.firstColumn, t.rows.length, width)).clear('Contents');
+  // Rows written below are overwritten cell by cell (never cleared first: a batch stopped between a clear and
+  // the write would leave the user's cells empty); only the rows past the archived ones are cleared.
+  if (t.rows.length > rows.length) sheet.getRange(blockAddress(t.firstRow + rows.length, t.firstColumn, t.rows.length - rows.length, width)).clear('Contents');
   const n = Math.max(1, rows.length);
   if (n !== t.bodyRows) t.table.resize(sheet.getRange(blockAddress(t.firstRow - 1, t.firstColumn, n + 1, width)));
   if (rows.length === 0) return () => undefined;
