@@ -6,6 +6,11 @@
 import { createWorkbook, run, type HostWorkbook } from '../../src/host';
 import { createCommands } from '../../src/workbook/createCommands';
 import type { KaopingCommands } from '../../src/workbook/commandTypes';
+import { DEFAULT_RUBRIC } from '../../src/domain/rubric';
+import type { Round } from '../../src/domain/types';
+
+/** The dimensions of the default category (机关党员), with their points. */
+export const DIMENSIONS = DEFAULT_RUBRIC.categories[0].dimensions;
 
 export interface Call {
   name: keyof KaopingCommands;
@@ -57,13 +62,7 @@ export async function installedWorkbook(): Promise<HostWorkbook> {
   const wb = createWorkbook();
   const commands = createCommands((batch) => run(wb, batch));
   await commands.install({ year: 2026, branch: '机关党支部' });
-  await run(wb, async (c) => {
-    const rows = [['编号', '姓名', '党小组', '类别'], ...MEMBERS.map((m) => [m.id, m.name, m.group, '机关党员'])];
-    const range = c.workbook.worksheets.add('名单').getRangeByIndexes(0, 0, rows.length, 4);
-    range.numberFormat = rows.map((r) => r.map(() => '@'));
-    range.values = rows;
-    await c.sync();
-  });
+  await writeSheet(wb, '名单', [['编号', '姓名', '党小组', '类别'], ...MEMBERS.map((m) => [m.id, m.name, m.group, '机关党员'])]);
   const imported = await commands.importRoster('名单');
   if (imported.added !== MEMBERS.length) throw new Error(`roster import added ${imported.added}`);
   const problems = await commands.saveSettings({ phone: '0535-1234567' });
@@ -74,4 +73,50 @@ export async function installedWorkbook(): Promise<HostWorkbook> {
 /** The pane's commands over a fresh installedWorkbook(). */
 export async function installedCommands(): Promise<PaneCommands> {
   return paneCommands(await installedWorkbook());
+}
+
+/** Adds a sheet `name` holding `rows` as text (a secretary's own list or summary). Not through the commands. */
+export async function writeSheet(workbook: HostWorkbook, name: string, rows: string[][]): Promise<void> {
+  const width = Math.max(...rows.map((r) => r.length));
+  const full = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+  await run(workbook, async (c) => {
+    const range = c.workbook.worksheets.add(name).getRangeByIndexes(0, 0, full.length, width);
+    range.numberFormat = full.map((r) => r.map(() => '@'));
+    range.values = full;
+    await c.sync();
+  });
+}
+
+/**
+ * Every member of the roster gets one self, one peer (ballot P1, P2, …) and one mass form (Q01, Q02, …), each with
+ * `fraction(i)` of every dimension's points, saved through the commands. The calls are not left in `calls`.
+ */
+export async function fillAll(commands: PaneCommands, fraction: (memberIndex: number) => number): Promise<void> {
+  const before = commands.calls.length;
+  const members = (await commands.getEntryForm('mass', 'Q99')).members;
+  for (const [i, m] of members.entries()) {
+    const scores = Object.fromEntries(m.dimensions.map((d) => [d.name, Math.round(d.points * 10 * fraction(i)) / 10]));
+    const saves: [Round, string][] = [['self', m.id], ['peer', `P${i + 1}`], ['mass', `Q${String(i + 1).padStart(2, '0')}`]];
+    for (const [round, evaluator] of saves) {
+      const report = await commands.saveForm(round, evaluator, [{ memberId: m.id, scores }]);
+      if (report.problems.length > 0) throw new Error(report.problems.map((p) => p.message).join('; '));
+    }
+  }
+  commands.calls.length = before;
+}
+
+/** What `evaluator` saved for `memberId` in `round`, as the entry form reads it back (not recorded). */
+export async function savedScores(commands: PaneCommands, round: Round, evaluator: string, memberId: string) {
+  const before = commands.calls.length;
+  const form = await commands.getEntryForm(round, evaluator);
+  commands.calls.length = before;
+  return form.members.find((m) => m.id === memberId)?.existing;
+}
+
+/** A setting's value as the commands read it (not recorded). */
+export async function settingValue(commands: PaneCommands, key: string) {
+  const before = commands.calls.length;
+  const view = await commands.getSettings();
+  commands.calls.length = before;
+  return view.items.find((i) => i.key === key)?.value;
 }
