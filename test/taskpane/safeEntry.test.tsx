@@ -1,13 +1,14 @@
 /** @jest-environment jsdom */
 /**
- * A task pane a secretary cannot get wrong (over the fake commands): no silent overwrite (the form closes on every change of
+ * A task pane a secretary cannot get wrong (on the real commands over a headless workbook): no silent overwrite (the form closes on every change of
  * whose ballot it is, asks before discarding typed scores or overwriting saved rows), nothing typed lost on a
  * tab switch, Ctrl+Enter to the next evaluator, "/" cells skipped, the fourth step (支部审定), the welcome card,
  * 请先安装 before install, the branch from the title, and members of a category the rubric lacks.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import type { MemberReviewInput } from '../../src/workbook/commandTypes';
-import { DIMENSIONS, FakeCommands, installedFake } from './fakeCommands';
+import { DEFAULT_CATEGORY } from '../../src/domain/rubric';
+import { DIMENSIONS, fillAll, installedCommands, MEMBERS, paneCommands, savedScores, settingValue, writeSheet } from './paneWorkbook';
 import { expectAccessible, ready, renderApp } from './helpers';
 
 const scoreBoxes = (form: HTMLElement) => Array.from(form.querySelectorAll<HTMLInputElement>('input[data-score]'));
@@ -20,7 +21,7 @@ async function typeRow(user: ReturnType<typeof renderApp>['user'], values: strin
 
 describe('录入: whose ballot it is', () => {
   it('after saving Q01 the form is gone, Q02 is proposed and its own form saves Q02 (Q01 untouched)', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'mass');
@@ -40,12 +41,12 @@ describe('录入: whose ballot it is', () => {
     await user.keyboard('{Enter}');
     await screen.findByText(/已保存 Q02 的群众参评测评表/);
     expect(fake.callsOf('saveForm').map((c) => c[1])).toEqual(['Q01', 'Q02']);
-    expect(fake.entries.mass.get('Q01')?.get('001')?.['理想信念']).toBe(90);
-    expect(fake.entries.mass.get('Q02')?.get('001')?.['理想信念']).toBe(80);
+    expect((await savedScores(fake, 'mass', 'Q01', '001'))?.['理想信念']).toBe(DIMENSIONS[0].points - 1);
+    expect((await savedScores(fake, 'mass', 'Q02', '001'))?.['理想信念']).toBe(DIMENSIONS[0].points - 2);
   });
 
   it('changing the evaluator closes the form; with typed scores it asks first (有 N 个分数未保存)', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');
@@ -74,7 +75,7 @@ describe('录入: whose ballot it is', () => {
   });
 
   it('keeps a half-typed ballot, the round and the evaluator across a tab switch', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');
@@ -93,7 +94,7 @@ describe('录入: whose ballot it is', () => {
   });
 
   it('Ctrl+Enter saves and opens the next evaluator still missing, cursor in the first box', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user, container } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');
@@ -116,12 +117,19 @@ describe('录入: whose ballot it is', () => {
   });
 
   it('skips the "/" cells of a dimension the member\'s category lacks', async () => {
-    const fake = installedFake();
-    fake.rubric.categories.push({
-      category: '离退休党员',
-      dimensions: DIMENSIONS.filter((d) => d.name !== '工作绩效').map((d) => ({ ...d, points: d.name === '理想信念' ? 25 : d.points })),
+    const fake = await installedCommands();
+    const settings = await fake.getSettings();
+    const saved = await fake.saveRubric({
+      categories: [
+        ...settings.rubric,
+        { category: '离退休党员', dimensions: DIMENSIONS.filter((d) => d.name !== '工作绩效').map((d) => ({ ...d, points: d.name === '理想信念' ? 25 : d.points })) },
+      ],
     });
-    fake.roster[2].category = '离退休党员';
+    expect(saved.problems).toEqual([]);
+    // 王五 becomes 离退休党员: the secretary's list again, with his category changed, imported over the roster.
+    await writeSheet(fake.workbook, '名单2', [['编号', '姓名', '党小组', '类别'], ...MEMBERS.map((m) => [m.id, m.name, m.group, m.id === '003' ? '离退休党员' : DEFAULT_CATEGORY])]);
+    expect((await fake.importRoster('名单2')).updated).toBe(1);
+    fake.calls.length = 0;
     const { user } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');
@@ -142,8 +150,12 @@ describe('录入: whose ballot it is', () => {
 
 describe('第四步：支部审定', () => {
   it('records bonus items and a veto with inline validation, saved in one call', async () => {
-    const fake = installedFake();
-    fake.bonus.set('002', [{ item: '市级表彰', points: 1, basis: '文件' }]);
+    const fake = await installedCommands();
+    // A branch that caps the bonus at 3 points (the default sets no cap).
+    expect(await fake.saveSettings({ bonusCap: 3 })).toEqual([]);
+    const earlier = await fake.saveMemberReview('002', { bonus: [{ item: '市级表彰', points: 1, basis: '文件' }], review: { veto: false, reason: '', opinion: '' } });
+    expect(earlier.bonusRows).toBe(1);
+    fake.calls.length = 0;
     const { user, container } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'review');
@@ -179,8 +191,9 @@ describe('第四步：支部审定', () => {
 
 describe('开始: first run', () => {
   it('shows the six steps with done / not done, says 请先安装 elsewhere, and prefills the branch from the title', async () => {
-    const fake = new FakeCommands();
-    fake.titleBranch = '龙口市科技局机关党支部';
+    const fake = paneCommands();
+    // The secretary's own summary sheet, its title naming the branch.
+    await writeSheet(fake.workbook, '2025年度汇总', [['龙口市科技局机关党支部2025年度党员民主评议汇总表']]);
     const { user, container } = renderApp(fake, 'start');
     await ready();
     const card = await screen.findByRole('region', { name: '开始使用：六个步骤' });
@@ -203,13 +216,10 @@ describe('开始: first run', () => {
 
 describe('公示: the phone is remembered for next year', () => {
   it('keeps a phone typed on 公示 in the settings', async () => {
-    const fake = installedFake();
-    fake.roster.forEach((m, i) => {
-      const scores = Object.fromEntries(DIMENSIONS.map((d) => [d.name, d.points * 9]));
-      fake.entries.self.set(m.id, new Map([[m.id, scores]]));
-      fake.entries.peer.set(`P${i}`, new Map([[m.id, scores]]));
-      fake.entries.mass.set(`Q0${i + 1}`, new Map([[m.id, scores]]));
-    });
+    const fake = await installedCommands();
+    await fillAll(fake, () => 0.9);
+    await fake.compute();
+    fake.calls.length = 0;
     const { user } = renderApp(fake, 'posting');
     await ready();
     const phone = screen.getByLabelText('监督电话');
@@ -218,20 +228,19 @@ describe('公示: the phone is remembered for next year', () => {
     await user.type(phone, '0535-7777777');
     await user.click(screen.getByRole('button', { name: '生成公示表' }));
     expect(await screen.findByText('监督电话已记在考评参数中，明年会保留。')).toBeInTheDocument();
-    expect(fake.settings.find((i) => i.key === 'phone')?.value).toBe('0535-7777777');
+    expect(await settingValue(fake, 'phone')).toBe('0535-7777777');
   });
 });
 
 describe('members of a category the rubric lacks', () => {
   it('are named at the top of the import preview and of 结果; 添加此类别 opens the rubric editor with it added', async () => {
-    const fake = installedFake();
-    fake.sources['2025年度考评汇总'] = [
+    const fake = await installedCommands();
+    await writeSheet(fake.workbook, '2025年度考评汇总', [
       ['序号', '姓名', '党小组', '类别'],
       ['1', '汪红勇', '第一党小组', '机关党员'],
       ['2', '马燕敏', '第一党小组', '离退休党员'],
       ['3', '姚燕', '第一党小组', '离退休党员'],
-    ];
-    fake.sheets.push('2025年度考评汇总');
+    ]);
     const { user } = renderApp(fake, 'start');
     await ready();
     await user.selectOptions(await screen.findByLabelText('来源工作表'), '2025年度考评汇总');
@@ -252,6 +261,6 @@ describe('members of a category the rubric lacks', () => {
     expect(screen.getByText('已添加类别“离退休党员”（按默认类别的维度和分值），请核对分值后保存细则。')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '保存细则' }));
     await screen.findByText('考评细则已保存，录入表已按新细则更新。');
-    expect(fake.rubric.categories.map((c) => c.category)).toEqual(['机关党员', '离退休党员']);
+    expect((await fake.getSettings()).rubric.map((c) => c.category)).toEqual(['机关党员', '离退休党员']);
   }, 240000);
 });
