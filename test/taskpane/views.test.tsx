@@ -20,6 +20,13 @@ async function yearOf(fake: PaneCommands): Promise<number | null> {
   return status.year;
 }
 
+/** A round's line in the 新年度 list, counted by the real commands: its 测评表 (evaluators) and 评分 (rows). */
+async function formsLine(commands: { newYearPlan(): Promise<{ clears: { sheet: string; rows: number; ballots?: number }[] }> }, sheet: string): Promise<string> {
+  const c = (await commands.newYearPlan()).clears.find((x) => x.sheet === sheet);
+  if (!c) throw new Error(`the new-year plan does not list ${sheet}`);
+  return `${sheet} ${c.ballots ?? c.rows} 份测评表（${c.rows} 条评分）`;
+}
+
 describe('开始: roster import', () => {
   it('previews the mapping and skipped rows, then imports', async () => {
     const fake = await installedCommands([]);
@@ -240,9 +247,9 @@ describe('新年度 view', () => {
     const backup = fakeBackup();
     const { user, container } = renderApp(fake, 'newYear', { backup });
     await ready();
-    expect(await screen.findByText('党员自评 4 份测评表')).toBeInTheDocument();
+    expect(await screen.findByText(await formsLine(fake, '党员自评'))).toBeInTheDocument();
     expect(screen.getByText('先存档、再清空：')).toBeInTheDocument();
-    expect(screen.getByText('党员互评 4 份测评表')).toBeInTheDocument();
+    expect(screen.getByText(await formsLine(fake, '党员互评'))).toBeInTheDocument();
     expect(screen.getByText('考评结果 4 人的结果（另存为可打印的“2026年考评结果”）')).toBeInTheDocument();
     expect(screen.getByText('保留：考评参数、考评细则、党员名册（4 人）。')).toBeInTheDocument();
     expect(screen.getByText(/全部表格存档在本工作簿中（不只靠下载的备份）/)).toBeInTheDocument();
@@ -258,7 +265,7 @@ describe('新年度 view', () => {
     const cancel = await waitFor(() => within(dialog()).getByRole('button', { name: '取消', hidden: true }));
     expect(within(dialog()).getByText('开始 2027 年度？')).toBeInTheDocument();
     expect(
-      within(dialog()).getByText('将把 12 行录入连同参数、细则、名册、结果和工作计划存档在本工作簿中（隐藏工作表“2026年考评存档”），再清空录入。新年度还没有录入时可以撤销。'),
+      within(dialog()).getByText('将把本年度的录入连同参数、细则、名册、结果和年度工作计划存档在本工作簿中（隐藏工作表“2026年考评存档”），再清空录入和工作计划。新年度还没有录入时可以撤销。'),
     ).toBeInTheDocument();
     await user.click(cancel);
     await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).not.toBeInTheDocument());
@@ -312,7 +319,7 @@ describe('新年度 view', () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { user } = renderApp(fake, 'newYear', { backup: fakeBackup(true) });
     await ready();
-    await screen.findByText('党员自评 4 份测评表');
+    await screen.findByText(await formsLine(fake, '党员自评'));
     await user.click(screen.getByRole('button', { name: '另外下载一份备份（可选）' }));
     expect(await screen.findByText(/备份没有下载：.*上一年度的表格存档在工作簿中，不受影响。/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '开始新年度…' }));
