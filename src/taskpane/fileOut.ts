@@ -22,9 +22,5 @@ export const browserFileOut: FileOut = {
   },
 };
 
-/** Base64 of bytes (Excel.createWorkbook takes a base64 .xlsx), in chunks so big files do not overflow the stack. */
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
+/** Base64 of bytes for Excel.createWorkbook: the one in files.ts. */
+export { toBase64 } from './files';

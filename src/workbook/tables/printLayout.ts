@@ -9,8 +9,6 @@
  * 96 dpi), so Excel's pixel rounding adds no drift.
  */
 import { blockAddress } from './a1';
-import { freeSheetName } from './layout';
-import type { State } from './state';
 
 /** Printable height of an A4 portrait page at the default 54 pt top and bottom margins. */
 export const PAGE_BODY = 841.9 - 108;
@@ -45,21 +43,6 @@ export function textLines(text: string, width: number, charWidth = 13): number {
 /** Row height for `lines` lines (a multiple of 0.75 pt). */
 export function rowHeight(lines: number, line = LINE): number {
   return Math.ceil((lines * line + PAD) / 0.75) * 0.75;
-}
-
-/**
- * The sheet name to build a print sheet under: our own sheet of that name (from kp_State) is deleted and made
- * again; a sheet of the user's with that name is left alone and a free variant is used. Queues the delete.
- */
-export function claimPrintSheet(context: Excel.RequestContext, base: string, names: readonly string[], state: State, taken: Set<string>): string {
-  const ours = state.printSheets.find((n) => (n === base || (n.startsWith(`${base} (`) && n.endsWith(')'))) && names.includes(n));
-  let name: string;
-  if (ours) {
-    context.workbook.worksheets.getItem(ours).delete();
-    name = ours;
-  } else name = freeSheetName(base, taken);
-  taken.add(name);
-  return name;
 }
 
 /** A merged line across `width` columns holding one text (as text, never a formula). */
