@@ -117,6 +117,9 @@ describe('ballot files in the task pane', () => {
     await pane().getByRole('button', { name: '核对并合并' }).click();
     await pane().getByText(`共 10 个文件：接收 10 份测评表，合并 ${CASE.peer.length + CASE.mass.length} 条评分；未接收 0 个文件。`).waitFor();
     await expect(pane().locator('li[data-verdict="accepted"]').count()).resolves.toBe(10);
+    // Each accepted file is counted by the score rows it brought (a mass ballot covers every member).
+    const massRows = CASE.mass.length / massFiles.length;
+    await expect(pane().locator('li[data-verdict="accepted"]', { hasText: massFiles[0].name }).textContent()).resolves.toContain(`${massRows} 条评分`);
     await pane().getByText('党员互评：发出 7 份，已交回 7 份').waitFor();
     await pane().getByText('群众参评：发出 3 份，已交回 3 份').waitFor();
     await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: '党员互评', exact: true }).click();

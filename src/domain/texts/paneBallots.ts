@@ -39,7 +39,7 @@ const zh = {
   outLine: '{round}：发出 {issued} 份，已交回 {back} 份',
   outReissued: '，重新分发 {reissued} 份（丢失的原文件已作废）',
   notBack: '未交回：',
-  forms: '{count} 份',
+  forms: '{count} 条评分',
 };
 type Key = keyof typeof zh;
 
@@ -80,7 +80,7 @@ const en: Record<Key, string> = {
   outLine: '{round}: {issued} out, {back} back',
   outReissued: ', {reissued} handed out again (the lost files no longer count)',
   notBack: 'Not back: ',
-  forms: '{count} forms',
+  forms: '{count} score rows',
 };
 
 export function bt(lang: Language, key: Key, params: Record<string, string | number> = {}): string {
