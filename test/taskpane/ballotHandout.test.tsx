@@ -10,16 +10,14 @@ import { run, type HostWorkbook } from '../../src/host';
 import type { FileOutlet } from '../../src/taskpane/files';
 import { officeFiles } from '../../src/taskpane/officeFiles';
 import { getBallotsOut } from '../../src/workbook/ballots/ballotFiles';
-import { createCommands } from '../../src/workbook/createCommands';
 import { fillCase, loadCase } from '../support/fillCase';
 import { ready, renderApp } from './helpers';
-import { FakeCommands } from './fakeCommands';
+import { paneCommands } from './paneWorkbook';
 
 async function setup(files: FileOutlet): Promise<{ wb: HostWorkbook; user: ReturnType<typeof renderApp>['user'] }> {
   const wb = await fillCase(loadCase('small-branch').input);
-  const commands = createCommands((batch) => run(wb, batch));
-  // renderApp takes a FakeCommands for its type only: the real commands over the headless host are used.
-  const { user } = renderApp(commands as unknown as FakeCommands, 'entry', { files });
+  // The real commands over the small-branch case's workbook.
+  const { user } = renderApp(paneCommands(wb), 'entry', { files });
   await ready();
   await user.click(await screen.findByRole('button', { name: '分发测评表' }));
   return { wb, user };
@@ -46,6 +44,7 @@ describe('分发测评表', () => {
     await screen.findByText(/已记为已分发：\d+ 份。/);
     const recorded = await out(wb);
     expect(recorded.length).toBeGreaterThan(0);
+    expect(screen.getByText(`已记为已分发：${recorded.length} 份。`)).toBeInTheDocument();
     expect(recorded.every((b) => b.round === 'peer')).toBe(true);
     await screen.findByText(`党员互评：发出 ${recorded.length} 份，已交回 ${recorded.filter((b) => b.back).length} 份`, { exact: false });
   });

@@ -5,25 +5,20 @@
 /** 开始 → 从文件导入名册: a file of any format (here a GBK .csv and a renamed PDF) read in the pane, same preview as from a sheet. */
 import { screen, waitFor } from '@testing-library/react';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
-import type { RosterImportPreview, RosterImportReport } from '../../src/workbook/commandTypes';
 import type { GridSource } from '../../src/domain/rosterGrid';
-import { FakeCommands, installedFake } from './fakeCommands';
+import { installedCommands, type PaneCommands } from './paneWorkbook';
 import { ready, renderApp } from './helpers';
 
 Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
 
-/** The fake, taking grids as the real commands do: the grid becomes a source sheet of the fake. */
-class FileFake extends FakeCommands {
-  grids: GridSource[] = [];
-  async previewRosterImportGrid(grid: GridSource): Promise<RosterImportPreview> {
-    this.grids.push(grid);
-    this.sources['#file'] = grid.values.map((r) => r.map((v) => (v === null ? '' : String(v))));
-    return this.previewRosterImport('#file');
-  }
-  async importRosterGrid(grid: GridSource): Promise<RosterImportReport> {
-    this.sources['#file'] = grid.values.map((r) => r.map((v) => (v === null ? '' : String(v))));
-    return this.importRoster('#file');
-  }
+/** The grids the pane read from files and handed to the commands' preview. */
+const grids = (commands: PaneCommands) => commands.callsOf('previewRosterImportGrid').map(([grid]) => grid as GridSource);
+
+/** The names on the roster sheet (党员名册), in order. */
+function rosterNames(commands: PaneCommands): string[] {
+  const [header, ...rows] = commands.workbook.snapshot('党员名册').cells;
+  const col = header.findIndex((c) => c.value === '姓名');
+  return rows.map((r) => String(r[col].value ?? '')).filter((n) => n !== '');
 }
 
 function gbk(text: string): Uint8Array {
@@ -39,33 +34,31 @@ function fileOf(bytes: Uint8Array, name: string): File {
   return f;
 }
 
-function fake(): FileFake {
-  const f = Object.assign(new FileFake(), installedFake());
-  f.roster = [];
-  return f;
-}
-
 describe('开始 → 从文件导入名册', () => {
   it('a GBK .csv: the same preview as from a sheet, a line saying what the file was, then the import', async () => {
-    const f = fake();
+    // An installed workbook with an empty roster, on the real commands.
+    const f = await installedCommands([]);
     const { user } = renderApp(f);
     await ready();
     await user.click(await screen.findByRole('button', { name: '从文件导入名册…' }));
     await user.upload(screen.getByTestId('roster-file'), fileOf(gbk('序号,姓名,党小组,类别\n1,汪红勇,第一党小组,机关党员\n2,宋东洋,第一党小组,离退休党员\n'), '2025名册.csv'));
     expect(await screen.findByText('将导入 2 名党员')).toBeInTheDocument();
     expect(screen.getByText(/“2025名册\.csv”是文本文件（GB18030 编码，逗号分隔）/)).toBeInTheDocument();
-    expect(f.grids[0].values[1]).toEqual(['1', '汪红勇', '第一党小组', '机关党员']);
+    expect(grids(f)[0].values[1]).toEqual(['1', '汪红勇', '第一党小组', '机关党员']);
     await user.click(screen.getByRole('button', { name: '导入名册' }));
     expect(await screen.findByText('导入完成：新增 2，更新 0，未变 0。')).toBeInTheDocument();
-    expect(f.roster.map((m) => m.name)).toEqual(['汪红勇', '宋东洋']);
+    expect(rosterNames(f)).toEqual(['汪红勇', '宋东洋']);
   });
 
   it('a file that is no workbook: one line naming what it is, nothing imported', async () => {
-    const f = fake();
+    // An installed workbook with an empty roster, on the real commands.
+    const f = await installedCommands([]);
     const { user } = renderApp(f);
     await ready();
     await user.upload(screen.getByTestId('roster-file'), fileOf(new NodeTextEncoder().encode('%PDF-1.4\n'), '名册.xls'));
     await waitFor(() => expect(screen.getByText(/PDF 文件，不是工作簿/)).toBeInTheDocument());
-    expect(f.grids).toEqual([]);
+    expect(grids(f)).toEqual([]);
+    expect(f.callsOf('importRosterGrid')).toEqual([]);
+    expect(rosterNames(f)).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 /**
  * The question before typed scores are thrown away: the safe answer (继续填写) has the focus, so a habitual
- * Enter keeps the scores, and afterwards the cursor is back in the box of the form where it was.
+ * Enter keeps the scores, and afterwards the cursor is back in the box of the form where it was. On the real
+ * commands over an installed workbook (paneWorkbook).
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { installedFake } from './fakeCommands';
+import { filledRows, installedCommands } from './paneWorkbook';
 import { ready, renderApp } from './helpers';
 
 const scoreBoxes = (form: HTMLElement) => Array.from(form.querySelectorAll<HTMLInputElement>('input[data-score]'));
@@ -12,7 +13,7 @@ const dialog = () => screen.getByRole('dialog', { hidden: true });
 
 describe('unsaved scores dialog', () => {
   it('focuses 继续填写; Enter keeps the scores and the cursor returns to the box it was in', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');
@@ -37,10 +38,11 @@ describe('unsaved scores dialog', () => {
     await user.keyboard('{Enter}6');
     expect(boxes[3]).toHaveValue('6');
     expect(fake.callsOf('saveForm')).toHaveLength(0);
+    expect(filledRows(fake.workbook, '党员互评')).toBe(0);
   });
 
   it('Escape is the safe answer too, and 放弃 still discards when chosen', async () => {
-    const fake = installedFake();
+    const fake = await installedCommands();
     const { user } = renderApp(fake, 'entry');
     await ready();
     await user.selectOptions(screen.getByLabelText('测评环节'), 'peer');
