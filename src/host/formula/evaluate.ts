@@ -101,10 +101,14 @@ export class Calculator {
     const deps = new Map<Sheet, Set<Sheet> | 'all'>();
     for (const sheet of this.wb.sheets) {
       let d: Set<Sheet> | 'all' = new Set([sheet]);
-      for (const [, row] of sheet.rows) {
-        for (const [, cell] of row) {
-          if (cell.formula === null) continue;
-          const refs = formulaRefs(cell.formula);
+      // A table's calculated column repeats one formula down thousands of rows: each text is looked at once.
+      const seen = new Set<string>();
+      for (const row of sheet.rows.values()) {
+        for (const cell of row.values()) {
+          const f = cell.formula;
+          if (f === null || seen.has(f)) continue;
+          seen.add(f);
+          const refs = formulaRefs(f);
           if (refs === 'all') { d = 'all'; break; }
           for (const name of refs.sheets) { const s = this.wb.sheetByName(name); if (s) d.add(s); }
           for (const name of refs.tables) { const t = this.wb.tableByName(name); if (t) d.add(t.sheet); }

@@ -40,6 +40,8 @@ function pieces(f: string): Piece[] {
 const IDENT_END = /([\p{L}_\\][\p{L}\p{N}_.\\]*)$/u;
 
 export function renameSheetInFormula(f: string, oldName: string, newName: string): string {
+  // A reference to a sheet always carries "!": most formulas (a row's 合计, a table's own columns) have none.
+  if (!f.includes('!')) return f;
   const ps = pieces(f);
   const low = oldName.toLowerCase();
   for (let k = 0; k < ps.length; k++) {
@@ -56,6 +58,8 @@ export function renameSheetInFormula(f: string, oldName: string, newName: string
 }
 
 export function renameTableInFormula(f: string, oldName: string, newName: string): string {
+  // A table is named only before "[": a formula without one cannot mention it.
+  if (!f.includes('[')) return f;
   const ps = pieces(f);
   const low = oldName.toLowerCase();
   for (let k = 0; k + 1 < ps.length; k++) {
@@ -69,6 +73,7 @@ export function renameTableInFormula(f: string, oldName: string, newName: string
 
 /** Renames a column inside the structured references that point at the table (qualified, or unqualified inside it). */
 export function renameColumnInFormula(f: string, tableName: string, inTable: boolean, oldCol: string, newCol: string): string {
+  if (!f.includes('[')) return f;
   const ps = pieces(f);
   const esc = (s: string): string => s.replace(/([[\]#'@])/g, "'$1");
   const lowT = tableName.toLowerCase();
@@ -93,11 +98,12 @@ export function renameColumnInFormula(f: string, tableName: string, inTable: boo
 export function rewriteFormulas(wb: WorkbookModel, fn: (f: string, sheet: string, r: number, c: number) => string, renamed?: Sheet): void {
   let changed = false;
   for (const sheet of wb.sheets) {
-    for (const [r, row] of sheet.rows) for (const [c, cell] of row) {
-      if (cell.formula === null) continue;
+    // forEach, not for…of over entries: no [key, value] array per cell (a workbook has hundreds of thousands).
+    sheet.rows.forEach((row, r) => row.forEach((cell, c) => {
+      if (cell.formula === null) return;
       const next = fn(cell.formula, sheet.name, r, c);
       if (next !== cell.formula) { cell.formula = next; changed = true; }
-    }
+    }));
     for (const cf of sheet.conditionalFormats) {
       const o = cf.rects[0];
       for (const key of ['formula', 'formula1', 'formula2'] as const) {
