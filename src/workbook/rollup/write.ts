@@ -19,12 +19,21 @@ function scoreFormat(sheet: Excel.Worksheet, headerRow: number, col: number, row
   if (rows > 0) sheet.getRange(blockAddress(headerRow + 1, col, rows, 1)).numberFormat = Array.from({ length: rows }, () => ['0.00']);
 }
 
-function page(sheet: Excel.Worksheet, headerRow: number, landscape: boolean): void {
+/**
+ * A4, one page wide, the header row repeated; `area` (rows × columns from A1) is what is printed: the committee's
+ * columns, not the bookkeeping ones (file, fingerprint) nor the distribution beside the members, which would
+ * shrink the print to an unreadable size.
+ */
+function page(sheet: Excel.Worksheet, headerRow: number, landscape: boolean, area: { rows: number; columns: number }): void {
   const p = queuePortrait(sheet, { tall: 0 });
   if (landscape) p.orientation = 'Landscape';
   p.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
+  p.setPrintArea(blockAddress(1, 0, area.rows, area.columns));
   sheet.freezePanes.freezeRows(headerRow);
 }
+
+/** The 汇总表 columns printed: 党支部 … 方案 (year, file, level, time and fingerprint stay on screen). */
+const PRINTED_BRANCH_COLUMNS = ROLLUP_BRANCH_HEADERS.indexOf('方案') + 1;
 
 export interface RollupWriteOptions {
   /** The committee or unit named in the titles ('' for none). */
@@ -61,7 +70,7 @@ export async function writeRollup(context: Excel.RequestContext, r: RollupResult
   totals.numberFormat = [['@', '0', '0', '0', '0.00', '0', '0', '0', '0', '0']];
   totals.values = [[`合计（计入 ${t.branches} 个党支部）`, t.members, t.evaluated, t.exempt, t.mean ?? '', t.eligible, t.below_award, t.below_admonish, t.veto, t.incomplete]];
   totals.format.font.bold = true;
-  page(bs, 3, true);
+  page(bs, 3, true, { rows: totalRow, columns: PRINTED_BRANCH_COLUMNS });
 
   // 2. 全体党员, with the distribution and its chart beside.
   const ms = sheets.add(ROLLUP_SHEETS.members);
@@ -80,7 +89,9 @@ export async function writeRollup(context: Excel.RequestContext, r: RollupResult
     const chart = charts.add('ColumnClustered', distRange, 'Columns');
     chart.title.text = '全体党员最终得分分布';
   }
-  page(ms, 1, true);
+  // The title as the page header: the table starts in row 1 (a roll-up is read back as input).
+  ms.pageLayout.headersFooters.defaultForAllPages.centerHeader = `${title}：全体党员`.replace(/&/g, '&&');
+  page(ms, 1, true, { rows: memberRows.length + 1, columns: ROLLUP_MEMBER_HEADERS.length });
 
   // 3. 需关注名单: the follow-up list by branch, then the award candidates by committee rank.
   const as = sheets.add(ROLLUP_SHEETS.attention);
@@ -96,7 +107,7 @@ export async function writeRollup(context: Excel.RequestContext, r: RollupResult
   r.members.forEach((m, i) => { if (m.eligible) candidates.push([r.ranks[i], m.branch, m.id, m.name, m.group, m.final]); });
   queueNewTable(as, { name: ROLLUP_TABLES.candidates, headers: [...CANDIDATE_HEADERS], rows: candidates, textCols: new Set([1, 2, 3, 4]), headerRow: candFrom });
   scoreFormat(as, candFrom, 5, candidates.length);
-  page(as, 2, false);
+  page(as, 2, false, { rows: candFrom + Math.max(1, candidates.length), columns: ATTENTION_HEADERS.length });
 
   // 4. 问题
   const ps = sheets.add(ROLLUP_SHEETS.problems);
@@ -104,7 +115,7 @@ export async function writeRollup(context: Excel.RequestContext, r: RollupResult
   queueNewTable(ps, { name: ROLLUP_TABLES.problems, headers: [...PROBLEM_HEADERS], rows: problems, textCols: new Set([0, 1, 2, 3]) });
   ps.getRange('D:D').format.columnWidth = 420;
   ps.getRange('D:D').format.wrapText = true;
-  page(ps, 1, false);
+  page(ps, 1, false, { rows: Math.max(1, problems.length) + 1, columns: PROBLEM_HEADERS.length });
 
   for (const s of [bs, ms, as, ps]) s.getUsedRange().format.autofitColumns();
   ps.getRange('D:D').format.columnWidth = 420;
