@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RawCell } from '../../src/domain/types';
 import { loadXlsx, saveXlsx } from '../../src/host';
 import { ATTENTION_HEADERS, PROBLEM_HEADERS, ROLLUP_BRANCH_HEADERS, ROLLUP_MEMBER_HEADERS, ROLLUP_SHEETS } from '../../src/workbook/rollup/layout';
 import { cli } from '../support/cli';
@@ -25,7 +26,7 @@ async function branch(name: string, n: number, low: number[]): Promise<string> {
   expect((await cli('init', '--year', '2026', '--branch', name, '-o', raw)).code).toBe(0);
   const c = syntheticCase(n, 3);
   c.branch = name;
-  const half = (rows: (string | number | null)[][], idCol: number, from: number) =>
+  const half = (rows: RawCell[][], idCol: number, from: number) =>
     rows.map((r) => (low.includes(Number(r[idCol]) - 1) ? r.map((v, j) => (j >= from && typeof v === 'number' ? Math.round(v * 5) / 10 : v)) : r));
   c.self = half(c.self, 0, 2);
   c.peer = half(c.peer, 1, 3);
