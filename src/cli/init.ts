@@ -5,7 +5,8 @@ import type { Parsed } from './args';
 import { yearOption } from './args';
 import { readWorkbook, writeWorkbook } from './io';
 import { ExpectedError } from './errors';
-import { readSchemeSource, schemeSettings, writeSchemeTables } from '../workbook/scheme/template';
+import { readSchemeSource } from '../workbook/scheme/template';
+import { installFromScheme } from '../workbook/scheme/install';
 import type { Output } from './output';
 
 export async function initCommand(p: Parsed, o: Output): Promise<number> {
@@ -25,16 +26,22 @@ export async function initCommand(p: Parsed, o: Output): Promise<number> {
   return 0;
 }
 
-/** init --template: the scheme's kp_Settings (with the branch's name) and kp_Rubric, then install the rest. */
+/**
+ * init --template: the scheme's kp_Settings (with the branch's name) and kp_Rubric, then install the rest, the
+ * scheme remembered (installFromScheme, the same as the pane's 按上级方案安装).
+ */
 async function initFromTemplate(p: Parsed, o: Output, template: string): Promise<number> {
   const src = await run(await readWorkbook(template), (c) => readSchemeSource(c));
   if (!src.found) throw new ExpectedError(`${template} 不是统一方案（缺少考评参数表或考评细则表）。`);
   const branch = typeof p.options.branch === 'string' ? p.options.branch : '';
-  const year = yearOption(p.options.year) ?? src.settings.year;
-  if (year !== src.settings.year) throw new ExpectedError(`统一方案是 ${src.settings.year} 年度的，与 --year ${year} 不一致。`);
   const wb = createWorkbook();
-  const fp = await run(wb, (c) => writeSchemeTables(c, schemeSettings(src.settings, branch), src.rubric, { note: false }));
-  await run(wb, (c) => install(c, { year, branch }));
+  const r = await run(wb, (c) => installFromScheme(c, src, { branch, year: yearOption(p.options.year) }));
+  if (r.refused) throw new ExpectedError(r.refused);
+  const { fingerprint: fp, year } = r;
+  await run(wb, async (c) => {
+    c.workbook.worksheets.getItem('Sheet1').delete();
+    await c.sync();
+  });
   const out = String(p.options.output);
   await writeWorkbook(wb, out);
   o.out(`已按统一方案（方案指纹 ${fp}）新建考评工作簿 ${out}（${year} 年度${branch ? '，' + branch : ''}）。`);

@@ -36,6 +36,8 @@ export interface WorkbookStatus {
   roster?: RosterEntry[];
   /** Derived sheets (公示, 个人考评明细) out of date, with why (optional: older fakes omit it). */
   staleSheets?: { sheet: string; kind: DerivedKind; why: string }[];
+  /** The committee's scheme the workbook remembers (installed or applied from it) and what differs since; absent when none. */
+  scheme?: { fingerprint: string; differs: string[] };
 }
 
 export interface RosterEntry {
@@ -364,8 +366,33 @@ export interface KaopingCommands {
   exportScheme?(): Promise<{ bytes: Uint8Array; fileName: string; fingerprint: string }>;
   /** 按上级方案应用: what the scheme file would change (apply = false) or the changes made (apply = true). */
   applySchemeFile?(file: PickedFile, apply: boolean): Promise<{ changes: { item: string; from: string; to: string }[]; refused: string | null; fingerprint?: string }>;
+  /**
+   * 按上级方案安装 (before install): what the scheme file fixes and why it cannot be installed here (install =
+   * false, nothing written), or the workbook installed from it with the branch's name (install = true).
+   */
+  installSchemeFile?(file: PickedFile, options: { branch: string; year?: number }, install: boolean): Promise<SchemeInstallResult>;
   /** 党委汇总: the roll-up of picked branch workbooks (.xlsx or .zip) as a new workbook file. */
   rollupFiles?(files: PickedFile[]): Promise<{ bytes: Uint8Array; fileName: string; summary: string; notOk: string[] }>;
+}
+
+/** What a committee's scheme fixes (shown before installing from it). */
+export interface SchemeSummary {
+  year: number;
+  fingerprint: string;
+  /** How many settings the scheme fixes. */
+  fixed: number;
+  /** The fixed settings whose value is not the default, as "互评权重 2". */
+  changed: string[];
+  /** The rubric: each category with its number of dimensions and total points. */
+  categories: { category: string; dimensions: number; points: number }[];
+}
+
+export interface SchemeInstallResult {
+  summary: SchemeSummary;
+  /** Why it cannot be installed (another year typed, or the workbook installed already), or null. */
+  refused: string | null;
+  /** The install's report (install = true and not refused). */
+  report: InstallReport | null;
 }
 
 export interface BallotOptions {

@@ -7,6 +7,7 @@ import { getBallotsOut, issueBallots, issuedOf, recordBallotsOut } from './ballo
 import { collectBallots } from './ballots/collect';
 import { applyScheme, planScheme } from './scheme/apply';
 import { readSchemeSource } from './scheme/template';
+import { installFromScheme, schemeInstallRefused, schemeSummary } from './scheme/install';
 import { check } from './results/check';
 import type { BatchRunner, KaopingCommands } from './commandTypes';
 import { compute } from './results/compute';
@@ -61,6 +62,7 @@ export const COMMAND_WRITES: Record<keyof KaopingCommands, boolean> = {
   recordBallotsOut: true,
   exportScheme: false,
   applySchemeFile: true,
+  installSchemeFile: true,
   rollupFiles: false, // makes a new workbook; the open one is only read
   scoreSheetFile: false, // a file of its own; the open workbook is only read
 };
@@ -140,6 +142,14 @@ export function createCommands(runner: BatchRunner): KaopingCommands {
       const file = await import(/* webpackChunkName: "scheme" */ './scheme/schemeFile');
       const src = await file.readSchemeFile(picked);
       return runner((c) => (apply ? applyScheme(c, src) : planScheme(c, src)));
+    },
+    installSchemeFile: async (picked, options, doInstall) => {
+      const file = await import(/* webpackChunkName: "scheme" */ './scheme/schemeFile');
+      const src = await file.readSchemeFile(picked);
+      const summary = schemeSummary(src);
+      if (!doInstall) return { summary, refused: await runner((c) => schemeInstallRefused(c, src, options)), report: null };
+      const r = await runner((c) => installFromScheme(c, src, options));
+      return { summary, refused: r.refused, report: r.report };
     },
     rollupFiles: async (files) => {
       const file = await import(/* webpackChunkName: "scheme" */ './scheme/schemeFile');

@@ -34,6 +34,8 @@ import { fillCase, loadCase } from '../support/fillCase';
 import { cloneWorkbook } from '../support/cloneWorkbook';
 import { applyScheme } from '../../src/workbook/scheme/apply';
 import { readSchemeSource } from '../../src/workbook/scheme/template';
+import { installFromScheme } from '../../src/workbook/scheme/install';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { POSTING_SHEETS, SCORE_SHEET } from '../../src/domain/contract';
 import { WRITING_COMMANDS } from '../../src/workbook/createCommands';
 import type { KaopingCommands } from '../../src/workbook/commandTypes';
@@ -192,6 +194,20 @@ const SCENARIOS: Scenario[] = [
       const src = await readSchemeSource(c);
       return applyScheme(c, { settings: { ...src.settings, weights: { ...src.settings.weights, peer: 2 }, trimPeer: true }, rubric: changedRubric() });
     },
+  },
+  {
+    // 按上级方案安装: a workbook installed from the committee's scheme (another peer weight, trimming on, a changed
+    // rubric), beside a sheet of the user's; kp_Scheme is written first, then install makes the rest for its rubric.
+    name: 'install from a committee scheme (beside a user sheet)', covers: 'installSchemeFile',
+    setup: async () => {
+      const wb = createWorkbook();
+      await run(wb, async (c) => {
+        c.workbook.worksheets.getItem('Sheet1').getRange('A1:B2').values = [['姓名', '备注'], ['王五', '=SUM(1,2)']];
+        await c.sync();
+      });
+      return wb;
+    },
+    command: (c) => installFromScheme(c, { settings: { ...DEFAULT_SETTINGS, year: 2026, weights: { ...DEFAULT_SETTINGS.weights, peer: 2 }, trimPeer: true }, rubric: changedRubric() }, { branch: '第三党支部', year: 2026 }),
   },
   { name: 'save settings', covers: 'saveSettings', setup: filled, command: (c) => saveSettings(c, { branch: '=新支部', eligibleThreshold: 85, phone: '+86 0535' }) },
   { name: 'save rubric', covers: 'saveRubric', setup: filled, command: (c) => saveRubric(c, changedRubric()) },

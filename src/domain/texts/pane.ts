@@ -315,6 +315,15 @@ const zh = {
   phoneRemembered: '监督电话已记在考评参数中，明年会保留。',
   schemeFollowed: '本工作簿按上级统一方案安装（方案指纹 {fingerprint}），与方案一致。',
   schemeChanged: '以下项目与上级统一方案不同：{names}。党支部可以调整，但上级汇总时会显示“与统一方案不一致”。',
+  schemeInstall: '按上级方案安装…',
+  schemeInstallPick: '选择上级发来的统一方案文件',
+  schemeInstallWhat: '{file}：{year} 年度统一方案，方案指纹 {fingerprint}。',
+  schemeInstallFixes: '统一规定 {count} 项评分参数（{changed}）和考评细则：{categories}。',
+  schemeInstallAllDefault: '均为默认值',
+  schemeInstallNotDefault: '与默认不同的：{list}',
+  schemeInstallCategory: '{category} {dimensions} 项 {points} 分',
+  schemeInstallConfirm: '按此方案安装',
+  schemeInstallDone: '已按统一方案（方案指纹 {fingerprint}）安装考评表，工作簿记住该方案。',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -614,6 +623,15 @@ const en: Record<StringKey, string> = {
   phoneRemembered: 'The phone is kept in the settings for next year.',
   schemeFollowed: 'Installed from the committee\'s scheme (fingerprint {fingerprint}); it still matches.',
   schemeChanged: 'These differ from the committee\'s scheme: {names}. The branch may change them, but the roll-up will show it.',
+  schemeInstall: 'Install from the committee\'s scheme…',
+  schemeInstallPick: 'Pick the scheme file the committee sent',
+  schemeInstallWhat: '{file}: the committee\'s scheme for {year}, fingerprint {fingerprint}.',
+  schemeInstallFixes: 'It fixes {count} scoring settings ({changed}) and the rubric: {categories}.',
+  schemeInstallAllDefault: 'all at their defaults',
+  schemeInstallNotDefault: 'not the default: {list}',
+  schemeInstallCategory: '{category} {dimensions} items, {points} points',
+  schemeInstallConfirm: 'Install with this scheme',
+  schemeInstallDone: 'Installed from the committee\'s scheme (fingerprint {fingerprint}); the workbook remembers it.',
 };
 
 const catalogue: Record<Language, Record<StringKey, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -2,8 +2,9 @@
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import { SHEETS, TABLES } from '../../domain/contract';
-import { ROUNDS } from '../../domain/types';
+import { ROUNDS, type Language } from '../../domain/types';
 import type { GridSource } from '../../domain/rosterGrid';
+import type { PickedFile, SchemeSummary } from '../../workbook/commandTypes';
 import { Busy, ErrorBar, Note } from '../feedback';
 import { formatTime, joinList, roundName, text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
@@ -69,6 +70,19 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
     onChanged();
     return report;
   });
+  // 按上级方案安装: the scheme file read and summed up first (nothing written), installed on confirmation.
+  const schemeRef = useRef<HTMLInputElement>(null);
+  const [schemeFile, setSchemeFile] = useState<PickedFile | null>(null);
+  const installOptions = () => {
+    const y = Number(year);
+    return { branch: branch.trim(), year: year.trim() !== '' && Number.isInteger(y) ? y : undefined };
+  };
+  const schemePlan = useAction(lang, (f: PickedFile) => commands.installSchemeFile!(f, installOptions(), false));
+  const schemeInstall = useAction(lang, async (f: PickedFile) => {
+    const r = await commands.installSchemeFile!(f, installOptions(), true);
+    if (!r.refused) onChanged();
+    return r;
+  });
   // The source: a sheet of this workbook, or a grid read from a file (any format; the file itself is only read).
   const [fromFile, setFromFile] = useState<{ name: string; grid: GridSource; note: string | null } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -91,7 +105,7 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
 
   if (!status) return <Busy label={text(lang, 'loading')} />;
   const partly = !status.installed && status.missingTables.length > 0 && status.missingTables.length < 9;
-  const busy = install.busy || preview.busy || doImport.busy || readFile.busy;
+  const busy = install.busy || preview.busy || doImport.busy || readFile.busy || schemePlan.busy || schemeInstall.busy;
   const sheetChoices = status.sheets;
 
   return (
@@ -147,9 +161,54 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
           <Button appearance={status.installed ? 'secondary' : 'primary'} disabled={busy} onClick={() => void install.run()}>
             {status.installed ? text(lang, 'repair') : text(lang, 'install')}
           </Button>
-          {install.busy && <Busy label={text(lang, 'working')} />}
+          {!status.installed && commands.installSchemeFile && (
+            <>
+              <input
+                ref={schemeRef}
+                type="file"
+                hidden
+                accept=".xlsx"
+                aria-label={text(lang, 'schemeInstallPick')}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (!file) return;
+                  void file.arrayBuffer().then((buffer) => {
+                    const picked = { name: file.name, bytes: new Uint8Array(buffer) };
+                    setSchemeFile(picked);
+                    schemeInstall.reset();
+                    void schemePlan.run(picked);
+                  });
+                }}
+              />
+              <Button disabled={busy} onClick={() => schemeRef.current?.click()}>
+                {text(lang, 'schemeInstall')}
+              </Button>
+            </>
+          )}
+          {(install.busy || schemePlan.busy || schemeInstall.busy) && <Busy label={text(lang, 'working')} />}
         </div>
-        <ErrorBar message={install.error} />
+        <ErrorBar message={install.error ?? schemePlan.error ?? schemeInstall.error} />
+        {schemePlan.result && schemeFile && !schemeInstall.result && (
+          <>
+            <Text size={200}>{schemeLines(lang, schemeFile.name, schemePlan.result.summary)}</Text>
+            {schemePlan.result.refused ? (
+              <Note intent="warning">{schemePlan.result.refused}</Note>
+            ) : (
+              <div className={styles.row}>
+                <Button appearance="primary" disabled={busy} onClick={() => void schemeInstall.run(schemeFile)}>
+                  {text(lang, 'schemeInstallConfirm')}
+                </Button>
+              </div>
+            )}
+          </>
+        )}
+        {schemeInstall.result &&
+          (schemeInstall.result.refused ? (
+            <Note intent="warning">{schemeInstall.result.refused}</Note>
+          ) : (
+            <Note intent="success">{text(lang, 'schemeInstallDone', { fingerprint: schemeInstall.result.summary.fingerprint })}</Note>
+          ))}
         {install.result && (
           <Note intent="success">
             {install.result.createdSheets.length + install.result.repaired.length === 0
@@ -283,6 +342,13 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
       )}
     </div>
   );
+}
+
+/** The scheme file in two sentences: its year and fingerprint, then what it fixes. */
+function schemeLines(lang: Language, file: string, s: SchemeSummary): string {
+  const changed = s.changed.length === 0 ? text(lang, 'schemeInstallAllDefault') : text(lang, 'schemeInstallNotDefault', { list: joinList(lang, s.changed) });
+  const categories = joinList(lang, s.categories.map((c) => text(lang, 'schemeInstallCategory', { category: c.category, dimensions: c.dimensions, points: c.points })));
+  return `${text(lang, 'schemeInstallWhat', { file, year: s.year, fingerprint: s.fingerprint })}${lang === 'zh-CN' ? '' : ' '}${text(lang, 'schemeInstallFixes', { count: s.fixed, changed, categories })}`;
 }
 
 function FormsFact({ label, count, termClass, valueClass }: { label: string; count: number; termClass: string; valueClass: string }) {

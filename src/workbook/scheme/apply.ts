@@ -31,7 +31,8 @@ export interface SchemePlan {
   refused: string | null;
 }
 
-function cellOf(settings: Settings, key: string): RawCell {
+/** A setting's value as kp_Settings holds it. */
+export function cellOf(settings: Settings, key: string): RawCell {
   const i = SETTING_ITEMS.findIndex((x) => x.key === key);
   return settingsToRows(settings)[i][1];
 }
@@ -100,7 +101,7 @@ export async function applyScheme(context: Excel.RequestContext, src: { settings
 }
 
 /** kp_Scheme made or rewritten with the scheme applied (two syncs: find it, write it). */
-async function remember(context: Excel.RequestContext, year: number, fingerprint: string, text: string, last: () => void): Promise<void> {
+export async function remember(context: Excel.RequestContext, year: number, fingerprint: string, text: string, last: () => void): Promise<void> {
   const rows: RawCell[][] = [['年度', year], ['方案指纹', fingerprint], ['方案内容', text]];
   const t = context.workbook.tables.getItemOrNullObject(SCHEME_TABLE);
   t.load('name');

@@ -8,7 +8,7 @@
  * protected writes nothing and names the sheet to unprotect (protection.ts).
  */
 import { currentModel } from '../tables/model';
-import { DEFAULT_RUBRIC, rubricToRows, type Rubric } from '../../domain/rubric';
+import { DEFAULT_RUBRIC, dimensionColumns, rubricToRows, type Rubric } from '../../domain/rubric';
 import { SETTING_ITEMS, settingsToRows, type Settings } from '../../domain/settings';
 import { SHEETS } from '../../domain/contract';
 import type { Language, RawCell } from '../../domain/types';
@@ -43,6 +43,19 @@ export interface InstallOptions {
   dropTables?: ReadonlyMap<string, string[]>;
   /** The command this install finishes stopped part-way before: redo the formats of the tables (see queueFinishCreated). */
   recover?: boolean;
+  /**
+   * The committee's scheme (按上级方案安装, init --template): a kp_Settings or kp_Rubric this install creates is the
+   * scheme's (year and branch as given), and the other tables are made for its rubric. Existing tables are kept.
+   */
+  scheme?: { settings: Settings; rubric: Rubric };
+}
+
+/** The model install works to: the workbook's, or for the tables it lacks, the scheme's (see InstallOptions.scheme). */
+function installModel(read: TablesRead, options: InstallOptions): { rubric: Rubric; settings: Settings; dims: string[] } {
+  const model = currentModel(read);
+  if (!options.scheme) return model;
+  const rubric = read.rubric.exists ? model.rubric : options.scheme.rubric;
+  return { rubric, settings: read.settings.exists ? model.settings : options.scheme.settings, dims: dimensionColumns(rubric) };
 }
 
 
@@ -265,7 +278,7 @@ function dryCopy(read: TablesRead): TablesRead {
 
 /** What install writes on each sheet it creates (header and first rows, from A1 of the sheet), by default sheet name. */
 function installContent(read: TablesRead, options: InstallOptions): Map<string, RawCell[][]> {
-  const { rubric, settings: current, dims } = currentModel(read);
+  const { rubric, settings: current, dims } = installModel(read, options);
   const settings: Settings = { ...current, year: options.year ?? current.year, branch: options.branch ?? current.branch };
   const layouts = tableLayouts(rubric, dims, settings);
   const opts = { ...options, validation: validationLimits(layouts) };
@@ -273,7 +286,7 @@ function installContent(read: TablesRead, options: InstallOptions): Map<string, 
   for (const key of INSTALL_ORDER) {
     // At the table's header row (kp_Results' is below the rows compute puts its title in).
     const above: RawCell[][] = Array.from({ length: (layouts[key].headerRow ?? 1) - 1 }, () => []);
-    out.set(layouts[key].sheet, [...above, layouts[key].headers, ...initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, opts, read)]);
+    out.set(layouts[key].sheet, [...above, layouts[key].headers, ...initialRows(key, settings, key === 'rubric' ? (options.scheme?.rubric ?? DEFAULT_RUBRIC) : rubric, opts, read)]);
   }
   return out;
 }
@@ -295,7 +308,7 @@ export function planAndQueueInstall(
   taken: Set<string>,
   options: InstallOptions = {},
 ): InstallReport & { queued: boolean; added: string[] } {
-  const { rubric, settings: current, dims } = currentModel(read);
+  const { rubric, settings: current, dims } = installModel(read, options);
   const settings: Settings = {
     ...current,
     year: options.year ?? current.year,
@@ -320,7 +333,7 @@ export function planAndQueueInstall(
       const name = reuse ? layout.sheet : freeSheetName(layout.sheet, taken);
       taken.add(name);
       if (name !== layout.sheet) report.messages.push(T.sheetTaken(layout.sheet, name));
-      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? DEFAULT_RUBRIC : rubric, options, read), lang, reuse, options.dropTables?.get(name));
+      queueCreate(context, layout, name, initialRows(key, settings, key === 'rubric' ? (options.scheme?.rubric ?? DEFAULT_RUBRIC) : rubric, options, read), lang, reuse, options.dropTables?.get(name));
       if (!reuse) report.createdSheets.push(name);
       report.createdTables.push(layout.table);
       if (key === 'state') stateSheet = name;

@@ -12,10 +12,15 @@ import { ALL_KEYS, col, readTables, STATE_SHEET } from '../tables/readTables';
 import { fingerprint, parseState } from '../tables/state';
 import { currentStale } from '../results/derivedSheets';
 import { staleWhy } from '../../domain/derivedSheets';
+import { queueReadRemembered, rememberedStatus } from '../scheme/template';
 
 export async function getStatus(context: Excel.RequestContext): Promise<WorkbookStatus> {
   const sheets = context.workbook.worksheets;
-  const { read } = await readTables(context, ALL_KEYS, () => sheets.load('items/name,items/visibility'));
+  const { read, extra } = await readTables(context, ALL_KEYS, () => {
+    sheets.load('items/name,items/visibility');
+    return queueReadRemembered(context);
+  });
+  const scheme = rememberedStatus(read, extra());
   const { rubric, settings } = currentModel(read);
   const missingTables = (Object.keys(TABLES) as TableKey[]).filter((k) => !read[k].exists).map((k) => TABLES[k]);
   const roster = parseRoster(read.roster, rubric, settings.language);
@@ -56,6 +61,7 @@ export async function getStatus(context: Excel.RequestContext): Promise<Workbook
     sheets: sheets.items.filter((s) => s.visibility === 'Visible' && s.name !== STATE_SHEET).map((s) => s.name),
     roster: entries,
     staleSheets: currentStale(read, sheets.items.map((s) => s.name)).map((x) => ({ sheet: x.record.sheet, kind: x.record.kind, why: staleWhy(x, settings.language) })),
+    ...(scheme ? { scheme } : {}),
   };
 }
 
