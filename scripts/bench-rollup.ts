@@ -4,7 +4,7 @@
  * memory (max RSS), against the time to merely unzip the same files (read each file and inflate every part).
  * `npm run bench -- rollup --files 100 --members 50` for a smaller run.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -68,4 +68,29 @@ export async function benchRollup(args: string[]): Promise<void> {
   console.log(`  kaoping rollup (exit ${r.status}): ${(rollupMs / 1000).toFixed(2)} s, peak ${(rss / 1048576).toFixed(0)} MiB — ${(rollupMs / unzipMs).toFixed(1)}× unzip; budget 30 s, 1024 MiB`);
   console.log(`  ${last}`);
   if (!existsSync(out)) console.log('  (no roll-up written)');
+  console.log(`  web page (headless Chromium, the same ${n} files picked on 党委汇总…): ${await webRollup(files)} (budget 60 s)`);
+}
+
+/** The web page's roll-up of the files: from picking them until the 汇总表 sheet shows. */
+async function webRollup(files: string[]): Promise<string> {
+  if (!existsSync('/usr/bin/chromium')) return 'not measured: Debian chromium not installed';
+  const { pathToFileURL } = await import('node:url');
+  const { chromium } = await import('playwright-core');
+  // The web page's production build (npm run bench runs from the project root).
+  const dir = join(process.cwd(), 'node_modules', '.cache', 'kaoping-bench-web');
+  execFileSync(process.execPath, [join(process.cwd(), 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--devtool', 'false', '--env', 'web', '--env', `outDir=${dir}`], { stdio: 'ignore', env: { ...process.env, KAOPING_URL: '' } });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+    await page.getByTestId('welcome').waitFor();
+    const t0 = performance.now();
+    await page.locator('#kp-rollup-files').setInputFiles(files);
+    await page.locator('table[data-sheet="汇总表"]').waitFor({ timeout: 300_000 });
+    return `${((performance.now() - t0) / 1000).toFixed(2)} s`;
+  } catch (e) {
+    return `failed: ${(e as Error).message.split('\n')[0]}`;
+  } finally {
+    await browser.close();
+  }
 }
