@@ -1,6 +1,5 @@
 /** Strings of the 分发测评表 / 回收测评表 section (zh-CN default, en-US). */
-import type { BallotVerdict } from '../ballotIdentity';
-import type { Language } from '../types';
+import type { BallotVerdict, Language } from '../types';
 
 const zh = {
   section: '测评表文件',
