@@ -33,6 +33,9 @@ const zh = {
   foot: '本表由党支部根据各环节有效测评表汇总，供党员本人查询。',
   sign: (branch: string, date: string) => `${branch}　${date}`,
   notCurrent: '注意：考评结果尚未按当前数据计算，本表分数按当前数据汇总，可能与考评结果、公示表不同',
+  /** Who a score sheet file is for, in its name ("…-全体党员.xlsx", "…-3名党员.xlsx"). */
+  fileAll: '全体党员',
+  fileMembers: (n: number) => `${n}名党员`,
 };
 export type ScoreSheetTexts = typeof zh;
 const en: ScoreSheetTexts = {
@@ -67,6 +70,8 @@ const en: ScoreSheetTexts = {
   foot: "Compiled by the branch from each round's valid forms, for the member's own reference.",
   sign: (branch, date) => `${branch}  ${date}`,
   notCurrent: 'Note: the results were not computed from the current data; this sheet may differ from the results and the posting',
+  fileAll: 'all',
+  fileMembers: (n) => `${n} members`,
 };
 
 /** The score sheet's texts in the language. */
