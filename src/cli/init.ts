@@ -7,6 +7,7 @@ import { readWorkbook, writeWorkbook } from './io';
 import { ExpectedError } from './errors';
 import { readSchemeSource, schemeSettings, writeSchemeTables } from '../workbook/scheme/template';
 import type { Output } from './output';
+import { cliText as T } from '../domain/texts/cli';
 
 export async function initCommand(p: Parsed, o: Output): Promise<number> {
   if (typeof p.options.template === 'string') return initFromTemplate(p, o, p.options.template);
@@ -21,22 +22,22 @@ export async function initCommand(p: Parsed, o: Output): Promise<number> {
   });
   const out = String(p.options.output);
   await writeWorkbook(wb, out);
-  o.out(`已新建考评工作簿 ${out}（${year} 年度${branch ? '，' + branch : ''}），共 ${report.createdTables.length - 1} 张考评表。`);
+  o.out(T.initDone(out, year, branch, report.createdTables.length - 1));
   return 0;
 }
 
 /** init --template: the scheme's kp_Settings (with the branch's name) and kp_Rubric, then install the rest. */
 async function initFromTemplate(p: Parsed, o: Output, template: string): Promise<number> {
   const src = await run(await readWorkbook(template), (c) => readSchemeSource(c));
-  if (!src.found) throw new ExpectedError(`${template} 不是统一方案（缺少考评参数表或考评细则表）。`);
+  if (!src.found) throw new ExpectedError(T.notAScheme(template));
   const branch = typeof p.options.branch === 'string' ? p.options.branch : '';
   const year = yearOption(p.options.year) ?? src.settings.year;
-  if (year !== src.settings.year) throw new ExpectedError(`统一方案是 ${src.settings.year} 年度的，与 --year ${year} 不一致。`);
+  if (year !== src.settings.year) throw new ExpectedError(T.schemeOtherYear(src.settings.year, year));
   const wb = createWorkbook();
   const fp = await run(wb, (c) => writeSchemeTables(c, schemeSettings(src.settings, branch), src.rubric, { note: false }));
   await run(wb, (c) => install(c, { year, branch }));
   const out = String(p.options.output);
   await writeWorkbook(wb, out);
-  o.out(`已按统一方案（方案指纹 ${fp}）新建考评工作簿 ${out}（${year} 年度${branch ? '，' + branch : ''}）。`);
+  o.out(T.initFromSchemeDone(fp, out, year, branch));
   return 0;
 }
