@@ -289,6 +289,19 @@ const TEXTS = {
     'zh-CN': '{first}（同类问题共 {count} 处：{names}）',
     'en-US': '{first} (the same in {count} places: {names})',
   },
+  /** The commands that write, as the user knows them (a command interrupted part-way is named). */
+  'command.install': { 'zh-CN': '安装考评表', 'en-US': 'Install' },
+  'command.importRoster': { 'zh-CN': '导入名册', 'en-US': 'Import roster' },
+  'command.saveForm': { 'zh-CN': '保存测评表', 'en-US': 'Save form' },
+  'command.compute': { 'zh-CN': '计算结果', 'en-US': 'Compute' },
+  'command.posting': { 'zh-CN': '生成公示表', 'en-US': 'Make posting sheet' },
+  'command.newYear': { 'zh-CN': '开始新年度', 'en-US': 'New year' },
+  'command.newYearUndo': { 'zh-CN': '撤销新年度', 'en-US': 'Undo new year' },
+  'command.saveSettings': { 'zh-CN': '保存参数', 'en-US': 'Save settings' },
+  'command.saveRubric': { 'zh-CN': '保存细则', 'en-US': 'Save rubric' },
+  'command.collectBallots': { 'zh-CN': '回收测评表', 'en-US': 'Collect ballots' },
+  'command.saveReview': { 'zh-CN': '保存支部审定', 'en-US': 'Save review' },
+  'command.applyScheme': { 'zh-CN': '应用上级方案', 'en-US': 'Apply the committee\'s scheme' },
   /** After a shortened list ("郭兰强、陶静、…"). */
   'list.more': { 'zh-CN': '、…', 'en-US': ', …' },
   /** An evaluator code with its 党小组. */
