@@ -1,6 +1,7 @@
 /** Argument parsing for `kaoping`: one command, positionals, --long / -s options. */
 import { COMMANDS, type CommandDef } from './cli';
 import { ExpectedError } from './errors';
+import { cliText as T } from '../domain/texts/cli';
 
 export interface Parsed {
   command: CommandDef | null;
@@ -11,10 +12,10 @@ export interface Parsed {
 
 export function parseArgs(argv: string[]): Parsed {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new ExpectedError('缺少命令。运行 kaoping --help 查看用法。');
+  if (first === undefined) throw new ExpectedError(T.noCommand);
   if (first === '--help' || first === '-h' || first === 'help') return { command: null, positionals: [], options: {}, help: true };
   const command = COMMANDS.find((c) => c.name === first);
-  if (!command) throw new ExpectedError(`未知命令“${first}”。运行 kaoping --help 查看用法。`);
+  if (!command) throw new ExpectedError(T.unknownCommand(first));
   const parsed: Parsed = { command, positionals: [], options: {}, help: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -25,14 +26,14 @@ export function parseArgs(argv: string[]): Parsed {
     if (a.startsWith('-') && a !== '-') {
       const [flag, inline] = a.startsWith('--') ? a.slice(2).split(/=(.*)/s, 2) : [a.slice(1), undefined];
       const def = command.options.find((o) => o.name === flag || o.short === flag);
-      if (!def) throw new ExpectedError(`命令 ${command.name} 没有选项“${a}”。用法：${command.usage}`);
+      if (!def) throw new ExpectedError(T.unknownOption(command.name, a, command.usage));
       if (!def.takesValue) {
         parsed.options[def.name] = true;
         continue;
       }
       const value = inline ?? rest[++i];
       if (value === undefined || (inline === undefined && value.startsWith('-') && value.length > 1)) {
-        throw new ExpectedError(`选项 --${def.name} 缺少值。用法：${command.usage}`);
+        throw new ExpectedError(T.optionNeedsValue(def.name, command.usage));
       }
       parsed.options[def.name] = value;
       continue;
@@ -41,16 +42,16 @@ export function parseArgs(argv: string[]): Parsed {
   }
   if (parsed.help) return parsed;
   if (command.positionals === 'files') {
-    if (parsed.positionals.length < 1) throw new ExpectedError(`需要至少一个文件。用法：${command.usage}`);
+    if (parsed.positionals.length < 1) throw new ExpectedError(T.needFiles(command.usage));
   } else if (command.positionals === 'many') {
-    if (parsed.positionals.length < 2) throw new ExpectedError(`需要一个输入工作簿和至少一个文件。用法：${command.usage}`);
+    if (parsed.positionals.length < 2) throw new ExpectedError(T.needWorkbookAndFiles(command.usage));
   } else if (parsed.positionals.length !== command.positionals) {
     throw new ExpectedError(
-      command.positionals === 1 ? `需要一个输入工作簿。用法：${command.usage}` : `多余的参数“${parsed.positionals[0]}”。用法：${command.usage}`,
+      command.positionals === 1 ? T.needWorkbook(command.usage) : T.extraArgument(parsed.positionals[0], command.usage),
     );
   }
   for (const r of command.required) {
-    if (parsed.options[r] === undefined) throw new ExpectedError(`缺少 --${r}。用法：${command.usage}`);
+    if (parsed.options[r] === undefined) throw new ExpectedError(T.missingOption(r, command.usage));
   }
   return parsed;
 }
@@ -59,6 +60,6 @@ export function parseArgs(argv: string[]): Parsed {
 export function yearOption(v: string | true | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== 'string' || !/^\d{4}$/.test(v.trim()) || n < 2000 || n > 2100) throw new ExpectedError(`年度“${String(v)}”无效，应为 2000～2100 之间的四位数字。`);
+  if (typeof v !== 'string' || !/^\d{4}$/.test(v.trim()) || n < 2000 || n > 2100) throw new ExpectedError(T.badYear(String(v)));
   return n;
 }

@@ -15,35 +15,36 @@ import { ExpectedError } from './errors';
 import { readWorkbook, writeWorkbook } from './io';
 import type { Output } from './output';
 import { requireInstalled } from './workbookGuard';
+import { cliText as T } from '../domain/texts/cli';
 
 const ROUNDS: Record<string, Round> = { self: 'self', peer: 'peer', mass: 'mass', 自评: 'self', 互评: 'peer', 群众参评: 'mass' };
 
 export async function ballotsCommand(p: Parsed, o: Output): Promise<number> {
   const [input] = p.positionals;
   const round = ROUNDS[String(p.options.round)];
-  if (!round) throw new ExpectedError(`--round 应为 self、peer 或 mass，而不是“${String(p.options.round)}”。`);
+  if (!round) throw new ExpectedError(T.badRound(String(p.options.round)));
   let codes: number | undefined;
   if (p.options.codes !== undefined) {
     const v = String(p.options.codes);
-    if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > 999) throw new ExpectedError(`--codes 应为 1～999 之间的整数，而不是“${v}”。`);
+    if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > 999) throw new ExpectedError(T.badCodes(v));
     codes = Number(v);
   }
   const group = p.options.group === undefined ? undefined : String(p.options.group);
   const reissue = p.options.reissue === undefined ? undefined : String(p.options.reissue).split(/[,，、\s]+/).filter((x) => x !== '');
-  if (reissue !== undefined && reissue.length === 0) throw new ExpectedError('--reissue 应给出要重新分发的测评表编号或党员编号，如 --reissue Q07。');
+  if (reissue !== undefined && reissue.length === 0) throw new ExpectedError(T.reissueEmpty);
   const record = String(p.options.record);
-  if (!/\.xlsx$/i.test(record)) throw new ExpectedError(`--record 应为 .xlsx 工作簿（分发记录写入其中），而不是“${record}”。`);
+  if (!/\.xlsx$/i.test(record)) throw new ExpectedError(T.badRecord(record));
   const wb = await readWorkbook(input);
   await requireInstalled(wb, input);
   const { specs, problems } = await run(wb, (c) => issueBallots(c, round, { group, codes, reissue }, true));
   // The command's words are the pane's; the options that say 份数 and 重新分发 here are --codes and --reissue.
-  if (problems.length > 0) throw new ExpectedError(`${problems.join(' ')}（份数：--codes N；重新分发：--reissue 编号）`);
-  if (specs.length === 0) throw new ExpectedError('没有要分发的测评表（名册中没有需要评价的党员？）。');
+  if (problems.length > 0) throw new ExpectedError(T.ballotProblems(problems));
+  if (specs.length === 0) throw new ExpectedError(T.noBallots);
   const dir = resolve(String(p.options.output));
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (e) {
-    throw new ExpectedError(`无法创建文件夹 ${dir}：${(e as Error).message}`);
+    throw new ExpectedError(T.folderNotMade(dir, (e as Error).message));
   }
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const s of specs) files.push({ name: s.fileName, bytes: await buildBallotFile(s) });
@@ -59,7 +60,7 @@ export async function ballotsCommand(p: Parsed, o: Output): Promise<number> {
     } catch (e) {
       await fs.rm(temp, { force: true }).catch(() => undefined);
       await removeWritten();
-      throw new ExpectedError(`无法写入 ${target}：${(e as Error).message}`);
+      throw new ExpectedError(T.notWritable(target, (e as Error).message));
     }
   }
   try {
@@ -67,10 +68,10 @@ export async function ballotsCommand(p: Parsed, o: Output): Promise<number> {
   } catch (e) {
     // Unrecorded ballots would all be refused when they come back: none is left to hand out.
     await removeWritten();
-    throw e instanceof ExpectedError ? new ExpectedError(`${e.message}（分发记录未写入，已删除刚生成的测评表）`) : e;
+    throw e instanceof ExpectedError ? new ExpectedError(T.ballotsUndone(e.message)) : e;
   }
-  o.out(`已生成 ${files.length} 份测评表，保存在 ${dir}：`);
+  o.out(T.ballotsMade(files.length, dir));
   for (const f of files) o.out(`  ${f.name}`);
-  o.out(`分发记录已写入 ${resolve(record)}：回收时请使用这个工作簿（只接收其中记录的测评表）。`);
+  o.out(T.recordWritten(resolve(record)));
   return 0;
 }

@@ -14,6 +14,7 @@ import { ExpectedError } from './errors';
 import { readWorkbook, writeWorkbook } from './io';
 import type { Output } from './output';
 import { requireInstalled } from './workbookGuard';
+import { cliText as T } from '../domain/texts/cli';
 
 export async function collectCommand(p: Parsed, o: Output): Promise<number> {
   const [input, ...paths] = p.positionals;
@@ -26,7 +27,7 @@ export async function collectCommand(p: Parsed, o: Output): Promise<number> {
       files.push({ name: path, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new ExpectedError(code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}：${(e as Error).message}`);
+      throw new ExpectedError(code === 'ENOENT' ? T.fileNotFound(path) : T.fileUnreadable(path, (e as Error).message));
     }
   }
   const read = await readBallotFiles(files);
@@ -48,15 +49,15 @@ export async function collectCommand(p: Parsed, o: Output): Promise<number> {
     );
   } else {
     for (const f of report.files) {
-      o.out(`${f.file}：${verdictText('zh-CN', f.verdict, f.forms)}`);
+      o.out(T.collectedFile(f.file, verdictText('zh-CN', f.verdict, f.forms)));
       for (const x of f.problems) {
-        o.out(`  [${x.severity === 'error' ? '错误' : '警告'}] ${x.message}`);
-        if (x.code === 'already_in_workbook') o.out('  如确认以此文件为准，请加 --replace 重新运行。');
+        o.out(T.collectProblem(x.severity === 'error', x.message));
+        if (x.code === 'already_in_workbook') o.out(T.replaceHint);
       }
     }
     for (const n of report.notes ?? []) o.out(n);
     const accepted = report.files.filter((f) => f.verdict === 'accepted').length;
-    o.out(`${bt('zh-CN', 'summary', { files: report.files.length, accepted, written: report.written, others: report.files.length - accepted })}已写入 ${out}。`);
+    o.out(T.collectDone(bt('zh-CN', 'summary', { files: report.files.length, accepted, written: report.written, others: report.files.length - accepted }), out));
   }
   return report.files.every((f) => f.verdict === 'accepted') ? 0 : 1;
 }

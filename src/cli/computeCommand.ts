@@ -8,6 +8,7 @@ import { readWorkbook, writeWorkbook } from './io';
 import type { Output } from './output';
 import { evaluationSummary, hasProblems, problemLines, problemSummary } from './problemReport';
 import { requireInstalled } from './workbookGuard';
+import { cliText as T } from '../domain/texts/cli';
 
 export async function computeCommand(p: Parsed, o: Output): Promise<number> {
   const [input] = p.positionals;
@@ -23,12 +24,12 @@ export async function computeCommand(p: Parsed, o: Output): Promise<number> {
     for (const line of evaluationSummary(e)) o.out(line);
     o.out(problemSummary(e.problems));
     for (const line of problemLines(e.problems)) o.out(line);
-    if (posting?.created) o.out(`已生成公示材料：${(posting.sheets ?? [posting.sheet]).map((s) => `“${s}”`).join("、")}。`);
+    if (posting?.created) o.out(T.postingMade(posting.sheets ?? [posting.sheet]));
     else {
-      o.out('公示表未生成，原因：');
+      o.out(T.postingNotMade);
       for (const r of report.postingBlockedReasons) o.out(`  ${r}`);
     }
-    o.out(`已写入 ${out}。`);
+    o.out(T.written(out));
   }
   return hasProblems(e) ? 1 : 0;
 }

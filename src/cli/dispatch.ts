@@ -16,6 +16,7 @@ import { rollupCommand } from './rollupCommand';
 import { templateCommand } from './templateCommand';
 import { consoleOutput, type Output } from './output';
 import type { Parsed } from './args';
+import { cliText as T } from '../domain/texts/cli';
 
 const HANDLERS: Record<string, (p: Parsed, o: Output) => Promise<number>> = {
   init: initCommand,
@@ -51,7 +52,7 @@ export async function runCli(argv: string[], o: Output = consoleOutput): Promise
       return 2;
     }
     // Anything else is a bug: say so in one line, nothing written (outputs are written last and atomically).
-    o.err(`kaoping: 内部错误：${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    o.err(`kaoping: ${T.internalError(e instanceof Error ? e.message.split('\n')[0] : String(e))}`);
     if (process.env.KAOPING_DEBUG && e instanceof Error && e.stack) o.err(e.stack);
     return 2;
   }

@@ -7,6 +7,7 @@ import { ExpectedError } from './errors';
 import { readSourceWorkbook, readWorkbook, writeWorkbook } from './io';
 import type { Output } from './output';
 import { problemLines } from './problemReport';
+import { cliText as T } from '../domain/texts/cli';
 
 export async function importRosterCommand(p: Parsed, o: Output): Promise<number> {
   const [input] = p.positionals;
@@ -19,20 +20,20 @@ export async function importRosterCommand(p: Parsed, o: Output): Promise<number>
   source.payloadLimit = null;
   // The grid is read in the source workbook's own host, then written into this one.
   const grid = await run(source, (c) => readRosterGrid(c, sheet)).catch((e) => {
-    if (e instanceof RosterSourceError) throw new ExpectedError(`${from}：${e.message}`);
+    if (e instanceof RosterSourceError) throw new ExpectedError(T.sourceProblem(from, e.message));
     throw e;
   });
   await run(wb, (c) => install(c));
   const report = await run(wb, (c) => importRosterGrid(c, grid));
   if (report.headerRow === 0) {
-    throw new ExpectedError(report.problems[0]?.message ?? `${from} 中没有可导入的名册。`);
+    throw new ExpectedError(report.problems[0]?.message ?? T.noRoster(from));
   }
   const out = String(p.options.output);
   await writeWorkbook(wb, out);
-  o.out(`从 ${from} 的工作表“${report.sheet}”（表头在第 ${report.headerRow} 行）导入党员 ${report.members.length} 名：新增 ${report.added}，更新 ${report.updated}，未变 ${report.unchanged}。`);
-  o.out(`列对应：${report.mapping.map((m) => `${m.source.replace(/\s+/g, ' ')} → ${m.target}`).join('；')}`);
-  if (report.skipped.length > 0) o.out(`跳过 ${report.skipped.length} 行：${report.skipped.map((s) => `第 ${s.row} 行（${s.reason}）`).join('，')}`);
+  o.out(T.rosterImported(from, report.sheet, report.headerRow, report.members.length, report.added, report.updated, report.unchanged));
+  o.out(T.rosterMapping(report.mapping.map((m) => ({ source: m.source.replace(/\s+/g, ' '), target: m.target }))));
+  if (report.skipped.length > 0) o.out(T.rowsSkipped(report.skipped));
   for (const line of problemLines(report.problems)) o.out(line);
-  o.out(`已写入 ${out}。`);
+  o.out(T.written(out));
   return report.problems.some((x) => x.severity === 'error') ? 1 : 0;
 }

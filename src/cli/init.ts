@@ -8,6 +8,7 @@ import { ExpectedError } from './errors';
 import { readSchemeSource } from '../workbook/scheme/template';
 import { installFromScheme } from '../workbook/scheme/install';
 import type { Output } from './output';
+import { cliText as T } from '../domain/texts/cli';
 
 export async function initCommand(p: Parsed, o: Output): Promise<number> {
   if (typeof p.options.template === 'string') return initFromTemplate(p, o, p.options.template);
@@ -22,7 +23,7 @@ export async function initCommand(p: Parsed, o: Output): Promise<number> {
   });
   const out = String(p.options.output);
   await writeWorkbook(wb, out);
-  o.out(`已新建考评工作簿 ${out}（${year} 年度${branch ? '，' + branch : ''}），共 ${report.createdTables.length - 1} 张考评表。`);
+  o.out(T.initDone(out, year, branch, report.createdTables.length - 1));
   return 0;
 }
 
@@ -32,7 +33,7 @@ export async function initCommand(p: Parsed, o: Output): Promise<number> {
  */
 async function initFromTemplate(p: Parsed, o: Output, template: string): Promise<number> {
   const src = await run(await readWorkbook(template), (c) => readSchemeSource(c));
-  if (!src.found) throw new ExpectedError(`${template} 不是统一方案（缺少考评参数表或考评细则表）。`);
+  if (!src.found) throw new ExpectedError(T.notAScheme(template));
   const branch = typeof p.options.branch === 'string' ? p.options.branch : '';
   const wb = createWorkbook();
   const r = await run(wb, (c) => installFromScheme(c, src, { branch, year: yearOption(p.options.year) }));
@@ -44,6 +45,6 @@ async function initFromTemplate(p: Parsed, o: Output, template: string): Promise
   });
   const out = String(p.options.output);
   await writeWorkbook(wb, out);
-  o.out(`已按统一方案（方案指纹 ${fp}）新建考评工作簿 ${out}（${year} 年度${branch ? '，' + branch : ''}）。`);
+  o.out(T.initFromSchemeDone(fp, out, year, branch));
   return 0;
 }

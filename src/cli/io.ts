@@ -5,6 +5,7 @@ import { inflateRawSync, deflateRawSync } from 'node:zlib';
 import { loadXlsx, saveXlsx, setCodec, PackageError, type Codec, type HostWorkbook } from '../host';
 import { ExpectedError } from './errors';
 import { FormatError, convertedNote, openWorkbookFile } from '../host/formats';
+import { cliText as T } from '../domain/texts/cli';
 
 // Node's zlib is several times faster than the portable codec the browser uses; it stops at `max` bytes.
 export const NODE_CODEC: Codec = { inflate: (d, max) => inflateRawSync(d, { maxOutputLength: max }), deflate: (d) => deflateRawSync(d, { level: 6 }) };
@@ -16,13 +17,13 @@ export async function readWorkbook(path: string): Promise<HostWorkbook> {
     data = await fs.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ExpectedError(code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}：${(e as Error).message}`);
+    throw new ExpectedError(code === 'ENOENT' ? T.fileNotFound(path) : T.fileUnreadable(path, (e as Error).message));
   }
   try {
     return await loadXlsx(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   } catch (e) {
-    if (e instanceof PackageError) throw new ExpectedError(`无法读取工作簿 ${path}：${firstLine(e.message)}`);
-    throw new ExpectedError(`无法读取工作簿 ${path}（不是有效的 .xlsx 文件？）：${firstLine((e as Error).message)}`);
+    if (e instanceof PackageError) throw new ExpectedError(T.workbookUnreadable(path, firstLine(e.message)));
+    throw new ExpectedError(T.workbookInvalid(path, firstLine((e as Error).message)));
   }
 }
 
@@ -36,14 +37,14 @@ export async function readSourceWorkbook(path: string): Promise<{ wb: HostWorkbo
     data = await fs.readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ExpectedError(code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}：${(e as Error).message}`);
+    throw new ExpectedError(code === 'ENOENT' ? T.fileNotFound(path) : T.fileUnreadable(path, (e as Error).message));
   }
   try {
     const { wb, converted } = await openWorkbookFile(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), basename(path));
     return { wb, converted: converted ? convertedNote(basename(path), converted) : null };
   } catch (e) {
-    if (e instanceof PackageError || e instanceof FormatError) throw new ExpectedError(`无法读取 ${path}：${firstLine(e.message)}`);
-    throw new ExpectedError(`无法读取 ${path}：${firstLine((e as Error).message)}`);
+    if (e instanceof PackageError || e instanceof FormatError) throw new ExpectedError(T.sourceUnreadable(path, firstLine(e.message)));
+    throw new ExpectedError(T.sourceUnreadable(path, firstLine((e as Error).message)));
   }
 }
 
@@ -57,7 +58,7 @@ export async function writeWorkbook(wb: HostWorkbook, path: string): Promise<voi
   try {
     bytes = await saveXlsx(wb);
   } catch (e) {
-    throw new ExpectedError(`无法生成工作簿：${firstLine((e as Error).message)}`);
+    throw new ExpectedError(T.workbookNotMade(firstLine((e as Error).message)));
   }
   await writeBytes(bytes, path);
 }
@@ -72,6 +73,6 @@ export async function writeBytes(bytes: Uint8Array, path: string): Promise<void>
     await fs.rename(temp, target);
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new ExpectedError(`无法写入 ${path}：${firstLine((e as Error).message)}`);
+    throw new ExpectedError(T.notWritable(path, firstLine((e as Error).message)));
   }
 }

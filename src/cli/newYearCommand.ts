@@ -9,13 +9,14 @@ import { readSourceWorkbook, readWorkbook, writeWorkbook } from './io';
 import { problemLines } from './problemReport';
 import { importRosterGrid, readRosterGrid, RosterSourceError } from '../workbook/setup/rosterImport';
 import type { Output } from './output';
+import { cliText as T } from '../domain/texts/cli';
 
 export async function newYearCommand(p: Parsed, o: Output): Promise<number> {
   const [input] = p.positionals;
   const undo = p.options.undo === true;
-  if (undo && p.options.year !== undefined) throw new ExpectedError('--undo 与 --year 不能同时使用：撤销新年度回到存档的年度。');
-  if (undo && p.options.from !== undefined) throw new ExpectedError('--undo 与 --from 不能同时使用：撤销新年度不导入名册。');
-  if (!undo && p.options.year === undefined) throw new ExpectedError('缺少 --year（新的考评年度）或 --undo（撤销新年度）。用法：kaoping new-year IN.xlsx --year Y -o OUT.xlsx');
+  if (undo && p.options.year !== undefined) throw new ExpectedError(T.undoWithYear);
+  if (undo && p.options.from !== undefined) throw new ExpectedError(T.undoWithFrom);
+  if (!undo && p.options.year === undefined) throw new ExpectedError(T.newYearNeedsYear);
   const year = undo ? undefined : (yearOption(p.options.year) as number);
   const wb = await readWorkbook(input);
   const out = String(p.options.output);
@@ -25,7 +26,7 @@ export async function newYearCommand(p: Parsed, o: Output): Promise<number> {
     if (!report.restored) throw new ExpectedError(report.messages.join(' '));
     await writeWorkbook(wb, out);
     for (const m of report.messages) o.out(m);
-    o.out(`已写入 ${out}。`);
+    o.out(T.written(out));
     return 0;
   }
   // --from: the new year's roster from a file of any format (last year's hand-made list, an .xls, .et, .csv …).
@@ -33,7 +34,7 @@ export async function newYearCommand(p: Parsed, o: Output): Promise<number> {
   const source = from ? await readSourceWorkbook(from) : null;
   if (source) source.wb.payloadLimit = null; // read locally, not through Excel on the web
   const grid = source ? await run(source.wb, (c) => readRosterGrid(c)).catch((e) => {
-    if (e instanceof RosterSourceError) throw new ExpectedError(`${from}：${e.message}`);
+    if (e instanceof RosterSourceError) throw new ExpectedError(T.sourceProblem(String(from), e.message));
     throw e;
   }) : null;
   const report = await run(wb, (c) => newYear(c, year));
@@ -41,10 +42,10 @@ export async function newYearCommand(p: Parsed, o: Output): Promise<number> {
   if (source && grid) {
     if (source.converted) o.out(source.converted);
     const imported = await run(wb, (c) => importRosterGrid(c, grid));
-    o.out(`从 ${from} 的工作表“${imported.sheet}”导入党员 ${imported.members.length} 名：新增 ${imported.added}，更新 ${imported.updated}，未变 ${imported.unchanged}。`);
+    o.out(T.newYearRosterImported(String(from), imported.sheet, imported.members.length, imported.added, imported.updated, imported.unchanged));
     for (const line of problemLines(imported.problems)) o.out(line);
   }
   await writeWorkbook(wb, out);
-  o.out(`已写入 ${out}。`);
+  o.out(T.written(out));
   return 0;
 }

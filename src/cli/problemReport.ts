@@ -1,26 +1,34 @@
 /** Human output of the command line (zh-CN): a summary and the problem list. */
-import type { CheckOutline, SectionKind } from '../domain/checkOutline';
+import type { CheckOutline } from '../domain/checkOutline';
 import type { Evaluation, Problem } from '../domain/types';
 import type { ComputeReport } from '../workbook/commandTypes';
+import { cliText as T } from '../domain/texts/cli';
 
 export function problemLines(problems: Problem[]): string[] {
-  return problems.map((p) => `  [${p.severity === 'error' ? '错误' : '警告'}] ${p.sheet}${p.cell ? '!' + p.cell : ''}  ${p.message}`);
+  return problems.map((p) => T.problemLine(p.severity === 'error', at(p), p.message));
 }
 
 export function problemSummary(problems: Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  if (problems.length === 0) return '未发现问题。';
-  return `发现问题：错误 ${errors} 个，警告 ${warnings} 个。`;
+  if (problems.length === 0) return T.noProblems;
+  return T.problemsFound(errors, warnings);
 }
 
 export function evaluationSummary(e: Evaluation): string[] {
   const ms = e.members;
   const count = (f: (m: (typeof ms)[number]) => boolean) => ms.filter(f).length;
   return [
-    `${e.branch || '（未填党支部名称）'} ${e.year} 年度：党员 ${ms.length} 名，使用评分 ${e.formsUsed} 条。`,
-    `  可评先树优 ${count((m) => m.eligible === true)} 名；不得评先树优 ${count((m) => m.eligible === false)} 名（其中一票否决 ${count((m) => m.veto)} 名，诫勉谈话 ${count((m) => m.admonish === true)} 名）；` +
-      `待补录 ${count((m) => m.status === 'incomplete')} 名；待核实 ${count((m) => m.status === 'invalid')} 名；免于考评 ${count((m) => m.status === 'exempt')} 名。`,
+    T.evaluationLine(e.branch || T.noBranchName, e.year, ms.length, e.formsUsed),
+    T.evaluationCounts({
+      eligible: count((m) => m.eligible === true),
+      notEligible: count((m) => m.eligible === false),
+      veto: count((m) => m.veto),
+      admonish: count((m) => m.admonish === true),
+      incomplete: count((m) => m.status === 'incomplete'),
+      invalid: count((m) => m.status === 'invalid'),
+      exempt: count((m) => m.status === 'exempt'),
+    }),
   ];
 }
 
@@ -32,8 +40,6 @@ export function computeLines(r: ComputeReport): string[] {
 export function hasProblems(e: Evaluation): boolean {
   return e.problems.some((p) => p.severity === 'error') || e.members.some((m) => m.status === 'incomplete' || m.status === 'invalid');
 }
-
-const TAG: Record<SectionKind, string> = { error: '错误', missing: '缺表', warning: '提醒' };
 
 function at(p: Problem): string {
   return `${p.sheet}${p.cell ? '!' + p.cell : ''}`;
@@ -51,12 +57,12 @@ export function outlineLines(outline: CheckOutline, verbose: boolean): string[] 
     for (const g of s.groups) {
       const first = g.problems[0];
       const sheets = [...new Set(g.problems.map((p) => p.sheet))].join('、');
-      lines.push(`  [${TAG[s.kind]}] ${g.problems.length === 1 ? at(first) : sheets}  ${g.line}`);
+      lines.push(`  [${T.sectionTag[s.kind]}] ${g.problems.length === 1 ? at(first) : sheets}  ${g.line}`);
       if (g.problems.length === 1) continue;
       if (verbose) for (const p of g.problems) lines.push(`      ${at(p)}  ${p.message}`);
       else folded = true;
     }
   }
-  if (folded) lines.push('（同类问题已合并为一行；加 --verbose 逐条列出。）');
+  if (folded) lines.push(T.foldedNote);
   return lines;
 }

@@ -11,6 +11,7 @@ import { yearOption } from './args';
 import { ExpectedError } from './errors';
 import { writeBytes } from './io';
 import type { Output } from './output';
+import { cliText as T } from '../domain/texts/cli';
 
 async function readBytes(path: string): Promise<Uint8Array> {
   try {
@@ -18,7 +19,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
     return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ExpectedError(code === 'ENOENT' ? `找不到文件：${path}` : `无法读取文件 ${path}：${(e as Error).message}`);
+    throw new ExpectedError(code === 'ENOENT' ? T.fileNotFound(path) : T.fileUnreadable(path, (e as Error).message));
   }
 }
 
@@ -29,29 +30,29 @@ async function* filesOf(paths: string[]): AsyncGenerator<NamedBytes> {
 export async function rollupCommand(p: Parsed, o: Output): Promise<number> {
   const paths = p.positionals;
   const year = yearOption(p.options.year);
-  for (const path of paths) await fs.access(path).catch(() => { throw new ExpectedError(`找不到文件：${path}`); });
+  for (const path of paths) await fs.access(path).catch(() => { throw new ExpectedError(T.fileNotFound(path)); });
   let scheme: Scheme | null = null;
   if (typeof p.options.scheme === 'string') {
     try {
       scheme = await readScheme({ name: p.options.scheme, bytes: await readBytes(p.options.scheme) });
     } catch (e) {
       if (e instanceof ExpectedError) throw e;
-      throw new ExpectedError(`无法读取统一方案 ${p.options.scheme}：${(e as Error).message.split('\n')[0]}`);
+      throw new ExpectedError(T.schemeUnreadable(p.options.scheme, (e as Error).message.split('\n')[0]));
     }
   }
   const reads = await readRollupInputs(filesOf(paths), scheme);
-  if (!reads.some((r) => r.members !== null)) throw new ExpectedError('没有一个文件是考评工作簿，未生成汇总。');
+  if (!reads.some((r) => r.members !== null)) throw new ExpectedError(T.noWorkbooks);
   const result = finishRollup(reads, { year: year ?? scheme?.year, scheme: scheme ? schemeFingerprint(scheme) : null });
   const out = String(p.options.output);
   await writeBytes(await rollupWorkbook(result, new Date().toISOString()), out);
   if (p.options.json) o.out(JSON.stringify(rollupJson(result)));
   else {
     for (const b of result.branches) {
-      o.out(`${b.file}：${b.branch || '—'}，${VERDICT_TEXT[b.verdict]}${b.counted ? `（党员 ${b.figures.members} 名，平均分 ${b.figures.mean ?? '—'}）` : ''}`);
+      o.out(T.rollupBranch(b.file, b.branch, VERDICT_TEXT[b.verdict], b.counted ? b.figures : null));
       for (const x of b.problems) o.out(`  ${x.message}`);
     }
     const t = result.totals;
-    o.out(`${result.year ?? ''} 年度汇总：计入 ${t.branches} 个党支部，党员 ${t.members} 名，参评 ${t.evaluated} 名，平均分 ${t.mean ?? '—'}；可评先树优 ${t.eligible} 名，诫勉谈话 ${t.below_admonish} 名，一票否决 ${t.veto} 名，待补录 ${t.incomplete} 名。已写入 ${out}。`);
+    o.out(T.rollupDone(result.year, t, out));
   }
   return result.branches.every((b) => b.verdict === 'ok') ? 0 : 1;
 }

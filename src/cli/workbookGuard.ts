@@ -2,6 +2,7 @@
 import { TABLES, type TableKey } from '../domain/contract';
 import { run, type HostWorkbook } from '../host';
 import { ExpectedError } from './errors';
+import { cliText as T } from '../domain/texts/cli';
 
 const KEYS: TableKey[] = ['settings', 'roster', 'self', 'peer', 'mass'];
 
@@ -12,5 +13,5 @@ export async function requireInstalled(wb: HostWorkbook, path: string): Promise<
     await c.sync();
     return tables.some((t) => !t.isNullObject);
   });
-  if (!any) throw new ExpectedError(`${path} 中没有考评表（${TABLES.roster} 等），请先运行 kaoping install。`);
+  if (!any) throw new ExpectedError(T.notInstalled(path, TABLES.roster));
 }

@@ -13,6 +13,7 @@
  *   on its own, so the sheet and the pane never disagree).
  */
 import { message } from './texts/messages';
+import { texts } from './texts/sheets';
 import type { Language, Problem } from './types';
 
 export type DerivedKind = 'results_posting' | 'rubric_posting' | 'plans_posting' | 'score_sheet';
@@ -82,44 +83,19 @@ export function staleSheets(
   return out;
 }
 
-const zh = {
-  why: {
-    results_posting: '生成后党员名册、测评表、加分项、支部审定或考评参数有改动，表中的分数可能与当前考评结果不一致',
-    score_sheet: '生成后党员名册、测评表、加分项、支部审定或考评参数有改动，表中的分数可能与当前考评结果不一致',
-    rubric_posting: '生成后考评细则、考评参数或党员名册有改动',
-    plans_posting: '生成后年度工作计划或党员名册有改动',
-  } as Record<DerivedKind, string>,
-  results: '考评结果不是最新的（计算后数据有改动或尚未计算），表中的分数可能与考评结果不一致',
-  otherYear: (y: number) => `这是 ${y} 年度的表格`,
-  marked: '已标注为过期',
-  mark: (why: string) => `已过期，请勿打印张贴：${why}。请重新生成本表。`,
-};
-const en: typeof zh = {
-  why: {
-    results_posting: 'the roster, forms, bonus items, review or settings changed after it was made; its scores may differ from the current results',
-    score_sheet: 'the roster, forms, bonus items, review or settings changed after it was made; its scores may differ from the current results',
-    rubric_posting: 'the rubric, settings or roster changed after it was made',
-    plans_posting: 'the work plans or roster changed after it was made',
-  },
-  results: 'the results are not current (data changed after computing, or never computed); its scores may differ from them',
-  otherYear: (y) => `it is a sheet of ${y}`,
-  marked: 'it was marked out of date',
-  mark: (why) => `OUT OF DATE, do not print or post: ${why}. Make this sheet again.`,
-};
-
 export function staleWhy(s: StaleSheet, lang: Language): string {
-  const T = lang === 'en-US' ? en : zh;
+  const T = texts(lang);
   switch (s.reason) {
-    case 'inputs': return T.why[s.record.kind];
-    case 'results': return T.results;
-    case 'other_year': return T.otherYear(s.record.year);
-    default: return T.marked;
+    case 'inputs': return T.staleWhy[s.record.kind];
+    case 'results': return T.staleResults;
+    case 'other_year': return T.staleOtherYear(s.record.year);
+    default: return T.staleMarked;
   }
 }
 
 /** The visible line written on an out-of-date sheet (and its print header). */
 export function staleMarkText(s: StaleSheet, lang: Language): string {
-  return (lang === 'en-US' ? en : zh).mark(staleWhy(s, lang));
+  return texts(lang).staleMark(staleWhy(s, lang));
 }
 
 /** `stale_sheet` warnings (check, `kaoping check --json`): one per out-of-date sheet, naming it. */

@@ -119,7 +119,7 @@ export function missingForms(input: MissingFormsInput, lang: Language): Problem[
         if (byEvaluator.has(ev) || seen.has(ev)) continue;
         seen.add(ev);
         const code = normalizeName(b.evaluator);
-        const evaluator = !b.group ? code : lang === 'en-US' ? `${code} (${b.group})` : `${code}（${b.group}）`;
+        const evaluator = !b.group ? code : message(lang, 'evaluator.withGroup', { code, group: b.group });
         add(null, 'missing.ballot', { evaluator, round: roundName(lang, round) }, code, `ballot-${round}`);
       }
     }

@@ -37,6 +37,30 @@ export interface TableBlock {
 
 export type Severity = 'error' | 'warning';
 
+/** What collection decided about a returned ballot file (ballotIdentity.ts). */
+export type BallotVerdict = 'accepted' | 'rejected' | 'duplicate' | 'stale' | 'not_issued' | 'not_a_ballot';
+
+/** Ballot-level problem codes (ballotIdentity.ts); their messages are in texts/ballots.ts. */
+export type BallotProblemCode =
+  | 'not_a_workbook'
+  | 'not_a_ballot'
+  | 'identity_changed'
+  | 'not_issued'
+  | 'other_year'
+  | 'member_list_changed'
+  | 'table_missing'
+  | 'sheet_missing'
+  | 'header_changed'
+  | 'row_missing'
+  | 'row_added'
+  | 'row_repeated'
+  | 'member_not_scored'
+  | 'formula_in_score'
+  | 'duplicate_same'
+  | 'duplicate_different'
+  | 'already_collected'
+  | 'already_in_workbook';
+
 /** Stable problem codes; messages are looked up from the catalogue in messages.ts. */
 export type ProblemCode =
   | 'number_as_text' // warning: "９.５", " 9.5 " counted as the number

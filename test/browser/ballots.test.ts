@@ -14,7 +14,7 @@ import { loadXlsx, run, saveXlsx } from '../../src/host';
 import { compute } from '../../src/workbook/results/compute';
 import { ballotLayout, fillWithOpenpyxl, scoreEdits, type CellValue } from '../support/ballotFill';
 import { fillCase, loadCase } from '../support/fillCase';
-import { SCREENSHOTS, startPreview } from './browser';
+import { shot, startPreview } from './browser';
 
 const { input: CASE } = loadCase('small-branch');
 const DIMS = ['理想信念', '宗旨意识', '爱岗敬业', '学习教育', '工作绩效', '道德品质', '廉洁自律', '服务社会'];
@@ -105,7 +105,7 @@ describe('ballot files in the task pane', () => {
     massFiles = mass.files;
     await pane().getByRole('button', { name: '已拿到文件，记为已分发' }).click();
     await pane().getByText('群众参评：发出 3 份，已交回 0 份').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, '15-ballots-distribute.png') });
+    await shot(page, '15-ballots-distribute');
   });
 
   it('collects ten returned files through the file picker', async () => {
@@ -124,7 +124,7 @@ describe('ballot files in the task pane', () => {
     await pane().getByText('群众参评：发出 3 份，已交回 3 份').waitFor();
     await page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name: '党员互评', exact: true }).click();
     await page.locator('table[data-sheet="党员互评"] td', { hasText: '周燕玉' }).first().waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, '16-ballots-collect.png') });
+    await shot(page, '16-ballots-collect');
   });
 
   it('rejects a bad file, refuses a changed copy until 替换 is chosen', async () => {
@@ -146,7 +146,7 @@ describe('ballot files in the task pane', () => {
     await expect(pane().locator('li[data-verdict="rejected"]').getByText(/超出范围/).isVisible()).resolves.toBe(true);
     await expect(pane().locator('li[data-verdict="not_a_ballot"]').isVisible()).resolves.toBe(true);
     await expect(pane().locator('li[data-verdict="duplicate"]').getByText(/未覆盖/).isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(SCREENSHOTS, '17-ballots-replace.png') });
+    await shot(page, '17-ballots-replace');
     await pane().getByRole('button', { name: '以此文件为准替换' }).click();
     await pane().getByText('已替换。').waitFor();
     await expect(pane().locator('li[data-verdict="accepted"]').count()).resolves.toBe(1);

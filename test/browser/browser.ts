@@ -1,8 +1,8 @@
 /** Builds the preview, serves it and launches Debian's Chromium. Fails loudly when something is missing. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { serveStatic } from './server';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -36,4 +36,25 @@ export async function startPreview(): Promise<{ url: string; browser: Browser; c
       await server.close();
     },
   };
+}
+
+/** Waits until fn() returns the expected value, then asserts it (so a timeout shows the last value). */
+export async function until<T>(fn: () => Promise<T>, expected: T, timeout = 15000): Promise<void> {
+  const start = Date.now();
+  let last = await fn();
+  while (last !== expected && Date.now() - start < timeout) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    last = await fn();
+  }
+  expect(last).toBe(expected);
+}
+
+/**
+ * A screenshot of the page or of one element (the pane) into test-artifacts/screenshots/<name>.png; `readme`
+ * also copies it to docs/screenshots (the README's pictures).
+ */
+export async function shot(target: Page | Locator, name: string, opts: { readme?: boolean } = {}): Promise<void> {
+  const file = join(SCREENSHOTS, `${name}.png`);
+  await target.screenshot({ path: file });
+  if (opts.readme) copyFileSync(file, join(ROOT, 'docs', 'screenshots', `${name}.png`));
 }

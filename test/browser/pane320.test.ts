@@ -5,11 +5,11 @@
  * keystroke counts (a peer ballot of 5 members × 8 dimensions ≤ 130, a 6-ballot group round ≤ 780), keeps
  * axe clean and the pane free of sideways scrolling, and takes the README's screenshots (docs/screenshots).
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadXlsx, run } from '../../src/host';
-import { ROOT, SCREENSHOTS, startPreview } from './browser';
+import { SCREENSHOTS, shot, startPreview, until } from './browser';
 import { HANDMADE_XLSX } from '../support/paths';
 
 /** The paper ballot's scores for every member, in the printed order of the dimensions. */
@@ -38,15 +38,6 @@ const view = (name: string) => pane().locator(`[data-view="${name}"]`);
 const form = () => pane().getByRole('form');
 const heading = () => form().locator('[data-form-heading]');
 
-async function until<T>(fn: () => Promise<T>, expected: T, timeout = 15000): Promise<void> {
-  const start = Date.now();
-  let last = await fn();
-  while (last !== expected && Date.now() - start < timeout) {
-    await new Promise((ok) => setTimeout(ok, 100));
-    last = await fn();
-  }
-  expect(last).toBe(expected);
-}
 
 /** axe-core on the pane (colour contrast included), and nothing in it wider than the pane. */
 async function checkPane(name: string): Promise<void> {
@@ -59,12 +50,6 @@ async function checkPane(name: string): Promise<void> {
   expect({ view: name, violations }).toEqual({ view: name, violations: [] });
   const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
   expect({ view: name, overflow }).toEqual({ view: name, overflow: 0 });
-}
-
-async function shot(name: string, readme = false): Promise<void> {
-  const file = join(SCREENSHOTS, `${name}.png`);
-  await pane().screenshot({ path: file });
-  if (readme) copyFileSync(file, join(ROOT, 'docs', 'screenshots', `${name}.png`));
 }
 
 /** Types one whole ballot into the open form (every box, Enter after each), the way a paper ballot is read. */
@@ -107,7 +92,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     await until(() => card.locator('[data-done="false"]').count(), 6);
     await until(() => pane().getByLabel('党支部名称').inputValue(), '龙口市科技局机关党支部');
     await checkPane('start');
-    await shot('pane-320-welcome', true);
+    await shot(pane(), 'pane-320-welcome', { readme: true });
     await navTab('录入').click();
     await view('entry').getByText('请先安装考评表').waitFor();
     await checkPane('entry-not-installed');
@@ -179,7 +164,7 @@ describe('a whole year at 320 px with the keyboard', () => {
           await press('Enter');
         }
       } else await typeBallot();
-      if (i === 1) await shot('pane-320-entry-self');
+      if (i === 1) await shot(pane(), 'pane-320-entry-self');
       await press('Control+Enter');
     }
     await pane().getByText('本环节的评价人都已录入。').waitFor();
@@ -202,7 +187,7 @@ describe('a whole year at 320 px with the keyboard', () => {
         // The table scrolls sideways inside its own region; shown from its first column.
         await form().getByRole('region').evaluate((el) => (el.scrollLeft = 0));
         await checkPane('entry-peer-table');
-        await shot('pane-320-entry-table', true);
+        await shot(pane(), 'pane-320-entry-table', { readme: true });
       }
       await press('Control+Enter');
       perBallot.push(keystrokes - before);
@@ -282,7 +267,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     await view('entry').getByLabel('依据', { exact: true }).fill('龙组发〔2026〕12号');
     await view('entry').getByLabel('审定意见').fill('同意');
     await checkPane('review');
-    await shot('pane-320-review', true);
+    await shot(pane(), 'pane-320-review', { readme: true });
     await pane().getByRole('button', { name: '保存审定' }).click();
     await pane().getByText('已保存 范明敏（011） 的加分项 1 项和支部审定。').waitFor();
     await view('entry').getByLabel('党员', { exact: true }).selectOption('012');
@@ -303,7 +288,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     await view('newYear').getByText(/本年度的结果还没有计算过/).waitFor();
     expect(await view('newYear').textContent()).not.toMatch(/kp_/);
     await until(() => view('newYear').getByRole('button', { name: '开始新年度…' }).isEnabled(), true);
-    await pane().screenshot({ path: join(SCREENSHOTS, 'pane-320-new-year-stale.png') });
+    await shot(pane(), 'pane-320-new-year-stale');
     await checkPane('new-year-stale');
     await view('newYear').getByRole('button', { name: '开始新年度…' }).click();
     const dialog = page.getByRole('dialog');
@@ -320,7 +305,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     expect(await view('check').locator('[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')))).toEqual(['warning']);
     const plans = view('check').locator('[data-section="warning"] li[data-group="plan_missing"]');
     expect(await plans.textContent()).toMatch(/^12 名党员还没有填写个人年度工作计划：/);
-    await shot('pane-320-check-grouped', true);
+    await shot(pane(), 'pane-320-check-grouped', { readme: true });
     await plans.getByRole('button', { name: '逐条查看（12 处）' }).click();
     await until(() => plans.getByRole('button', { name: /「年度工作计划」表 C\d+：/ }).count(), 12);
     await checkPane('check');
@@ -355,7 +340,7 @@ describe('a whole year at 320 px with the keyboard', () => {
     await view('newYear').getByRole('button', { name: '开始新年度…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/将把本年度的录入连同参数、细则、名册、结果和年度工作计划存档在本工作簿中/).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'pane-320-new-year-confirm.png') });
+    await shot(page, 'pane-320-new-year-confirm');
     await dialog.getByRole('button', { name: '存档并开始' }).click();
     await view('newYear').getByText('已开始 2027 年度。').waitFor();
     await view('newYear').getByText('上一年度的全部表格已存档到隐藏工作表“2026年考评存档”。').waitFor();

@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { loadXlsx, saveXlsx } from '../../src/host';
 import { cli } from '../support/cli';
 import { fillCase, syntheticCase } from '../support/fillCase';
-import { DEPLOY_DIR, SHOTS, buildProduction, launchChromium } from './web-support';
+import { DEPLOY_DIR, buildProduction, launchChromium } from './web-support';
+import { shot } from './browser';
 
 const OUT = join(DEPLOY_DIR, 'web-rollup');
 let dir: string;
@@ -60,7 +61,7 @@ it('rolls up the picked files and shows the roll-up workbook', async () => {
   const tabs = page.getByRole('tablist', { name: '工作表' });
   for (const name of ['汇总表', '全体党员', '需关注名单', '问题']) await expect(tabs.getByRole('tab', { name, exact: true }).count()).resolves.toBe(1);
   await expect(page.getByText('汇总2026.xlsx').first().isVisible()).resolves.toBe(true);
-  await page.screenshot({ path: join(SHOTS, 'web-rollup.png') });
+  await shot(page, 'web-rollup');
   await tabs.getByRole('tab', { name: '全体党员', exact: true }).click();
   await expect(page.locator('table[data-sheet="全体党员"] td', { hasText: /^党员1$/ }).count()).resolves.toBe(3);
   expect(errors).toEqual([]);

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Browser, ConsoleMessage } from 'playwright-core';
 import { checkManifest } from '../../scripts/manifestCheck';
 import { OFFICE_CDN, OFFICE_LOCAL_DIR } from '../../scripts/deploy.cjs';
-import { DEPLOY_DIR, SHOTS, buildProduction, launchChromium, serveHttps } from './web-support';
+import { DEPLOY_DIR, buildProduction, launchChromium, serveHttps } from './web-support';
+import { shot } from './browser';
 
 const URL_BASE = 'https://kaoping.example.org/addin/';
 const OUT = join(DEPLOY_DIR, 'addin');
@@ -102,7 +103,7 @@ describe('the add-in built for https://kaoping.example.org/addin/', () => {
     expect(await page.evaluate(() => (window as unknown as { __kaopingOfficeFallback?: boolean }).__kaopingOfficeFallback)).toBe(true);
     // Office.js starts timers (its telemetry frame after 3 s outside Office): wait past them before judging.
     await page.waitForTimeout(4500);
-    await page.screenshot({ path: join(SHOTS, 'deploy-taskpane-outside-office.png') });
+    await shot(page, 'deploy-taskpane-outside-office');
     const outside = requests.filter((u) => !u.startsWith(`${server.origin}/`));
     expect(outside).toEqual([OFFICE_CDN]);
     // The only console error is Chromium reporting the blocked CDN request itself.

@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { DEPLOY_DIR, SHOTS, buildProduction, launchChromium, until } from './web-support';
+import { DEPLOY_DIR, buildProduction, launchChromium } from './web-support';
+import { shot, until } from './browser';
 
 const OUT = join(DEPLOY_DIR, 'web');
 let browser: Browser;
@@ -40,7 +41,7 @@ describe('the web page grid at 1366 px', () => {
     // Names of programs, the file type and keys are not English text.
     const english = text.replace(/\b(Excel|WPS|LibreOffice|xlsx|zip|Microsoft 365|Tab|Enter|Esc|F2)\b/g, '').match(/[A-Za-z]{2,}(?:[\s,.'’]+[A-Za-z]{2,})*/g) ?? [];
     expect(english).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, 'web-1366-first-screen.png') });
+    await shot(page, 'web-1366-first-screen');
   });
 
   it('the sample opens on 考评结果 with the 分数段 counts in view', async () => {
@@ -57,7 +58,7 @@ describe('the web page grid at 1366 px', () => {
     }
     const counts = await Promise.all(['B2', 'C2', 'D2', 'E2', 'F2'].map((a) => cell('考评结果', a).textContent()));
     expect(counts.every((c) => /^\d+$/.test(c ?? ''))).toBe(true);
-    await page.screenshot({ path: join(SHOTS, 'web-1366-results.png') });
+    await shot(page, 'web-1366-results');
   });
 
   it('select and type: a work plan typed into a cell, Enter moves down, Tab right; "=…" stays text', async () => {
@@ -94,7 +95,7 @@ describe('the web page grid at 1366 px', () => {
     await until(() => cell('党员名册', `B${first}`).textContent(), '陈九');
     await until(() => cell('党员名册', `D${first + 1}`).textContent(), '机关党员');
     await expect(cell('党员名册', `A${first + 1}`).textContent()).resolves.toBe('010');
-    await page.screenshot({ path: join(SHOTS, 'web-1366-roster-pasted.png') });
+    await shot(page, 'web-1366-roster-pasted');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { createWorkbook, saveXlsx } from '../../src/host';
-import { DEPLOY_DIR, buildProduction, launchChromium, until } from './web-support';
+import { DEPLOY_DIR, buildProduction, launchChromium } from './web-support';
+import { until } from './browser';
 
 const OUT = join(DEPLOY_DIR, 'web');
 let browser: Browser;

@@ -16,7 +16,8 @@ import { DEFAULT_RUBRIC } from '../../src/domain';
 import { SAMPLE_MEMBERS } from '../../src/preview/sample';
 import { HANDMADE_XLSX } from '../support/paths';
 import { serveStatic } from './server';
-import { DEPLOY_DIR, SHOTS, buildProduction, launchChromium, until } from './web-support';
+import { DEPLOY_DIR, buildProduction, launchChromium } from './web-support';
+import { shot, until } from './browser';
 
 const OUT = join(DEPLOY_DIR, 'web');
 const POINTS = new Map(DEFAULT_RUBRIC.categories[0].dimensions.map((d) => [d.name, d.points]));
@@ -86,7 +87,7 @@ describe('dist/web/index.html opened from disk', () => {
       await expect(welcome.getByRole('button', { name, exact: true }).isVisible()).resolves.toBe(true);
     }
     await expect(welcome.getByText(/数据只在这台电脑的浏览器里处理/).isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: join(SHOTS, 'web-01-first-screen.png') });
+    await shot(page, 'web-01-first-screen');
   });
 
   it('opens the sample: a branch with a computed year', async () => {
@@ -98,7 +99,7 @@ describe('dist/web/index.html opened from disk', () => {
       await expect(page.locator('table[data-sheet="考评结果"] td', { hasText: new RegExp(`^${name}$`) }).count()).resolves.toBe(1);
     }
     await expect(page.getByTestId('download-name').textContent()).resolves.toBe('下载为 考评2026-结果.xlsx');
-    await page.screenshot({ path: join(SHOTS, 'web-02-sample.png') });
+    await shot(page, 'web-02-sample');
   });
 
   it('runs 安装考评表 on it: nothing is missing', async () => {
@@ -151,7 +152,7 @@ describe('dist/web/index.html opened from disk', () => {
     await pane().getByRole('button', { name: '生成公示表' }).click();
     await pane().getByText(/已生成公示材料（考评结果公示、考评细则公示、工作计划公示），共 8 人/).waitFor();
     await sheetTab('考评结果公示').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'web-03-posting.png') });
+    await shot(page, 'web-03-posting');
   });
 
   it('downloads 考评2026-结果.xlsx, which the host and LibreOffice open', async () => {

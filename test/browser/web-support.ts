@@ -10,10 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, ROOT } from './browser';
+import { CHROMIUM, ROOT, SCREENSHOTS } from './browser';
 
 export const DEPLOY_DIR = join(ROOT, 'test-artifacts', 'deploy');
-export const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 
 /**
  * Runs webpack's CLI in production mode with the given --env values into `outDir` (no source maps: they are
@@ -35,7 +34,7 @@ export function buildProduction(outDir: string, env: string[], marker: string): 
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium).`);
-  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
@@ -95,13 +94,3 @@ export async function serveHttps(root: string): Promise<{ origin: string; close:
   };
 }
 
-/** Waits until fn() returns the expected value, then asserts it (so a timeout shows the last value). */
-export async function until<T>(fn: () => Promise<T>, expected: T, timeout = 15000): Promise<void> {
-  const start = Date.now();
-  let last = await fn();
-  while (last !== expected && Date.now() - start < timeout) {
-    await new Promise((ok) => setTimeout(ok, 100));
-    last = await fn();
-  }
-  expect(last).toBe(expected);
-}

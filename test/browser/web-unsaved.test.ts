@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { HANDMADE_XLSX } from '../support/paths';
-import { DEPLOY_DIR, SHOTS, buildProduction, launchChromium, until } from './web-support';
+import { DEPLOY_DIR, buildProduction, launchChromium } from './web-support';
+import { shot, until } from './browser';
 
 const OUT = join(DEPLOY_DIR, 'web');
 const SOURCE_SHEET = '2025年度考评汇总';
@@ -54,7 +55,7 @@ describe('work not yet downloaded on the web page', () => {
     await page.locator('#kp-open-xlsx').setInputFiles(HANDMADE_XLSX);
     await question().waitFor();
     await expect(question().getByRole('button', { name: '取消' }).evaluate((b) => b === document.activeElement)).resolves.toBe(true);
-    await page.screenshot({ path: join(SHOTS, 'web-unsaved-question.png') });
+    await shot(page, 'web-unsaved-question');
     await page.keyboard.press('Enter');
     await question().waitFor({ state: 'detached' });
     await expect(fileName('考评.xlsx').count()).resolves.toBe(1);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadXlsx, run } from '../../src/host';
-import { SCREENSHOTS, startPreview } from './browser';
+import { SCREENSHOTS, shot, startPreview, until } from './browser';
 import { HANDMADE_XLSX } from '../support/paths';
 
 const FIXTURE = HANDMADE_XLSX;
@@ -38,20 +38,6 @@ let close: () => Promise<void>;
 let url: string;
 const pageErrors: string[] = [];
 
-/** Waits until fn() returns the expected value, then asserts it (so a timeout shows the last value). */
-async function until<T>(fn: () => Promise<T>, expected: T, timeout = 15000): Promise<void> {
-  const start = Date.now();
-  let last = await fn();
-  while (last !== expected && Date.now() - start < timeout) {
-    await new Promise((ok) => setTimeout(ok, 100));
-    last = await fn();
-  }
-  expect(last).toBe(expected);
-}
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
 const pane = () => page.getByTestId('taskpane');
 const navTab = (name: string) => pane().getByRole('tablist').getByRole('tab', { name, exact: true });
 const sheetTab = (name: string) => page.getByRole('tablist', { name: '工作表' }).getByRole('tab', { name, exact: true });
@@ -97,13 +83,13 @@ describe('a whole year in the browser preview', () => {
     await page.locator('#kp-open-xlsx').setInputFiles(FIXTURE);
     await page.getByText('handmade-summary-2025.xlsx').waitFor();
     await page.locator(`table[data-sheet="${SOURCE_SHEET}"]`).waitFor();
-    await shot('01-opened-fixture');
+    await shot(page, '01-opened-fixture');
     await pane().getByLabel('年度').fill('2026');
     await pane().getByLabel('党支部名称').fill('龙口市科技局机关党支部');
     await pane().getByRole('button', { name: '安装考评表' }).click();
     await pane().getByText('安装完成。').waitFor();
     await expect(sheetTab('党员自评').isVisible()).resolves.toBe(true);
-    await shot('02-installed');
+    await shot(page, '02-installed');
   });
 
   it('imports the roster from the hand-made sheet after a preview', async () => {
@@ -111,7 +97,7 @@ describe('a whole year in the browser preview', () => {
     await pane().getByRole('button', { name: '预览' }).click();
     await pane().getByText('将导入 12 名党员').waitFor();
     await expect(pane().getByText('表头在第 3 行').isVisible()).resolves.toBe(true);
-    await shot('03-roster-preview');
+    await shot(page, '03-roster-preview');
     await pane().getByRole('button', { name: '导入名册', exact: true }).click();
     await pane().getByText('导入完成：新增 12，更新 0，未变 0。').waitFor();
     await sheetTab('党员名册').click();
@@ -129,7 +115,7 @@ describe('a whole year in the browser preview', () => {
       await page.keyboard.press('Enter');
       await until(() => retired.count(), n - 1);
     }
-    await shot('04-roster-fixed');
+    await shot(page, '04-roster-fixed');
   });
 
   it('types every member\'s self form with the keyboard, and shows an inline error for an out-of-range score', async () => {
@@ -147,7 +133,7 @@ describe('a whole year in the browser preview', () => {
     await page.keyboard.press('Enter');
     await pane().getByText(/应在 0 到 10 之间/).waitFor();
     await expect(first.getAttribute('aria-invalid')).resolves.toBe('true');
-    await shot('05-entry-inline-error');
+    await shot(page, '05-entry-inline-error');
     // Leaving the half-typed form asks first; this one is thrown away.
     await pane().getByLabel('测评环节').selectOption('peer');
     await page.getByRole('dialog').getByRole('button', { name: '放弃' }).click();
@@ -166,7 +152,7 @@ describe('a whole year in the browser preview', () => {
       expect(scored).toHaveLength(5);
       expect(scored).not.toContain(id);
     }
-    await shot('06-entry-peer-saved');
+    await shot(page, '06-entry-peer-saved');
   });
 
   it('types two anonymous mass ballots, with the next ballot code proposed', async () => {
@@ -177,7 +163,7 @@ describe('a whole year in the browser preview', () => {
     await until(() => code.inputValue(), 'Q02');
     await expect(typeForm('mass', {})).resolves.toHaveLength(12);
     await until(() => code.inputValue(), 'Q03');
-    await shot('07-entry-mass');
+    await shot(page, '07-entry-mass');
   });
 
   it('checks the workbook: a bad score typed in the sheet is listed, selected on click, and fixed', async () => {
@@ -215,7 +201,7 @@ describe('a whole year in the browser preview', () => {
     await sheetTab('党员名册').click();
     await problem.click();
     await until(() => cell.getAttribute('data-selected'), 'true');
-    await shot('08-check-problem-selected');
+    await shot(page, '08-check-problem-selected');
 
     await cell.dblclick();
     await page.keyboard.press('Control+A');
@@ -227,7 +213,7 @@ describe('a whole year in the browser preview', () => {
     await pane().getByText('没有错误。另有 12 处提醒请核对。').waitFor();
     await expect(pane().locator('[data-section="error"]').count()).resolves.toBe(0);
     await expect(pane().locator('[data-section="warning"] li').count()).resolves.toBe(1);
-    await shot('08-check');
+    await shot(page, '08-check');
   });
 
   it('computes the results', async () => {
@@ -241,7 +227,7 @@ describe('a whole year in the browser preview', () => {
     const eligible = ['001', '002', '003', '004', '005', '006', '007', '008', '009', '010', '011', '012'].filter((id) => expectedFinal(id) >= 90).length;
     await expect(count('eligible')).resolves.toBe(String(eligible));
     await pane().getByText('可以生成公示表。').waitFor();
-    await shot('09-results');
+    await shot(page, '09-results');
   });
 
   it('makes the posting sheet', async () => {
@@ -252,7 +238,7 @@ describe('a whole year in the browser preview', () => {
     await pane().getByRole('button', { name: '生成公示表' }).click();
     await pane().getByText(/已生成公示材料（考评结果公示、考评细则公示、工作计划公示），共 12 人/).waitFor();
     await page.locator('table[data-sheet="考评结果公示"]').waitFor();
-    await shot('10-posting');
+    await shot(page, '10-posting');
   });
 
   it('downloads the workbook, whose kp_Results the host reads back in Node', async () => {
@@ -284,16 +270,16 @@ describe('a whole year in the browser preview', () => {
   it('shows settings, new year (with its confirmation) and the self-test', async () => {
     await navTab('设置').click();
     await pane().getByRole('heading', { name: '考评参数', exact: true }).waitFor();
-    await shot('11-settings');
+    await shot(page, '11-settings');
     await navTab('新年度').click();
     await pane().getByRole('button', { name: '开始新年度…' }).click();
     await page.getByRole('dialog').waitFor();
-    await shot('12-new-year-confirm');
+    await shot(page, '12-new-year-confirm');
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
     await page.keyboard.press('Control+Shift+Alt+D');
     await pane().getByRole('button', { name: '运行自检' }).click();
     await pane().getByText(/^通过 \d+ \/ \d+$/).waitFor();
-    await shot('13-self-test');
+    await shot(page, '13-self-test');
   });
 
   it('every view fits a 320 px task pane', async () => {
@@ -333,7 +319,7 @@ describe('a whole year in the browser preview', () => {
       // Nothing in the pane may be wider than the pane.
       const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
       expect({ view: name, overflow }).toEqual({ view: name, overflow: 0 });
-      await pane().screenshot({ path: join(SCREENSHOTS, `pane-320-${name}.png`) });
+      await shot(pane(), `pane-320-${name}`);
     }
   });
 
@@ -346,7 +332,7 @@ describe('a whole year in the browser preview', () => {
     await page.getByRole('dialog').getByRole('button', { name: '存档并开始' }).click();
     await pane().getByText('已开始 2027 年度。').waitFor();
     await pane().getByText('上一年度的全部表格已存档到隐藏工作表“2026年考评存档”。').waitFor();
-    await shot('14-new-year-done');
+    await shot(page, '14-new-year-done');
     await navTab('开始').click();
     await pane().getByText('2027', { exact: true }).first().waitFor();
     const fact = (term: string) => pane().locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').textContent();

@@ -4,11 +4,13 @@
  * read from the catalogues themselves (src/domain/texts/* and the ballot messages), each function called with
  * stand-in values, so a new text is checked without being listed here.
  */
-import { BALLOT_PROBLEM_CODES, ballotProblem, verdictText } from '../../src/domain/ballotIdentity';
+import { ballotProblem } from '../../src/domain/ballotIdentity';
+import { BALLOT_PROBLEM_CODES, verdictText } from '../../src/domain/texts/ballots';
 import { MESSAGE_KEYS, message } from '../../src/domain/texts/messages';
 import { PANE_TEXTS } from '../../src/domain/texts/pane';
 import { BALLOT_PANE_TEXTS } from '../../src/domain/texts/paneBallots';
 import { DERIVED_PANE_TEXTS } from '../../src/domain/texts/paneDerived';
+import { scoreSheetText } from '../../src/domain/texts/scoreSheet';
 import { importText } from '../../src/domain/texts/sheets';
 import type { Language } from '../../src/domain/types';
 
@@ -40,6 +42,7 @@ function allTexts(lang: Language): [string, string][] {
   for (const [k, v] of Object.entries(BALLOT_PANE_TEXTS[lang])) out.push([`paneBallots.${k}`, v]);
   for (const [k, v] of Object.entries(DERIVED_PANE_TEXTS[lang])) out.push([`paneDerived.${k}`, v]);
   for (const [k, v] of Object.entries(importText(lang))) for (const t of render(v)) out.push([`sheets.${k}`, t]);
+  for (const [k, v] of Object.entries(scoreSheetText(lang))) for (const t of render(v)) out.push([`scoreSheet.${k}`, t]);
   for (const k of MESSAGE_KEYS) out.push([`messages.${k}`, message(lang, k, anyParams)]);
   for (const c of BALLOT_PROBLEM_CODES) {
     for (const detail of ['empty_zip', 'broken', 'other']) out.push([`ballot.${c}`, ballotProblem(lang, 'error', c, { sheet: '«s»', cell: 'A1' }, { detail, file: '«f»', other: '«o»', evaluator: '«e»', member: '«m»', name: '«n»', value: '«v»' }).message]);

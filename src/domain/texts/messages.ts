@@ -254,6 +254,58 @@ const TEXTS = {
     'zh-CN': '另有 {count} 处错误未更正（如 {first}），更正后才能生成公示表。',
     'en-US': '{count} other error(s) remain (e.g. {first}); correct them before making the posting sheet.',
   },
+  // The check report (checkOutline.ts): section titles, the summary sentence, grouped lines.
+  'check.title.error': { 'zh-CN': '错误 {count} 处（须改正后才能计算结果和公示）', 'en-US': '{count} errors (to correct before results and posting)' },
+  'check.title.missing': { 'zh-CN': '还缺的测评表 {count} 项', 'en-US': '{count} forms still missing' },
+  'check.title.warning': { 'zh-CN': '提醒 {count} 处（请核对，不影响计算）', 'en-US': '{count} warnings (please check; they do not stop the results)' },
+  'check.summary.none': { 'zh-CN': '没有发现问题，可以计算结果和公示。', 'en-US': 'No problems found: results can be computed and posted.' },
+  'check.summary.errors': { 'zh-CN': '{errors} 处错误需要改正后才能公示。', 'en-US': 'Correct {errors} error(s) before posting.' },
+  'check.summary.missing': { 'zh-CN': '还缺 {missing} 项测评表，补齐后再计算结果和公示。', 'en-US': '{missing} form(s) still missing: enter them, then compute and post.' },
+  'check.summary.missingToo': { 'zh-CN': '还缺 {missing} 项测评表。', 'en-US': '{missing} form(s) still missing.' },
+  'check.summary.noErrors': { 'zh-CN': '没有错误。', 'en-US': 'No errors.' },
+  'check.summary.warnings': { 'zh-CN': '另有 {warnings} 处提醒请核对。', 'en-US': '{warnings} warning(s) to check.' },
+  /** Grouped lines of kinds that name members or ballots (check.group.<code>[/<topic>]). {count} problems, {names} their subjects. */
+  'check.group.plan_missing': {
+    'zh-CN': '{count} 名党员还没有填写个人年度工作计划：{names}',
+    'en-US': '{count} members have no annual work plan yet: {names}',
+  },
+  'check.group.missing_form/self': { 'zh-CN': '{count} 名党员还没有自评：{names}', 'en-US': '{count} members have no self-evaluation form yet: {names}' },
+  'check.group.missing_form/peer': {
+    'zh-CN': '{count} 名党员的互评测评表还没有交齐：{names}',
+    'en-US': '{count} members have not handed in all their peer forms: {names}',
+  },
+  'check.group.missing_form/round-peer': { 'zh-CN': '{count} 名党员还没有任何互评测评表：{names}', 'en-US': '{count} members have no peer form yet: {names}' },
+  'check.group.missing_form/round-mass': { 'zh-CN': '{count} 名党员还没有任何群众参评测评表：{names}', 'en-US': '{count} members have no mass form yet: {names}' },
+  'check.group.missing_form/ballot-peer': {
+    'zh-CN': '{count} 份互评测评表已分发、还没有交回：{names}',
+    'en-US': '{count} peer ballots handed out are not back yet: {names}',
+  },
+  'check.group.missing_form/ballot-mass': {
+    'zh-CN': '{count} 份群众参评测评表已分发、还没有交回：{names}',
+    'en-US': '{count} mass ballots handed out are not back yet: {names}',
+  },
+  /** Any other kind grouped: the first message, and how many more where. */
+  'check.group.other': {
+    'zh-CN': '{first}（同类问题共 {count} 处：{names}）',
+    'en-US': '{first} (the same in {count} places: {names})',
+  },
+  /** The commands that write, as the user knows them (a command interrupted part-way is named). */
+  'command.install': { 'zh-CN': '安装考评表', 'en-US': 'Install' },
+  'command.importRoster': { 'zh-CN': '导入名册', 'en-US': 'Import roster' },
+  'command.saveForm': { 'zh-CN': '保存测评表', 'en-US': 'Save form' },
+  'command.compute': { 'zh-CN': '计算结果', 'en-US': 'Compute' },
+  'command.posting': { 'zh-CN': '生成公示表', 'en-US': 'Make posting sheet' },
+  'command.newYear': { 'zh-CN': '开始新年度', 'en-US': 'New year' },
+  'command.newYearUndo': { 'zh-CN': '撤销新年度', 'en-US': 'Undo new year' },
+  'command.saveSettings': { 'zh-CN': '保存参数', 'en-US': 'Save settings' },
+  'command.saveRubric': { 'zh-CN': '保存细则', 'en-US': 'Save rubric' },
+  'command.collectBallots': { 'zh-CN': '回收测评表', 'en-US': 'Collect ballots' },
+  'command.saveReview': { 'zh-CN': '保存支部审定', 'en-US': 'Save review' },
+  'command.applyScheme': { 'zh-CN': '应用上级方案', 'en-US': 'Apply the committee\'s scheme' },
+  /** After a shortened list ("郭兰强、陶静、…"). */
+  'list.more': { 'zh-CN': '、…', 'en-US': ', …' },
+  /** An evaluator code with its 党小组. */
+  'evaluator.withGroup': { 'zh-CN': '{code}（{group}）', 'en-US': '{code} ({group})' },
 } satisfies Record<string, Entry>;
 
 export type TextKey = keyof typeof TEXTS;
@@ -323,4 +375,14 @@ export function roundName(lang: Language, round: 'self' | 'peer' | 'mass'): stri
 
 export function joinList(lang: Language, items: readonly string[]): string {
   return items.join(message(lang, 'list.sep'));
+}
+
+/** Sentences written one after another: nothing between them in Chinese, a space in English. */
+export function joinSentences(lang: Language, sentences: readonly string[]): string {
+  return sentences.join(lang === 'en-US' ? ' ' : '');
+}
+
+/** Whether the catalogue has this key (for keys made from a code, like check.group.<code>). */
+export function isMessageKey(key: string): key is MessageKey {
+  return lookup(key as MessageKey) !== undefined;
 }

@@ -74,6 +74,7 @@ const zh = {
   formEmpty: '这位评价人没有需要评分的党员。',
   maxPoints: '满分 {points}',
   total: '合计 {total}',
+  totalHeader: '合计',
   scoreLabel: '{dimension}（满分 {points}）',
   errNotNumber: '请输入数字',
   errRange: '应在 0 到 {points} 之间',
@@ -324,6 +325,21 @@ const zh = {
   schemeInstallCategory: '{category} {dimensions} 项 {points} 分',
   schemeInstallConfirm: '按此方案安装',
   schemeInstallDone: '已按统一方案（方案指纹 {fingerprint}）安装考评表，工作簿记住该方案。',
+  // 设置 → 上级统一方案与党委汇总 (SchemePanel)
+  schemeTitle: '上级统一方案与党委汇总',
+  schemeIntro: '上级党组织：把本工作簿的参数和细则导出为统一方案发给各党支部；年底选中各党支部交回的工作簿生成汇总。党支部：应用上级发来的方案（名册和录入保留）。',
+  schemePickFile: '选择统一方案文件',
+  rollupPickFiles: '选择各党支部的考评工作簿',
+  schemeExport: '导出为统一方案',
+  schemeApplyFile: '按上级方案应用…',
+  rollupRun: '党委汇总…',
+  schemeExported: '已下载 {file}（方案指纹 {fingerprint}）。',
+  schemeAlreadyFollowed: '本工作簿已与该方案一致。',
+  schemeWillChange: '应用“{file}”将改动以下 {count} 项（名册和录入保留）：',
+  schemeChangeLine: '{item}：{from} → {to}',
+  schemeApply: '应用方案',
+  schemeApplied: '已按统一方案改动 {count} 项。',
+  rollupDone: '已下载 {file}。{summary}',
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -396,6 +412,7 @@ const en: Record<StringKey, string> = {
   formEmpty: 'This evaluator has nobody to score.',
   maxPoints: 'max {points}',
   total: 'Total {total}',
+  totalHeader: 'Total',
   scoreLabel: '{dimension} (max {points})',
   errNotNumber: 'Enter a number',
   errRange: 'Must be 0 to {points}',
@@ -632,6 +649,21 @@ const en: Record<StringKey, string> = {
   schemeInstallCategory: '{category} {dimensions} items, {points} points',
   schemeInstallConfirm: 'Install with this scheme',
   schemeInstallDone: 'Installed from the committee\'s scheme (fingerprint {fingerprint}); the workbook remembers it.',
+  schemeTitle: "Committee's scheme and roll-up",
+  schemeIntro: 'Committee: export this workbook’s settings and rubric as the scheme for all branches; at year end pick the branches’ workbooks to roll them up. Branch: apply the scheme the committee sent (roster and entries are kept).',
+  schemePickFile: 'Pick the scheme file',
+  rollupPickFiles: 'Pick the branches’ workbooks',
+  schemeExport: 'Export as scheme',
+  schemeApplyFile: 'Apply a scheme…',
+  rollupRun: 'Roll up…',
+  schemeExported: 'Downloaded {file}.',
+  schemeAlreadyFollowed: 'This workbook already follows the scheme.',
+  schemeWillChange: 'Applying {file} changes:',
+  schemeChangeLine: '{item}：{from} → {to}',
+  schemeApply: 'Apply',
+  schemeApplied: 'Applied: {count} changes.',
+  // The full stop after the file name is the Chinese one in both languages (as the pane always showed it).
+  rollupDone: 'Downloaded {file}。{summary}',
 };
 
 const catalogue: Record<Language, Record<StringKey, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -1,12 +1,13 @@
 /** Strings of the 分发测评表 / 回收测评表 section (zh-CN default, en-US). */
-import type { BallotVerdict } from '../ballotIdentity';
-import type { Language } from '../types';
+import type { BallotVerdict, Language } from '../types';
 
 const zh = {
   section: '测评表文件',
   distribute: '分发测评表',
   collect: '回收测评表',
+  collectReport: '回收结果',
   distributeHint: '每位评价人一个 Excel 文件，通过微信、邮件发出；评价人在黄色格中打分后把文件交回。',
+  distributeRound: '分发环节',
   kind: '评价人',
   kindMembers: '每位党员一份（实名）',
   kindCodes: '匿名票号（Q01、Q02…）',
@@ -47,7 +48,9 @@ const en: Record<Key, string> = {
   section: 'Ballot files',
   distribute: 'Hand out ballots',
   collect: 'Collect ballots',
+  collectReport: 'Files',
   distributeHint: 'One Excel file per evaluator, sent by chat or email; evaluators type their scores into the yellow cells and send the file back.',
+  distributeRound: 'Ballots for',
   kind: 'Evaluators',
   kindMembers: 'One per member (named)',
   kindCodes: 'Anonymous codes (Q01, Q02, …)',

@@ -82,6 +82,20 @@ const zh = {
   schemeTitle: (year: number) => `${year}年度党员分类量化考评统一方案`,
   schemeIntro: '本文件由上级党组织下发：各党支部在考评中用“按上级方案应用…”把它应用到本支部的考评工作簿（名册和录入保留）。',
   schemeContents: '“考评参数”和“考评细则”两张表即方案内容；党支部名称、公示日期和监督电话由各党支部自行填写。',
+  /** Print footer of the posting sheets (Excel's &P page, &N pages). */
+  pageFooter: '第 &P 页，共 &N 页',
+  /** An out-of-date sheet (derivedSheets.ts): before its title, why it is out of date, the mark it carries. */
+  staleTitle: '【已过期】',
+  staleWhy: {
+    results_posting: '生成后党员名册、测评表、加分项、支部审定或考评参数有改动，表中的分数可能与当前考评结果不一致',
+    score_sheet: '生成后党员名册、测评表、加分项、支部审定或考评参数有改动，表中的分数可能与当前考评结果不一致',
+    rubric_posting: '生成后考评细则、考评参数或党员名册有改动',
+    plans_posting: '生成后年度工作计划或党员名册有改动',
+  },
+  staleResults: '考评结果不是最新的（计算后数据有改动或尚未计算），表中的分数可能与考评结果不一致',
+  staleOtherYear: (y: number) => `这是 ${y} 年度的表格`,
+  staleMarked: '已标注为过期',
+  staleMark: (why: string) => `已过期，请勿打印张贴：${why}。请重新生成本表。`,
 };
 
 type Texts = typeof zh;
@@ -161,6 +175,18 @@ const en: Texts = {
   schemeTitle: (year) => `Member evaluation: common scheme for ${year}`,
   schemeIntro: 'Issued by the party committee: each branch applies it to its workbook with "Apply a scheme…" in Kaoping (roster and entries are kept).',
   schemeContents: 'The sheets "考评参数" and "考评细则" are the scheme; each branch fills in its name, the posting dates and the phone for objections.',
+  pageFooter: 'Page &P of &N',
+  staleTitle: '[OUT OF DATE] ',
+  staleWhy: {
+    results_posting: 'the roster, forms, bonus items, review or settings changed after it was made; its scores may differ from the current results',
+    score_sheet: 'the roster, forms, bonus items, review or settings changed after it was made; its scores may differ from the current results',
+    rubric_posting: 'the rubric, settings or roster changed after it was made',
+    plans_posting: 'the work plans or roster changed after it was made',
+  },
+  staleResults: 'the results are not current (data changed after computing, or never computed); its scores may differ from them',
+  staleOtherYear: (y) => `it is a sheet of ${y}`,
+  staleMarked: 'it was marked out of date',
+  staleMark: (why) => `OUT OF DATE, do not print or post: ${why}. Make this sheet again.`,
 };
 
 export function importText(lang: Language): Texts {

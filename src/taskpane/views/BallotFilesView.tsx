@@ -6,12 +6,11 @@
  */
 import { Badge, Button, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BallotVerdict } from '../../domain/ballotIdentity';
-import { ROUNDS, type Language, type Round } from '../../domain/types';
+import { ROUNDS, type BallotVerdict, type Language, type Round } from '../../domain/types';
 import type { BallotZip, BallotsOut, CollectReport, PickedFile } from '../../workbook/commandTypes';
 import { bt, verdictName } from '../../domain/texts/paneBallots';
 import { Busy, ErrorBar, Note } from '../feedback';
-import { joinList, roundName } from '../../domain/texts/pane';
+import { joinList, roundName, text } from '../../domain/texts/pane';
 import { browserDownloads } from '../files';
 import { useAction } from '../useAction';
 import type { ViewProps } from '../viewProps';
@@ -119,7 +118,7 @@ function Distribute({ commands, lang, status, onChanged, files = browserDownload
     <div className={styles.section} role="group" aria-label={bt(lang, 'distribute')}>
       <Text size={200}>{bt(lang, 'distributeHint')}</Text>
       <div className={styles.row}>
-        <Field label={lang === 'en-US' ? 'Ballots for' : '分发环节'}>
+        <Field label={bt(lang, 'distributeRound')}>
           <Select value={round} onChange={(_, d) => setRound(d.value as Round)}>
             {ROUNDS.map((r) => (
               <option key={r} value={r}>
@@ -162,7 +161,7 @@ function Distribute({ commands, lang, status, onChanged, files = browserDownload
         <Button appearance="primary" disabled={make.busy || !codesOk || !status?.installed} onClick={() => void make.run()}>
           {bt(lang, 'make')}
         </Button>
-        {make.busy && <Busy label={lang === 'en-US' ? 'Working…' : '正在处理…'} />}
+        {make.busy && <Busy label={text(lang, 'working')} />}
       </div>
       <ErrorBar message={make.error ?? openOne.error ?? record.error ?? (made && made.problems.length > 0 ? made.problems.join(' ') : null)} />
       {made?.zip && made.zipName && files.mode === 'download' && (
@@ -269,7 +268,7 @@ function Collect({ commands, lang, onChanged }: ViewProps) {
         <Button appearance="primary" disabled={picked.length === 0 || collect.busy} onClick={() => void collect.run(picked)}>
           {bt(lang, 'collectRun')}
         </Button>
-        {(collect.busy || replace.busy) && <Busy label={lang === 'en-US' ? 'Working…' : '正在处理…'} />}
+        {(collect.busy || replace.busy) && <Busy label={text(lang, 'working')} />}
       </div>
       {picked.length > 0 && !report && <Text size={200}>{bt(lang, 'picked', { count: picked.length })}</Text>}
       <ErrorBar message={collect.error ?? replace.error} />
@@ -283,7 +282,7 @@ function Collect({ commands, lang, onChanged }: ViewProps) {
               {n}
             </Note>
           ))}
-          <ul className={styles.report} aria-label={lang === 'en-US' ? 'Files' : '回收结果'}>
+          <ul className={styles.report} aria-label={bt(lang, 'collectReport')}>
             {report.files.map((f) => (
               <li key={f.file} className={styles.line} data-verdict={f.verdict}>
                 <span className={styles.head}>

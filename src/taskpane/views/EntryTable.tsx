@@ -247,7 +247,7 @@ export function EntryTable({ form, lang, heading, evaluatorLabel, onSave, saving
                 );
               })}
               <th className={styles.th} scope="col">
-                {lang === 'zh-CN' ? '合计' : 'Total'}
+                {text(lang, 'totalHeader')}
               </th>
             </tr>
           </thead>

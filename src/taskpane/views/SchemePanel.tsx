@@ -10,6 +10,7 @@ import type { Language } from '../../domain/types';
 import type { KaopingCommands, PickedFile } from '../../workbook/commandTypes';
 import { downloadBytes } from '../backup';
 import { Busy, ErrorBar, Note } from '../feedback';
+import { text } from '../../domain/texts/pane';
 import { useAction } from '../useAction';
 
 const useStyles = makeStyles({
@@ -30,7 +31,6 @@ export function SchemePanel({ commands, lang, onChanged }: { commands: KaopingCo
   const schemeInput = useRef<HTMLInputElement>(null);
   const rollupInput = useRef<HTMLInputElement>(null);
   const [scheme, setScheme] = useState<PickedFile | null>(null);
-  const zh = lang !== 'en-US';
   const exporting = useAction(lang, async () => {
     const r = await commands.exportScheme!();
     downloadBytes(r.bytes, r.fileName);
@@ -52,14 +52,12 @@ export function SchemePanel({ commands, lang, onChanged }: { commands: KaopingCo
   return (
     <section className={styles.section} aria-labelledby="kp-scheme-title">
       <Text as="h2" id="kp-scheme-title" weight="semibold" size={300}>
-        {zh ? '上级统一方案与党委汇总' : "Committee's scheme and roll-up"}
+        {text(lang, 'schemeTitle')}
       </Text>
       <Text size={200}>
-        {zh
-          ? '上级党组织：把本工作簿的参数和细则导出为统一方案发给各党支部；年底选中各党支部交回的工作簿生成汇总。党支部：应用上级发来的方案（名册和录入保留）。'
-          : 'Committee: export this workbook’s settings and rubric as the scheme for all branches; at year end pick the branches’ workbooks to roll them up. Branch: apply the scheme the committee sent (roster and entries are kept).'}
+        {text(lang, 'schemeIntro')}
       </Text>
-      <input ref={schemeInput} className={styles.hidden} type="file" accept=".xlsx" aria-label={zh ? '选择统一方案文件' : 'Pick the scheme file'}
+      <input ref={schemeInput} className={styles.hidden} type="file" accept=".xlsx" aria-label={text(lang, 'schemePickFile')}
         onChange={(e) => {
           void picked(e.target.files).then((fs) => {
             if (fs[0]) {
@@ -71,39 +69,39 @@ export function SchemePanel({ commands, lang, onChanged }: { commands: KaopingCo
           e.target.value = '';
         }}
       />
-      <input ref={rollupInput} className={styles.hidden} type="file" multiple accept=".xlsx,.zip" aria-label={zh ? '选择各党支部的考评工作簿' : 'Pick the branches’ workbooks'}
+      <input ref={rollupInput} className={styles.hidden} type="file" multiple accept=".xlsx,.zip" aria-label={text(lang, 'rollupPickFiles')}
         onChange={(e) => {
           void picked(e.target.files).then((fs) => fs.length > 0 && void rollup.run(fs));
           e.target.value = '';
         }}
       />
       <div className={styles.row}>
-        <Button disabled={busy} onClick={() => void exporting.run()}>{zh ? '导出为统一方案' : 'Export as scheme'}</Button>
-        <Button disabled={busy} onClick={() => schemeInput.current?.click()}>{zh ? '按上级方案应用…' : 'Apply a scheme…'}</Button>
-        <Button disabled={busy} onClick={() => rollupInput.current?.click()}>{zh ? '党委汇总…' : 'Roll up…'}</Button>
-        {busy && <Busy label={zh ? '正在处理…' : 'Working…'} />}
+        <Button disabled={busy} onClick={() => void exporting.run()}>{text(lang, 'schemeExport')}</Button>
+        <Button disabled={busy} onClick={() => schemeInput.current?.click()}>{text(lang, 'schemeApplyFile')}</Button>
+        <Button disabled={busy} onClick={() => rollupInput.current?.click()}>{text(lang, 'rollupRun')}</Button>
+        {busy && <Busy label={text(lang, 'working')} />}
       </div>
       <ErrorBar message={exporting.error ?? plan.error ?? apply.error ?? rollup.error} />
-      {exporting.result && <Note intent="success">{zh ? `已下载 ${exporting.result.fileName}（方案指纹 ${exporting.result.fingerprint}）。` : `Downloaded ${exporting.result.fileName}.`}</Note>}
+      {exporting.result && <Note intent="success">{text(lang, 'schemeExported', { file: exporting.result.fileName, fingerprint: exporting.result.fingerprint })}</Note>}
       {plan.result && !apply.result && scheme && (
         plan.result.refused ? <Note intent="warning">{plan.result.refused}</Note> : plan.result.changes.length === 0 ? (
-          <Note intent="info">{zh ? '本工作簿已与该方案一致。' : 'This workbook already follows the scheme.'}</Note>
+          <Note intent="info">{text(lang, 'schemeAlreadyFollowed')}</Note>
         ) : (
           <>
-            <Text size={200}>{zh ? `应用“${scheme.name}”将改动以下 ${plan.result.changes.length} 项（名册和录入保留）：` : `Applying ${scheme.name} changes:`}</Text>
+            <Text size={200}>{text(lang, 'schemeWillChange', { file: scheme.name, count: plan.result.changes.length })}</Text>
             <ul className={styles.list}>
-              {plan.result.changes.map((c) => <li key={c.item}>{`${c.item}：${c.from} → ${c.to}`}</li>)}
+              {plan.result.changes.map((c) => <li key={c.item}>{text(lang, 'schemeChangeLine', { item: c.item, from: c.from, to: c.to })}</li>)}
             </ul>
             <div className={styles.row}>
-              <Button appearance="primary" disabled={busy} onClick={() => void apply.run(scheme)}>{zh ? '应用方案' : 'Apply'}</Button>
+              <Button appearance="primary" disabled={busy} onClick={() => void apply.run(scheme)}>{text(lang, 'schemeApply')}</Button>
             </div>
           </>
         )
       )}
-      {apply.result && (apply.result.refused ? <Note intent="warning">{apply.result.refused}</Note> : <Note intent="success">{zh ? `已按统一方案改动 ${apply.result.changes.length} 项。` : `Applied: ${apply.result.changes.length} changes.`}</Note>)}
+      {apply.result && (apply.result.refused ? <Note intent="warning">{apply.result.refused}</Note> : <Note intent="success">{text(lang, 'schemeApplied', { count: apply.result.changes.length })}</Note>)}
       {rollup.result && (
         <>
-          <Note intent={rollup.result.notOk.length ? 'warning' : 'success'}>{`${zh ? '已下载' : 'Downloaded'} ${rollup.result.fileName}。${rollup.result.summary}`}</Note>
+          <Note intent={rollup.result.notOk.length ? 'warning' : 'success'}>{text(lang, 'rollupDone', { file: rollup.result.fileName, summary: rollup.result.summary })}</Note>
           {rollup.result.notOk.length > 0 && <ul className={styles.list}>{rollup.result.notOk.map((l) => <li key={l}>{l}</li>)}</ul>}
         </>
       )}

@@ -8,6 +8,7 @@
  * made again (生成公示表, 个人考评明细), which records it afresh.
  */
 import { staleMarkText, staleSheets, staleSheetProblems, type DerivedKind, type DerivedRecord, type StaleSheet } from '../../domain/derivedSheets';
+import { texts } from '../../domain/texts/sheets';
 import type { Language, Problem } from '../../domain/types';
 import { currentModel } from '../tables/model';
 import { pendingCommandOf, type WritingCommand } from '../tables/pending';
@@ -88,7 +89,7 @@ export function queueStaleMarks(context: Excel.RequestContext, read: TablesRead,
     const sheet = context.workbook.worksheets.getItem(s.record.sheet);
     const first = sheet.getRange('A1');
     first.numberFormat = [['@']];
-    first.values = [[`${lang === 'en-US' ? '[OUT OF DATE] ' : '【已过期】'}${s.record.title}`]];
+    first.values = [[`${texts(lang).staleTitle}${s.record.title}`]];
     first.format.font.color = '#C00000';
     first.format.font.bold = true;
     sheet.tabColor = '#C00000';

@@ -203,7 +203,7 @@ function queueResultsPosting(
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, last + 3, width));
-  page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';
+  page.headersFooters.defaultForAllPages.centerFooter = texts(settings.language).pageFooter;
   sheet.freezePanes.freezeRows(3);
   return sheet;
 }
@@ -351,7 +351,7 @@ function queuePlansPosting(
   const page = queuePortrait(sheet, { tall: 0 });
   page.setPrintTitleRows('$3:$3');
   page.setPrintArea(blockAddress(1, 0, n + 5, width));
-  page.headersFooters.defaultForAllPages.centerFooter = settings.language === 'en-US' ? 'Page &P of &N' : '第 &P 页，共 &N 页';
+  page.headersFooters.defaultForAllPages.centerFooter = texts(settings.language).pageFooter;
   sheet.freezePanes.freezeRows(3);
   return sheet;
 }

@@ -10,7 +10,7 @@ import { evaluateDetailed, type ScoreDetails } from '../../domain/evaluate';
 import { idKey, isBlank, normalizeId, parseYesNo, rawText, toHalfWidth } from '../../domain/parse';
 import { SCORE_SHEET } from '../../domain/contract';
 import type { Settings } from '../../domain/settings';
-import type { Evaluation, MemberResult, Round, TableBlock } from '../../domain/types';
+import type { Evaluation, MemberResult, TableBlock } from '../../domain/types';
 import { ROUNDS } from '../../domain/types';
 import { scoreSheetRounds } from '../../domain/scoreSheetRules';
 import { findColumn } from '../../domain/table';
@@ -24,6 +24,8 @@ import { ALL_KEYS, evaluationInput, readTables, type TablesRead } from '../table
 import { parseState, queueWriteState, takenIfStateLost } from '../tables/state';
 import { derivedRecord, resultsCurrent } from './derivedSheets';
 import { withRecord } from '../../domain/derivedSheets';
+import { joinSentences } from '../../domain/texts/messages';
+import { scoreSheetText, type ScoreSheetTexts } from '../../domain/texts/scoreSheet';
 
 export interface ScoreSheetOptions {
   /** 编号 of the members to make sheets for; all members when absent or empty. */
@@ -46,74 +48,6 @@ export interface ScoreSheetReport {
   /** Why nothing was made, when the reason is not an unknown 编号 (e.g. no archive of the year asked for). */
   problem?: string;
 }
-
-const zh = {
-  title: (branch: string, year: number) => `${branch}${year}年度党员个人考评明细`,
-  info: (m: MemberResult) => `党员编号：${m.id}　　姓名：${m.name}　　党小组：${m.group || '—'}　　类别：${m.category}`,
-  s1: '一、各环节测评得分',
-  roundHeaders: ['测评环节', '有效测评表', '去掉最高最低', '计入表数', '平均分', '权重'],
-  rounds: { self: '党员自评', peer: '党员互评', mass: '群众参评' } as Record<Round, string>,
-  withheld: (round: string) => `${round}只计入 1 份测评表，其平均分就是这份表的分数，本表不列出`,
-  roundsNote: '平均分为该环节计入的测评表合计分的平均值。本表不列单张测评表的分数（也不列最高分、最低分），不列评价人。',
-  s2: '二、加分项',
-  bonusHeaders: ['序号', '加分事项', '', '分值', '依据', ''],
-  noBonus: '无加分项',
-  bonusTotal: (t: string, cap: string | null) => (cap ? `加分合计 ${t} 分（已按加分上限 ${cap} 分计）` : `加分合计 ${t} 分`),
-  s3: '三、支部审定',
-  veto: '一票否决',
-  reason: '事由',
-  review: '审定意见',
-  yes: '是',
-  no: '否',
-  s4: '四、评定结果',
-  average: '平均分',
-  bonus: '加分',
-  final: '最终得分',
-  rank: '排名',
-  rankOf: (r: number, n: number) => `${r} / ${n}`,
-  result: '评定结果',
-  lastFinal: '上年最终得分',
-  change: '比上年增减',
-  noArchive: '（工作簿中没有上年度存档）',
-  exempt: '免于考评，不计分。',
-  foot: '本表由党支部根据各环节有效测评表汇总，供党员本人查询。',
-  sign: (branch: string, date: string) => `${branch}　${date}`,
-  notCurrent: '注意：考评结果尚未按当前数据计算，本表分数按当前数据汇总，可能与考评结果、公示表不同',
-};
-type Texts = typeof zh;
-const en: Texts = {
-  title: (branch, year) => `${branch}${year}年度党员个人考评明细 (score sheet)`,
-  info: (m) => `No. ${m.id}    Name: ${m.name}    Group: ${m.group || '—'}    Category: ${m.category}`,
-  s1: '1. Round scores',
-  roundHeaders: ['Round', 'Valid forms', 'Dropped', 'Counted', 'Mean', 'Weight'],
-  rounds: { self: 'Self', peer: 'Peer', mass: 'Public' },
-  withheld: (round) => `${round}: a single form counted, so its mean is that form's score and is not shown`,
-  roundsNote: "A round's mean is the mean of the counted forms' totals. Single forms' scores (a highest or lowest one too) and evaluators are never shown.",
-  s2: '2. Bonus items',
-  bonusHeaders: ['No.', 'Item', '', 'Points', 'Basis', ''],
-  noBonus: 'No bonus items',
-  bonusTotal: (t, cap) => (cap ? `Bonus total ${t} (capped at ${cap})` : `Bonus total ${t}`),
-  s3: '3. Branch review',
-  veto: 'Veto',
-  reason: 'Reason',
-  review: 'Opinion',
-  yes: 'yes',
-  no: 'no',
-  s4: '4. Result',
-  average: 'Average',
-  bonus: 'Bonus',
-  final: 'Final',
-  rank: 'Rank',
-  rankOf: (r, n) => `${r} / ${n}`,
-  result: 'Result',
-  lastFinal: "Last year's final",
-  change: 'Change',
-  noArchive: "(no archive of last year's results in the workbook)",
-  exempt: 'Exempt from the evaluation; not scored.',
-  foot: "Compiled by the branch from each round's valid forms, for the member's own reference.",
-  sign: (branch, date) => `${branch}  ${date}`,
-  notCurrent: 'Note: the results were not computed from the current data; this sheet may differ from the results and the posting',
-};
 
 /** Pages queued per sync (see makeScoreSheets). */
 export const PAGES_PER_SYNC = 100;
@@ -175,7 +109,7 @@ function queuePage(
   row: number,
   m: MemberResult,
   idx: number,
-  ctx: { T: Texts; settings: Settings; details: ScoreDetails; read: Pick<TablesRead, 'bonus' | 'review'>; ranked: number; last: LastYear | null; date: string; pad: boolean },
+  ctx: { T: ScoreSheetTexts; settings: Settings; details: ScoreDetails; read: Pick<TablesRead, 'bonus' | 'review'>; ranked: number; last: LastYear | null; date: string; pad: boolean },
 ): number {
   const { T, settings, details } = ctx;
   let used = 0;
@@ -241,7 +175,7 @@ function queuePage(
       if (r.withheld) notes.push(T.withheld(T.rounds[r.round]));
     }
     queueGrid(sheet, first, 0, ROUNDS.length + 1, W);
-    line([...notes.map((n) => `${n}。`), T.roundsNote].join(settings.language === 'en-US' ? ' ' : ''), { size: 9 });
+    line(joinSentences(settings.language, [...notes.map((n) => `${n}。`), T.roundsNote]), { size: 9 });
     gap();
     // 2. Bonus items with their 依据.
     plain(T.s2, { bold: true, align: 'Left', height: 21 });
@@ -355,7 +289,7 @@ export async function planScoreSheets(
 
 async function queuePages(context: Excel.RequestContext, sheet: Excel.Worksheet, plan: ScoreSheetPlan): Promise<void> {
   const { settings, members, indexes } = plan;
-  const T = settings.language === 'en-US' ? en : zh;
+  const T = scoreSheetText(settings.language);
   const ctx = { T, settings, details: plan.details, read: plan.read, ranked: plan.ranked, last: plan.last, date: plan.date, pad: members.length > 1 };
   let row = 1;
   for (let k = 0; k < members.length; k++) {
@@ -393,7 +327,7 @@ export async function makeScoreSheets(
   if (options.activate) sheet.activate();
   // Recorded with the fingerprint of what it shows (derivedSheets.ts): later changes, or results not current, make it
   // out of date, and check / compute mark it. A past year's sheet is a reprint of a closed year: not recorded.
-  const T = plan.settings.language === 'en-US' ? en : zh;
+  const T = scoreSheetText(plan.settings.language);
   const kept = state.derived.filter((r) => names.includes(r.sheet) && r.sheet !== planned.building);
   const derived = plan.past ? kept : withRecord(kept, derivedRecord(read, name, 'score_sheet', T.title(plan.settings.branch, plan.settings.year)));
   queueWriteState(context, read.state, { ...state, printSheets: [...others, name], derived }, takenIfStateLost(read, [...names, name]));
@@ -415,7 +349,7 @@ export async function writeScoreSheetWorkbook(context: Excel.RequestContext, pla
   first.name = plan.past ? `${plan.settings.year}年${SCORE_SHEET}` : SCORE_SHEET;
   await queuePages(context, first, plan);
   // A file cannot be marked later: made while 考评结果 is not current, every printed page says so.
-  if (!plan.resultsCurrent) first.pageLayout.headersFooters.defaultForAllPages.centerHeader = (plan.settings.language === 'en-US' ? en : zh).notCurrent;
+  if (!plan.resultsCurrent) first.pageLayout.headersFooters.defaultForAllPages.centerHeader = scoreSheetText(plan.settings.language).notCurrent;
   first.activate();
   await context.sync();
 }

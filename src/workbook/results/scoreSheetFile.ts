@@ -6,6 +6,7 @@
  */
 import { createWorkbook, run, saveXlsx } from '../../host';
 import { SCORE_SHEET } from '../../domain/contract';
+import { scoreSheetText } from '../../domain/texts/scoreSheet';
 import { writeScoreSheetWorkbook, type ScoreSheetPlan } from './scoreSheet';
 
 /** The .xlsx bytes of a workbook holding only the plan's score sheet. */
@@ -18,10 +19,7 @@ export async function buildScoreSheetFile(plan: ScoreSheetPlan): Promise<Uint8Ar
 /** "2026年个人考评明细-周燕玉（002）.xlsx", or "…-全体党员.xlsx" / "…-3名党员.xlsx". */
 export function scoreSheetFileName(plan: ScoreSheetPlan, all: boolean): string {
   const year = plan.settings.year;
-  const en = plan.settings.language === 'en-US';
-  const who =
-    plan.members.length === 1 && !all
-      ? `${plan.members[0].name}（${plan.members[0].id}）`
-      : all ? (en ? 'all' : '全体党员') : en ? `${plan.members.length} members` : `${plan.members.length}名党员`;
+  const T = scoreSheetText(plan.settings.language);
+  const who = plan.members.length === 1 && !all ? `${plan.members[0].name}（${plan.members[0].id}）` : all ? T.fileAll : T.fileMembers(plan.members.length);
   return `${year}年${SCORE_SHEET}-${who}.xlsx`.replace(/[\\/:*?"<>|]/g, '_');
 }

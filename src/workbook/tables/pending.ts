@@ -7,6 +7,7 @@
  * re-run: it completes what is missing and gives the same workbook as one clean run).
  */
 import { makeProblem } from '../../domain/table';
+import { message } from '../../domain/texts/messages';
 import type { Language, Problem } from '../../domain/types';
 import { blockAddress } from './a1';
 import { INSTALL_ORDER } from './layout';
@@ -15,20 +16,7 @@ import { parseState } from './state';
 
 export type WritingCommand = 'install' | 'importRoster' | 'saveForm' | 'compute' | 'posting' | 'newYear' | 'newYearUndo' | 'saveSettings' | 'saveRubric' | 'collectBallots' | 'saveReview' | 'applyScheme';
 
-const NAMES: Record<WritingCommand, { 'zh-CN': string; 'en-US': string }> = {
-  install: { 'zh-CN': '安装考评表', 'en-US': 'Install' },
-  importRoster: { 'zh-CN': '导入名册', 'en-US': 'Import roster' },
-  saveForm: { 'zh-CN': '保存测评表', 'en-US': 'Save form' },
-  compute: { 'zh-CN': '计算结果', 'en-US': 'Compute' },
-  posting: { 'zh-CN': '生成公示表', 'en-US': 'Make posting sheet' },
-  newYear: { 'zh-CN': '开始新年度', 'en-US': 'New year' },
-  newYearUndo: { 'zh-CN': '撤销新年度', 'en-US': 'Undo new year' },
-  saveSettings: { 'zh-CN': '保存参数', 'en-US': 'Save settings' },
-  saveRubric: { 'zh-CN': '保存细则', 'en-US': 'Save rubric' },
-  collectBallots: { 'zh-CN': '回收测评表', 'en-US': 'Collect ballots' },
-  saveReview: { 'zh-CN': '保存支部审定', 'en-US': 'Save review' },
-  applyScheme: { 'zh-CN': '应用上级方案', 'en-US': 'Apply the committee\'s scheme' },
-};
+const WRITING_COMMANDS: readonly WritingCommand[] = ['install', 'importRoster', 'saveForm', 'compute', 'posting', 'newYear', 'newYearUndo', 'saveSettings', 'saveRubric', 'collectBallots', 'saveReview', 'applyScheme'];
 
 /**
  * The mark a command writes: "command:table" (the table the problem points at), optionally ":detail" (what a
@@ -40,7 +28,7 @@ export function pendingMark(command: WritingCommand, table: ReadKey, detail?: st
 
 /** A command's name as the user sees it. */
 export function commandName(command: WritingCommand, lang: Language): string {
-  return NAMES[command][lang];
+  return message(lang, `command.${command}`);
 }
 
 /** The detail of a mark ("" when none). */
@@ -51,7 +39,7 @@ export function pendingDetail(mark: string): string {
 /** The command a mark names (an unknown one counts as install, which repairs anything). */
 export function pendingCommandOf(mark: string): WritingCommand {
   const command = mark.split(':')[0] as WritingCommand;
-  return command in NAMES ? command : 'install';
+  return WRITING_COMMANDS.includes(command) ? command : 'install';
 }
 
 /** The command an unfinished mark names, or null. */
@@ -77,7 +65,7 @@ export function interruptedProblems(read: TablesRead, lang: Language): Problem[]
   const first = unfinishedInstall(read);
   if (first !== null) {
     const t = read[first];
-    return [makeProblem(lang, 'error', t.sheet, blockAddress(t.firstRow - 1, t.firstColumn, 1, 1), 'write_interrupted', { command: NAMES.install[lang] })];
+    return [makeProblem(lang, 'error', t.sheet, blockAddress(t.firstRow - 1, t.firstColumn, 1, 1), 'write_interrupted', { command: commandName('install', lang) })];
   }
   const mark = parseState(read.state).pending;
   if (mark === null) return [];
@@ -85,5 +73,5 @@ export function interruptedProblems(read: TablesRead, lang: Language): Problem[]
   const key = mark.split(':')[1] as ReadKey | undefined;
   const t = key && key in read && read[key].exists ? read[key] : read.state;
   const cell = t.exists ? blockAddress(t.firstRow - 1, t.firstColumn, 1, 1) : 'A1';
-  return [makeProblem(lang, 'error', t.exists ? t.sheet : read.state.sheet, cell, 'write_interrupted', { command: NAMES[command][lang] })];
+  return [makeProblem(lang, 'error', t.exists ? t.sheet : read.state.sheet, cell, 'write_interrupted', { command: commandName(command, lang) })];
 }
