@@ -662,8 +662,7 @@ const en: Record<StringKey, string> = {
   schemeChangeLine: '{item}：{from} → {to}',
   schemeApply: 'Apply',
   schemeApplied: 'Applied: {count} changes.',
-  // The full stop after the file name is the Chinese one in both languages (as the pane always showed it).
-  rollupDone: 'Downloaded {file}。{summary}',
+  rollupDone: 'Downloaded {file}. {summary}',
 };
 
 const catalogue: Record<Language, Record<StringKey, string>> = { 'zh-CN': zh, 'en-US': en };
