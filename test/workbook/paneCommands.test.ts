@@ -226,5 +226,7 @@ describe('suggestBranch', () => {
     expect(branchFromTitle('某某街道 第二党总支 年度考评')).toBe('某某街道第二党总支');
     expect(branchFromTitle('填报单位：机关党支部（盖章）')).toBe('机关党支部');
     expect(branchFromTitle('党员分类量化考评汇总表')).toBe('');
+    // A roll-up's second line is no branch name.
+    expect(branchFromTitle('汇总时间：2026-12-05 00:54　统一方案：未指定　党支部 3 个，党员 18 名')).toBe('');
   });
 });

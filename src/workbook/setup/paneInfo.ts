@@ -90,11 +90,12 @@ function undoableArchive(names: string[], year: number | null): string | null {
 
 /** 龙口市科技局机关党支部2025年度…汇总表 → 龙口市科技局机关党支部. */
 export function branchFromTitle(title: string): string {
-  const s = title.replace(/\s+/g, '');
-  const m = /^(.{2,40}?(?:党总支|党支部|党委))/.exec(s);
-  if (!m) return '';
-  // "机关党支部（盖章）" style lines name a unit, not a title: a title usually goes on (年度, 考评 …).
-  return m[1].replace(/^(填报单位|单位|党组织)[:：]/, '');
+  // "填报单位：机关党支部（盖章）" names the unit after its label.
+  const s = title.replace(/\s+/g, '').replace(/^(填报单位|单位|党组织)[:：]/, '');
+  // A name has no colon or sentence punctuation: "汇总时间：2026-12-05 08:00 … 党支部 3 个" (a roll-up's second
+  // line) is not a title.
+  const m = /^([^:：，,。；;]{2,40}?(?:党总支|党支部|党委))/.exec(s);
+  return m ? m[1] : '';
 }
 
 /**
