@@ -38,6 +38,8 @@ export interface WorkbookStatus {
   staleSheets?: { sheet: string; kind: DerivedKind; why: string }[];
   /** The committee's scheme the workbook remembers (installed or applied from it) and what differs since; absent when none. */
   scheme?: { fingerprint: string; differs: string[] };
+  /** The workbook is a committee's roll-up (汇总表 of kaoping rollup): nothing to install; absent otherwise. */
+  rollup?: boolean;
 }
 
 export interface RosterEntry {

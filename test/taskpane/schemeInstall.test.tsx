@@ -5,7 +5,9 @@
  * the branch name typed in; a file that is no scheme, and a year that is not the scheme's, get a message.
  */
 import { screen, waitFor } from '@testing-library/react';
-import { createWorkbook, run, saveXlsx } from '../../src/host';
+import { createWorkbook, loadXlsx, run, saveXlsx } from '../../src/host';
+import { compute } from '../../src/workbook/results/compute';
+import { fillCase, syntheticCase } from '../support/fillCase';
 import { createCommands } from '../../src/workbook/createCommands';
 import { getSettings, saveSettings } from '../../src/workbook/setup/settings';
 import { install } from '../../src/workbook/setup/install';
@@ -79,4 +81,23 @@ test('a file that is no scheme, and a year that is not the scheme\'s: a message,
   expect(screen.queryByRole('button', { name: '按此方案安装' })).not.toBeInTheDocument();
   expect(commands.workbook.sheetNames()).toEqual(['Sheet1']);
   expect(commands.callsOf('installSchemeFile').map((args) => args[2])).toEqual([false, false, false]);
+}, 60_000);
+
+test('a committee roll-up opened in the pane is not offered an install: it says what it is', async () => {
+  // One branch, installed, filled and computed by the commands; rolled up as 党委汇总… does.
+  const branch = await fillCase({ ...syntheticCase(4, 2), branch: '第一党支部' });
+  await run(branch, (c) => compute(c));
+  const { rollupPicked } = await import('../../src/workbook/scheme/schemeFile');
+  const made = await rollupPicked([{ name: '第一党支部.xlsx', bytes: await saveXlsx(branch) }]);
+  const commands = paneCommands(await loadXlsx(made.bytes));
+  renderApp(commands);
+  await ready();
+  await screen.findByText(/这是党委汇总工作簿（汇总表、全体党员、需关注名单、问题），不需要安装考评表/);
+  expect(screen.queryByRole('button', { name: '安装考评表' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: '按上级方案安装…' })).not.toBeInTheDocument();
+  // The roll-up's second line (汇总时间：… 党支部 1 个) is never taken for a branch name.
+  expect(screen.queryByText('已从工作簿标题中读取党支部名称，请核对。')).not.toBeInTheDocument();
+  expect((await commands.getStatus()).rollup).toBe(true);
+  // An ordinary workbook says nothing of the kind.
+  expect((await paneCommands().getStatus()).rollup).toBeUndefined();
 }, 60_000);

@@ -107,6 +107,8 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
   const partly = !status.installed && status.missingTables.length > 0 && status.missingTables.length < 9;
   const busy = install.busy || preview.busy || doImport.busy || readFile.busy || schemePlan.busy || schemeInstall.busy;
   const sheetChoices = status.sheets;
+  // A committee's roll-up (kaoping rollup / 党委汇总) is read, printed and rolled up again, never installed into.
+  const rollupBook = !!status.rollup && !status.installed;
 
   return (
     <div className={styles.stack}>
@@ -137,9 +139,10 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
         )}
         {status.computedAt && <Text size={200}>{text(lang, 'computedAt', { time: formatTime(status.computedAt) })}</Text>}
         {status.resultsStale && <Note intent="warning">{text(lang, 'staleResults')}</Note>}
+        {rollupBook && <Note intent="info">{text(lang, 'rollupWorkbook')}</Note>}
       </section>
 
-      <section className={styles.section}>
+      {!rollupBook && <section className={styles.section}>
         {!status.installed && (
           <div className={styles.row}>
             <Field label={text(lang, 'year')}>
@@ -220,7 +223,7 @@ export function StartView({ commands, lang, status, onChanged, onNavigate, onAdd
             {install.result.messages.length > 3 && <div>…（{install.result.messages.length}）</div>}
           </Note>
         )}
-      </section>
+      </section>}
 
       {status.installed && (
         <section className={styles.section} aria-labelledby="kp-import-title">

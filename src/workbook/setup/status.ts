@@ -13,14 +13,17 @@ import { fingerprint, parseState } from '../tables/state';
 import { currentStale } from '../results/derivedSheets';
 import { staleWhy } from '../../domain/derivedSheets';
 import { queueReadRemembered, rememberedStatus } from '../scheme/template';
+import { ROLLUP_TABLES } from '../rollup/layout';
 
 export async function getStatus(context: Excel.RequestContext): Promise<WorkbookStatus> {
   const sheets = context.workbook.worksheets;
   const { read, extra } = await readTables(context, ALL_KEYS, () => {
     sheets.load('items/name,items/visibility');
-    return queueReadRemembered(context);
+    const rollup = context.workbook.tables.getItemOrNullObject(ROLLUP_TABLES.branches);
+    rollup.load('name');
+    return { remembered: queueReadRemembered(context), rollup };
   });
-  const scheme = rememberedStatus(read, extra());
+  const scheme = rememberedStatus(read, extra.remembered());
   const { rubric, settings } = currentModel(read);
   const missingTables = (Object.keys(TABLES) as TableKey[]).filter((k) => !read[k].exists).map((k) => TABLES[k]);
   const roster = parseRoster(read.roster, rubric, settings.language);
@@ -62,6 +65,7 @@ export async function getStatus(context: Excel.RequestContext): Promise<Workbook
     roster: entries,
     staleSheets: currentStale(read, sheets.items.map((s) => s.name)).map((x) => ({ sheet: x.record.sheet, kind: x.record.kind, why: staleWhy(x, settings.language) })),
     ...(scheme ? { scheme } : {}),
+    ...(extra.rollup.isNullObject ? {} : { rollup: true }),
   };
 }
 
