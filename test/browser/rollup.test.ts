@@ -61,8 +61,38 @@ it('rolls up the picked files and shows the roll-up workbook', async () => {
   const tabs = page.getByRole('tablist', { name: '工作表' });
   for (const name of ['汇总表', '全体党员', '需关注名单', '问题']) await expect(tabs.getByRole('tab', { name, exact: true }).count()).resolves.toBe(1);
   await expect(page.getByText('汇总2026.xlsx').first().isVisible()).resolves.toBe(true);
+  // The pane knows a roll-up: no install offered.
+  await page.getByText(/这是党委汇总工作簿/).waitFor();
+  await expect(page.getByRole('button', { name: '安装考评表' }).count()).resolves.toBe(0);
   await shot(page, 'web-rollup');
   await tabs.getByRole('tab', { name: '全体党员', exact: true }).click();
   await expect(page.locator('table[data-sheet="全体党员"] td', { hasText: /^党员1$/ }).count()).resolves.toBe(3);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+it('a branch installs from the committee\'s scheme: 新建 → 按上级方案安装…, summed up first', async () => {
+  // A page of its own: the roll-up above is unsaved work, which the web page would not leave without asking.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
+  await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const committee = join(dir, 'committee.xlsx');
+  expect((await cli('init', '--year', '2026', '-o', committee)).code).toBe(0);
+  const scheme = join(dir, '方案2026.xlsx');
+  const made = await cli('template', committee, '-o', scheme);
+  expect(made.code).toBe(0);
+  const fingerprint = /方案指纹 ([0-9a-f]{16})/.exec(made.out)![1];
+  await page.goto(pathToFileURL(join(OUT, 'index.html')).href);
+  await page.getByTestId('welcome').waitFor();
+  await page.getByRole('button', { name: '新建' }).first().click();
+  await page.getByText('尚未安装考评表').waitFor();
+  await page.getByRole('textbox', { name: '党支部名称' }).fill('第三党支部');
+  await page.locator('input[aria-label="选择上级发来的统一方案文件"]').setInputFiles(scheme);
+  await page.getByText(`方案2026.xlsx：2026 年度统一方案，方案指纹 ${fingerprint}。`, { exact: false }).waitFor();
+  await shot(page, 'web-scheme-install');
+  await page.getByRole('button', { name: '按此方案安装' }).click();
+  await page.getByText(`已按统一方案（方案指纹 ${fingerprint}）安装考评表，工作簿记住该方案。`).waitFor({ timeout: 60_000 });
+  await page.getByText('已安装考评表').waitFor();
   expect(errors).toEqual([]);
 }, 120_000);
