@@ -9,19 +9,6 @@ import type { KaopingCommands } from '../../src/workbook/commandTypes';
 // Generous: Fluent in jsdom is slow, more so when other suites share the CPU.
 jest.setTimeout(180000);
 
-// jsdom's File has no arrayBuffer(); the browser's does (the file pickers read files with it).
-if (typeof File !== 'undefined' && !('arrayBuffer' in File.prototype)) {
-  Object.defineProperty(File.prototype, 'arrayBuffer', {
-    value(this: File) {
-      return new Promise<ArrayBuffer>((resolve) => {
-        const r = new FileReader();
-        r.onload = () => resolve(r.result as ArrayBuffer);
-        r.readAsArrayBuffer(this);
-      });
-    },
-  });
-}
-
 // jsdom has no layout, so no ResizeObserver; Fluent's MessageBar observes its own size. Nothing ever resizes here.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   class NoLayoutResizeObserver {

@@ -15,6 +15,19 @@ import { check } from '../../src/workbook/results/check';
 import { paneCommands } from './paneWorkbook';
 import { ready, renderApp } from './helpers';
 
+// jsdom's File has no arrayBuffer(); the browser's does.
+if (!('arrayBuffer' in File.prototype)) {
+  Object.defineProperty(File.prototype, 'arrayBuffer', {
+    value(this: File) {
+      return new Promise<ArrayBuffer>((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(r.result as ArrayBuffer);
+        r.readAsArrayBuffer(this);
+      });
+    },
+  });
+}
+
 const asFile = (bytes: Uint8Array, name: string) => new File([bytes as BlobPart], name);
 
 /** The committee's scheme file: 2026, 互评权重 2 and 加分上限 3 (the rest default). */

@@ -15,6 +15,19 @@ import { fillCase, syntheticCase } from '../support/fillCase';
 // The pane tests' setup (jsdom has no ResizeObserver; Fluent's MessageBar observes its size).
 import './helpers';
 
+// jsdom's File has no arrayBuffer(); the browser's does.
+if (!('arrayBuffer' in File.prototype)) {
+  Object.defineProperty(File.prototype, 'arrayBuffer', {
+    value(this: File) {
+      return new Promise<ArrayBuffer>((resolve) => {
+        const r = new FileReader();
+        r.onload = () => resolve(r.result as ArrayBuffer);
+        r.readAsArrayBuffer(this);
+      });
+    },
+  });
+}
+
 const downloads: { name: string; bytes: Uint8Array }[] = [];
 jest.mock('../../src/taskpane/backup', () => ({
   downloadBytes: (bytes: Uint8Array, name: string) => downloads.push({ name, bytes }),
