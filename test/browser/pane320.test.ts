@@ -41,12 +41,19 @@ const heading = () => form().locator('[data-form-heading]');
 
 /** axe-core on the pane (colour contrast included), and nothing in it wider than the pane. */
 async function checkPane(name: string): Promise<void> {
-  const violations = await page.evaluate(async () => {
+  const run = () => page.evaluate(async () => {
     type Result = { violations: { id: string; nodes: { html: string; failureSummary?: string }[] }[] };
     const axe = (window as unknown as { axe: { run: (context: unknown) => Promise<Result> } }).axe;
     const result = await axe.run({ include: [['[data-testid="taskpane"]']], exclude: [['[data-tabster-dummy]']] });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.html.slice(0, 400)} ${n.failureSummary ?? ''}`).join(' | ')}`);
   });
+  // A view caught mid re-render (a button styled disabled while its busy state clears: seen once on a loaded CI
+  // machine) is looked at again; a violation that stays is reported.
+  let violations = await run();
+  for (let i = 0; i < 4 && violations.length > 0; i++) {
+    await page.waitForTimeout(300);
+    violations = await run();
+  }
   expect({ view: name, violations }).toEqual({ view: name, violations: [] });
   const overflow = await pane().evaluate((el) => el.scrollWidth - el.clientWidth);
   expect({ view: name, overflow }).toEqual({ view: name, overflow: 0 });
