@@ -104,6 +104,47 @@ export class Cell {
   get sharedMaster(): boolean { return (this.meta & MASTER) !== 0; }
 }
 
+/**
+ * The cells of one row, by column. Map-like (get, set, delete, size, iteration) but kept in an array: a Map entry
+ * costs about three times an array slot, and a workbook of 2,000 members has 160,000 rows. Iteration is in column
+ * order (a Map's would be in the order cells were made).
+ */
+export class Row {
+  private cells: (Cell | undefined)[] = [];
+  private n = 0;
+
+  get size(): number { return this.n; }
+  get(c: number): Cell | undefined { return this.cells[c]; }
+  has(c: number): boolean { return this.cells[c] !== undefined; }
+  set(c: number, cell: Cell): this {
+    if (this.cells[c] === undefined) this.n++;
+    this.cells[c] = cell;
+    return this;
+  }
+  delete(c: number): boolean {
+    if (this.cells[c] === undefined) return false;
+    this.cells[c] = undefined;
+    this.n--;
+    return true;
+  }
+  clear(): void { this.cells = []; this.n = 0; }
+
+  /** Columns that hold a cell, ascending. */
+  *keys(): Generator<number> {
+    const a = this.cells;
+    if (a.length > 4 * this.n + 64) {
+      // Few cells far apart (one in column A, one in XFD): visit only the indices that exist.
+      for (const k of Object.keys(a)) { const c = Number(k); if (a[c] !== undefined) yield c; }
+      return;
+    }
+    for (let c = 0; c < a.length; c++) if (a[c] !== undefined) yield c;
+  }
+  *values(): Generator<Cell> { for (const c of this.keys()) yield this.cells[c]!; }
+  *entries(): Generator<[number, Cell]> { for (const c of this.keys()) yield [c, this.cells[c]!]; }
+  [Symbol.iterator](): Generator<[number, Cell]> { return this.entries(); }
+  forEach(fn: (cell: Cell, c: number) => void): void { for (const c of this.keys()) fn(this.cells[c]!, c); }
+}
+
 export interface DataValidationModel {
   rule: Record<string, unknown> | null;
   prompt: { showPrompt: boolean; title: string; message: string };
@@ -155,7 +196,7 @@ export class Sheet {
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   tabColor = '';
-  readonly rows = new Map<number, Map<number, Cell>>();
+  readonly rows = new Map<number, Row>();
   readonly colStyles = new Map<number, Style>();
   readonly rowStyles = new Map<number, Style>();
   readonly colWidths = new Map<number, number>();
@@ -187,7 +228,7 @@ export class Sheet {
   /** The cell, created (inheriting row/column style) when missing. */
   ensure(r: number, c: number): Cell {
     let row = this.rows.get(r);
-    if (!row) { row = new Map(); this.rows.set(r, row); }
+    if (!row) { row = new Row(); this.rows.set(r, row); }
     let cell = row.get(c);
     if (!cell) {
       cell = new Cell(null, null, this.rowStyles.get(r) ?? this.colStyles.get(c));

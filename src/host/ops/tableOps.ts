@@ -2,7 +2,7 @@
 import { type Rect, intersect, rows, cols, tryParseLocal } from '../model/address';
 import { fail } from '../model/errors';
 import { cellInTable, renameColumnInFormula, rewriteFormulas } from '../formula/rename';
-import { type Cell, DEFAULT_STYLE, type Sheet, type TableModel, type WorkbookModel, tableBody } from '../model/model';
+import { type Cell, DEFAULT_STYLE, Row, type Sheet, type TableModel, type WorkbookModel, tableBody } from '../model/model';
 
 /** Excel's table name rules (EXCEL-FACTS): letter, '_' or '\' first; letters, digits, '_', '.'; not a cell reference. */
 export function checkTableName(wb: WorkbookModel, name: string, self?: TableModel): void {
@@ -118,7 +118,7 @@ export function shiftDown(wb: WorkbookModel, sheet: Sheet, fromRow: number, c0: 
       if (!cell) continue;
       row.delete(c);
       let dest = sheet.rows.get(r + n);
-      if (!dest) { dest = new Map(); sheet.rows.set(r + n, dest); }
+      if (!dest) { dest = new Row(); sheet.rows.set(r + n, dest); }
       cell.moved();
       dest.set(c, cell);
     }

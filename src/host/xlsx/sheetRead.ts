@@ -1,7 +1,7 @@
 /** Reads a worksheet part into the model: cells (with their original XML), rows, columns, views, layout, rules. */
 import { type Rect, MAX_COLS, MAX_ROWS, colIndex, tryParseLocal } from '../model/address';
 import { fromFileFormula } from '../formula/shift';
-import { Cell, type CellValue, type ConditionalFormatModel, ErrorValue, type Sheet, type WorkbookModel } from '../model/model';
+import { Cell, type CellValue, type ConditionalFormatModel, ErrorValue, Row, type Sheet, type WorkbookModel } from '../model/model';
 import { shiftShared } from './sharedFormula';
 import { type SharedStrings, richText, textBody } from './strings';
 import { type StylesPart, colorOf } from './styles';
@@ -243,6 +243,9 @@ function readCf(model: WorkbookModel, sheet: Sheet, xml: string, it: TopChild, s
 
 // ------------------------------------------------------------------------------------------------ sheetData
 
+/** How many distinct numbers and formula texts a sheet's reader keeps for sharing. */
+const INTERN_MAX = 65536;
+
 interface PendingShared { cell: Cell; r: number; c: number; si: number; start: number; end: number }
 
 function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChild, styles: StylesPart, sst: SharedStrings, src: SheetSource): boolean {
@@ -251,10 +254,22 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
   const end = it.innerEnd;
   let row = -1;
   let col = -1;
-  let rowMap: Map<number, Cell> | undefined;
+  let rowMap: Row | undefined;
   const masters = new Map<number, { r: number; c: number; text: string }>();
   const pending: PendingShared[] = [];
   const date1904 = model.date1904;
+  // The same number and the same formula text recur down a column (a score, a row formula): each is kept once, not
+  // once per cell (a boxed number is 16 bytes, a formula text 100 or more; a 2,000-member workbook has 1.4 million).
+  const numbers = new Map<number, number>();
+  const formulas = new Map<string, string>();
+  const formulaOf = (text: string): string => {
+    let f = formulas.get(text);
+    if (f === undefined) {
+      f = fromFileFormula(text);
+      if (formulas.size < INTERN_MAX) formulas.set(text, f);
+    }
+    return f;
+  };
   while (i < end) {
     const lt = s.indexOf('<', i);
     if (lt < 0 || lt >= end) break;
@@ -345,7 +360,16 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
         case 'b': value = vText.trim() === '1' || vText.trim() === 'true'; break;
         case 'e': value = new ErrorValue(decodeEntities(vText).trim()); break;
         case 'd': value = isoSerial(decodeEntities(vText), date1904) ?? decodeEntities(vText); break;
-        default: { const n = Number(vText); value = vText.trim() === '' || !Number.isFinite(n) ? null : n; }
+        default: {
+          const n = Number(vText);
+          if (vText.trim() === '' || !Number.isFinite(n)) value = null;
+          else if (Number.isInteger(n) && n >= -0x40000000 && n < 0x40000000) value = n;
+          else {
+            const known = numbers.get(n);
+            if (known !== undefined) value = known;
+            else { value = n; if (numbers.size < INTERN_MAX) numbers.set(n, n); }
+          }
+        }
       }
     }
     let formula: string | null = null;
@@ -359,17 +383,17 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
         if (fNode.text.trim() !== '') {
           isMaster = true;
           masters.set(si, { r, c, text: fNode.text });
-          formula = fromFileFormula(fNode.text);
+          formula = formulaOf(fNode.text);
         }
       } else if (ft === 'dataTable') {
         keep = true;
       } else if (fNode.text.trim() !== '') {
-        formula = fromFileFormula(fNode.text);
+        formula = formulaOf(fNode.text);
         if (ft === 'array') keep = true;
       }
       if (t !== 'inlineStr' && (vText === undefined || (vText.trim() === '' && t !== 'str'))) missing = true;
     }
-    if (!rowMap) { rowMap = sheet.rows.get(r); if (!rowMap) { rowMap = new Map(); sheet.rows.set(r, rowMap); } }
+    if (!rowMap) { rowMap = sheet.rows.get(r); if (!rowMap) { rowMap = new Row(); sheet.rows.set(r, rowMap); } }
     const cell = new Cell(value, formula, style);
     if (si !== undefined && !isMaster) {
       pending.push({ cell, r, c, si, start: lt, end: cellEnd });
@@ -382,7 +406,7 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
   }
   for (const p of pending) {
     const m = masters.get(p.si);
-    const formula = m ? fromFileFormula(shiftShared(m.text, p.r - m.r, p.c - m.c)) : null;
+    const formula = m ? formulaOf(shiftShared(m.text, p.r - m.r, p.c - m.c)) : null;
     const value = p.cell.value;
     // A fresh cell (nothing changed yet): set its formula, then record where it came from.
     p.cell.formula = formula;
