@@ -4,6 +4,7 @@
  */
 import { strFromU8, strToU8 } from 'fflate';
 import { type RawEntry, type ZipEntry, inflateEntry, readZip, writeZip } from './zip';
+import { bytesToBinary } from './binaryText';
 import { attr, escAttr, parseXml, type XNode } from './xml';
 
 import { PackageError } from './packageError';
@@ -133,6 +134,25 @@ export class Package {
       this.textCache.set(n, t);
     }
     return t;
+  }
+
+  /**
+   * A large part for reading once: a binary string of its UTF-8 (see binaryText.ts; not cached, the caller keeps
+   * it), or its decoded text when it is in UTF-16 or was decoded already.
+   */
+  textOrBinary(part: string): { xml: string; binary: boolean } | undefined {
+    const n = this.entryName(part);
+    if (n === undefined) return undefined;
+    const cached = this.textCache.get(n);
+    if (cached !== undefined) return { xml: cached, binary: false };
+    const b = this.entries.get(n) ?? this.inflate(n);
+    if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
+      const t = openRoot(decodeText(b));
+      this.textCache.set(n, t);
+      return { xml: t, binary: false };
+    }
+    const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    return { xml: openRoot(bytesToBinary(bom ? b.subarray(3) : b)), binary: true };
   }
 
   /** Writes (or replaces) a part; keeps the zip entry name of an existing part. */

@@ -7,11 +7,16 @@ import { type SharedStrings, richText, textBody } from './strings';
 import { type StylesPart, colorOf } from './styles';
 import { readValidations } from './validation';
 import { LIMITS, textTooLong, tooManyCells } from './limits';
+import { binaryToText } from './binaryText';
 import { attr, child, children, decodeEntities, decodeXstring, parseAttrs, parseXml, scanTop, type TopChild, type XNode } from './xml';
 
 export interface SheetSource {
   part: string;
+  /** The part as read: its text, or (binary) a binary string of its UTF-8 whose pieces `text` decodes. */
   xml: string;
+  binary: boolean;
+  /** The text a piece of xml stands for. */
+  text: (piece: string) => string;
   root: TopChild;
   items: TopChild[];
   /** Cells read with a source (for the unchanged check). */
@@ -63,9 +68,11 @@ function isoSerial(s: string, date1904: boolean): number | null {
   return Math.round(serial * 1e10) / 1e10;
 }
 
-export function readSheet(model: WorkbookModel, sheet: Sheet, part: string, xml: string, styles: StylesPart, sst: SharedStrings): { src: SheetSource; missingResults: boolean } {
+export function readSheet(model: WorkbookModel, sheet: Sheet, part: string, xml: string, styles: StylesPart, sst: SharedStrings, binary = false): { src: SheetSource; missingResults: boolean } {
   const { root, items } = scanTop(xml);
-  const src: SheetSource = { part, xml, root, items, cellCount: 0, rowTags: new Map(), otherCf: [], digest: {}, tableRids: [], hasDrawing: false };
+  const text = binary ? binaryToText : (piece: string) => piece;
+  const src: SheetSource = { part, xml, binary, text, root, items, cellCount: 0, rowTags: new Map(), otherCf: [], digest: {}, tableRids: [], hasDrawing: false };
+  const node = (xml: string, it: TopChild): XNode => elementAt(xml, it, text);
   let missing = false;
   for (const it of items) {
     switch (it.name) {
@@ -137,8 +144,11 @@ export function readSheet(model: WorkbookModel, sheet: Sheet, part: string, xml:
   return { src, missingResults: missing };
 }
 
-function node(xml: string, it: TopChild): XNode {
-  return parseXml(xml, it.start, it.end).children[0];
+/** The element of a top-level item, parsed (decoded first when xml is a binary string). */
+function elementAt(xml: string, it: TopChild, text: (piece: string) => string): XNode {
+  const piece = xml.slice(it.start, it.end);
+  const t = text(piece);
+  return (t === piece ? parseXml(xml, it.start, it.end) : parseXml(t)).children[0];
 }
 
 function readSheetPr(sheet: Sheet, n: XNode): void {
@@ -221,10 +231,10 @@ function cfOperandIn(v: string | undefined): string {
 }
 
 function readCf(model: WorkbookModel, sheet: Sheet, xml: string, it: TopChild, styles: StylesPart, src: SheetSource): void {
-  const n = node(xml, it);
+  const n = elementAt(xml, it, src.text);
   const rules = children(n, 'cfRule');
   const modeled = rules.length > 0 && rules.every((r) => (attr(r, 'type') === 'cellIs' || attr(r, 'type') === 'expression') && attr(r, 'dxfId') !== undefined && !child(r, 'extLst'));
-  if (!modeled) { src.otherCf.push(xml.slice(it.start, it.end)); return; }
+  if (!modeled) { src.otherCf.push(src.text(xml.slice(it.start, it.end))); return; }
   const rects = (attr(n, 'sqref') ?? '').split(/\s+/).map((a) => tryParseLocal(a.replace(/\$/g, ''))).filter((r): r is Rect => r !== null);
   for (const rule of rules) {
     const f = children(rule, 'formula').map((x) => x.text);
@@ -249,6 +259,7 @@ const INTERN_MAX = 65536;
 interface PendingShared { cell: Cell; r: number; c: number; si: number; start: number; end: number }
 
 function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChild, styles: StylesPart, sst: SharedStrings, src: SheetSource): boolean {
+  const text = src.text;
   let missing = false;
   let i = it.innerStart;
   const end = it.innerEnd;
@@ -342,9 +353,10 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
       const close2 = sc2 ? gt2 + 1 : s.indexOf(`</${q2}>`, gt2 + 1);
       const inner = sc2 ? '' : s.slice(gt2 + 1, close2);
       if (l2 === 'v') vText = inner;
-      else if (l2 === 'f') fNode = { attrs: parseAttrs(s, ne2, sc2 ? gt2 - 1 : gt2), text: sc2 ? '' : textBody(inner) };
+      else if (l2 === 'f') fNode = { attrs: parseAttrs(s, ne2, sc2 ? gt2 - 1 : gt2), text: sc2 ? '' : textBody(text(inner)) };
       else if (l2 === 'is') {
-        inline = richText(s, gt2 + 1, close2);
+        const body = text(inner);
+        inline = richText(body, 0, body.length);
         if (inline.length > LIMITS.textLength) throw textTooLong(`工作表“${sheet.name}”的单元格中`, inline.length);
       }
       j = sc2 ? gt2 + 1 : close2 + q2.length + 3;
@@ -352,14 +364,14 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     const t = a.t ?? 'n';
     let value: CellValue = null;
     // An inline-string cell with no <is> (openpyxl's ""): an empty cell, as Excel reads it; writing "" back leaves it as it was.
-    if (t === 'inlineStr') value = inline ?? (vText !== undefined ? textBody(vText) : null);
+    if (t === 'inlineStr') value = inline ?? (vText !== undefined ? textBody(text(vText)) : null);
     else if (vText !== undefined) {
       switch (t) {
         case 's': { const k = Number(vText); value = sst.items[k] ?? ''; break; }
-        case 'str': value = decodeXstring(decodeEntities(vText)); break;
+        case 'str': value = decodeXstring(decodeEntities(text(vText))); break;
         case 'b': value = vText.trim() === '1' || vText.trim() === 'true'; break;
-        case 'e': value = new ErrorValue(decodeEntities(vText).trim()); break;
-        case 'd': value = isoSerial(decodeEntities(vText), date1904) ?? decodeEntities(vText); break;
+        case 'e': value = new ErrorValue(decodeEntities(text(vText)).trim()); break;
+        case 'd': value = isoSerial(decodeEntities(text(vText)), date1904) ?? decodeEntities(text(vText)); break;
         default: {
           const n = Number(vText);
           if (vText.trim() === '' || !Number.isFinite(n)) value = null;

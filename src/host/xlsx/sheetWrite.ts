@@ -81,8 +81,10 @@ export function writeSheet(sheet: Sheet, src: SheetSource | undefined, ctx: Shee
   const d = sheetDigest(ctx.model, sheet);
   const changed = (k: keyof SheetDigest): boolean => !src || d[k] !== src.digest[k];
   const xml = src?.xml ?? '';
+  // Every piece taken from the part as read is text again (a binary string's pieces are decoded: binaryText.ts).
+  const text = src?.text ?? ((piece: string) => piece);
   const pfx = src && src.root.qname.includes(':') ? `${src.root.qname.split(':')[0]}:` : '';
-  let rootOpen = src ? xml.slice(src.root.start, src.root.tagEnd) : `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_BASE}">`;
+  let rootOpen = src ? text(xml.slice(src.root.start, src.root.tagEnd)) : `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL_BASE}">`;
   let rp = relPrefix(rootOpen);
   if (rp === null) {
     const relNs = /purl\.oclc\.org\/ooxml\/spreadsheetml\/main/.test(rootOpen) ? STRICT_REL_BASE : REL_BASE;
@@ -94,7 +96,7 @@ export function writeSheet(sheet: Sheet, src: SheetSource | undefined, ctx: Shee
   const gen = new Map<string, string | null>();
   const raw = (name: string): string | undefined => {
     const it = src?.items.find((i) => i.name === name);
-    return it ? xml.slice(it.start, it.end) : undefined;
+    return it ? text(xml.slice(it.start, it.end)) : undefined;
   };
   if (changed('tab') || changed('page')) gen.set('sheetPr', sheetPrXml(sheet, raw('sheetPr'), P));
   gen.set('dimension', P(`<dimension ref="${dimension(sheet)}"/>`));
@@ -133,18 +135,18 @@ export function writeSheet(sheet: Sheet, src: SheetSource | undefined, ctx: Shee
   for (const it of src?.items ?? []) {
     const rank = RANK.get(it.name) ?? -1;
     if (rank >= 0) emitNewBefore(rank);
-    out.push(xml.slice(pos, it.start));
+    out.push(text(xml.slice(pos, it.start)));
     pos = it.end;
     if (gen.has(it.name)) {
       if (!done.has(it.name)) { done.add(it.name); const t = gen.get(it.name); if (t) out.push(t); }
       continue;
     }
-    out.push(xml.slice(it.start, it.end));
+    out.push(text(xml.slice(it.start, it.end)));
   }
   emitNewBefore(Infinity);
-  const tail = src ? xml.slice(pos, src.root.end) : `</worksheet>`;
-  const head = src ? xml.slice(0, src.root.start) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-  return head + rootOpen + out.join('') + tail + (src ? xml.slice(src.root.end) : '');
+  const tail = src ? text(xml.slice(pos, src.root.end)) : `</worksheet>`;
+  const head = src ? text(xml.slice(0, src.root.start)) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  return head + rootOpen + out.join('') + tail + (src ? text(xml.slice(src.root.end)) : '');
 }
 
 function relPrefix(rootOpen: string): string | null {
@@ -343,7 +345,7 @@ function sheetDataXml(sheet: Sheet, src: SheetSource | undefined, ctx: SheetWrit
       const cols = [...row.keys()].sort((a, b) => a - b);
       for (const c of cols) {
         const cell = row.get(c)!;
-        const x = cellXml(sheet, cell, r, c, broken, model, styles, sst, P, src?.xml ?? '');
+        const x = cellXml(sheet, cell, r, c, broken, model, styles, sst, P, src);
         if (x) cells.push(x);
       }
     }
@@ -358,7 +360,7 @@ function rowTag(sheet: Sheet, r: number, src: SheetSource | undefined, styles: S
   const pos = src?.rowTags.get(r);
   let orig: { attrs: Record<string, string> } | undefined;
   if (pos && src) {
-    const tag = src.xml.slice(pos.start, pos.end);
+    const tag = src.text(src.xml.slice(pos.start, pos.end));
     const ne = tag.search(/[\s/>]/);
     orig = { attrs: parseAttrs(tag, ne, tag.length - (tag.endsWith('/>') ? 2 : 1)) };
   }
@@ -377,10 +379,10 @@ function rowTag(sheet: Sheet, r: number, src: SheetSource | undefined, styles: S
   return { attrs: ordered.map((k) => ` ${k}="${escAttr(a[k])}"`).join(''), meaningful: h !== undefined || sheet.hiddenRows.has(r) || !!st || keys.length > 1 };
 }
 
-function cellXml(sheet: Sheet, cell: Cell, r: number, c: number, broken: Set<number>, model: WorkbookModel, styles: StylesPart, sst: SharedStrings, P: (s: string) => string, srcXml: string): string {
+function cellXml(sheet: Sheet, cell: Cell, r: number, c: number, broken: Set<number>, model: WorkbookModel, styles: StylesPart, sst: SharedStrings, P: (s: string) => string, src: SheetSource | undefined): string {
   const groupOk = cell.sharedIndex < 0 || !broken.has(cell.sharedIndex);
-  if (cell.pristine && groupOk) {
-    const raw = srcXml.slice(cell.srcStart, cell.srcEnd);
+  if (cell.pristine && groupOk && src) {
+    const raw = src.text(src.xml.slice(cell.srcStart, cell.srcEnd));
     if (cell.formula === null || cell.keep || valueEqual(cell.value, cell.cached)) return raw;
     // Same formula, new result: keep the <f> element as written (shared/array form), write the new value.
     const f = F_RE.exec(raw)?.[0];
