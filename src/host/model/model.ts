@@ -142,7 +142,11 @@ export class Row {
   *values(): Generator<Cell> { for (const c of this.keys()) yield this.cells[c]!; }
   *entries(): Generator<[number, Cell]> { for (const c of this.keys()) yield [c, this.cells[c]!]; }
   [Symbol.iterator](): Generator<[number, Cell]> { return this.entries(); }
-  forEach(fn: (cell: Cell, c: number) => void): void { for (const c of this.keys()) fn(this.cells[c]!, c); }
+  forEach(fn: (cell: Cell, c: number) => void): void {
+    const a = this.cells;
+    if (a.length > 4 * this.n + 64) { for (const c of this.keys()) fn(a[c]!, c); return; }
+    for (let c = 0; c < a.length; c++) { const cell = a[c]; if (cell !== undefined) fn(cell, c); }
+  }
 }
 
 export interface DataValidationModel {

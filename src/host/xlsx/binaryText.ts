@@ -6,9 +6,10 @@
  * (a formula, an inline string, an element kept as written) is decoded from UTF-8 with `binaryToText`.
  */
 
+import { strFromU8 } from 'fflate';
+
 type NodeBuffer = { from(data: ArrayBufferLike | string, offsetOrEncoding?: number | string, length?: number): { toString(encoding: string): string } };
 const NodeBuf = (globalThis as { Buffer?: NodeBuffer }).Buffer;
-const utf8 = new TextDecoder('utf-8');
 
 /** Latin-1 decoding of bytes: character i is byte i. */
 export function bytesToBinary(b: Uint8Array): string {
@@ -36,5 +37,5 @@ export function portableBinaryToText(s: string): string {
   const n = s.length;
   const b = new Uint8Array(n);
   for (let k = 0; k < n; k++) b[k] = s.charCodeAt(k);
-  return utf8.decode(b);
+  return strFromU8(b);
 }
