@@ -35,7 +35,7 @@ describe('binary strings', () => {
 const SHEET = `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${R}">`
   + '<sheetPr><tabColor rgb="FFFF0000"/></sheetPr>'
   + '<sheetData>'
-  + '<row r="1"><c r="A1" t="inlineStr"><is><t>党员名单（第一支部）</t></is></c>'
+  + '<row r="1" spans="1:5" ht="20" customHeight="1" thickBot="1"><c r="A1" t="inlineStr"><is><t>党员名单（第一支部）</t></is></c>'
   + '<c r="B1" t="str"><f>"合计："&amp;C1</f><v>合计：5</v></c>'
   + '<c r="C1"><v>5</v></c>'
   + '<c r="D1"><f>\'名单\'!C1*2</f><v>10</v></c>'
@@ -80,6 +80,8 @@ describe('a sheet that says things in Chinese, read as a binary string', () => {
       '<x:note xmlns:x="urn:example">备注：原样保留</x:note>',
       '<f>"合计："&amp;C1</f>',
     ]) expect(xml).toContain(piece);
+    // The row's own attributes, kept from its start tag (spans is recomputed by readers: left out).
+    expect(xml).toContain('<row r="1" ht="20" customHeight="1" thickBot="1">');
     // Nothing encoded twice (UTF-8 bytes read as Latin-1 and encoded again would show as "å…š").
     expect(xml).not.toMatch(/[\u0080-\u00ff]/);
     const again = await loadXlsx(await saveXlsx(wb));

@@ -39,27 +39,34 @@ const CHANGED = 1;
 const KEEP = 2;
 const SHARED = 4;
 const MASTER = 8;
+/** Bits of `meta` below the length of the cell's XML. */
+const LEN_SHIFT = 4;
+/** Longest cell XML whose place is kept (far above any real cell; a longer one is written anew when saved). */
+const MAX_SRC_LEN = 2 ** 26;
 
 function same(a: CellValue, b: CellValue): boolean {
   return a === b || (a instanceof ErrorValue && b instanceof ErrorValue && a.code === b.code);
 }
 
+/** A formula cell's facts from its file: the formula, the result cached there, its shared-formula group (or -1). */
+class FileFormula {
+  constructor(readonly formula: string | null, readonly cached: CellValue, readonly si: number) {}
+}
+
 /**
  * A cell. One read from a file also knows where its XML is in the sheet part and whether anything changed since
  * (the writer copies an unchanged cell's XML as it was; the calculator keeps the cached result of a formula it
- * cannot compute). Kept small: a workbook of 2,000 members has about two million cells.
+ * cannot compute). Kept small, five fields: a workbook of 2,000 members has about two million cells.
  */
 export class Cell {
   private v: CellValue;
-  private f: string | null;
+  /** The formula; for one read from a file, with its cached result and shared group (FileFormula). */
+  private f: string | FileFormula | null;
   private st: Style | undefined;
-  /** Offsets of the cell's XML (`<c …>…</c>`) in its sheet part's text; -1 when the cell was not read from a file. */
-  srcStart = -1;
-  srcEnd = -1;
-  /** Flags (changed, keep, shared, master) and the shared-formula group index (bits 4 and up). */
+  /** Offset of the cell's XML (`<c …>…</c>`) in its sheet part's text; -1 when the cell was not read from a file. */
+  private src = -1;
+  /** Flags (changed, keep, shared, master) and, from bit 4, the length of the cell's XML. */
   private meta = 0;
-  /** For a formula read from a file: the result cached there. */
-  cached: CellValue = null;
 
   constructor(value: CellValue = null, formula: string | null = null, style?: Style) {
     this.v = value;
@@ -69,15 +76,20 @@ export class Cell {
 
   get value(): CellValue { return this.v; }
   set value(x: CellValue) { if (!same(x, this.v)) { this.v = x; this.meta |= CHANGED; } }
-  get formula(): string | null { return this.f; }
-  set formula(x: string | null) { if (x !== this.f) { this.f = x; this.meta |= CHANGED; } }
+  get formula(): string | null { const f = this.f; return f instanceof FileFormula ? f.formula : f; }
+  set formula(x: string | null) { if (x !== this.formula) { this.f = x; this.meta |= CHANGED; } }
   get style(): Style | undefined { return this.st; }
   set style(x: Style | undefined) { if (x !== this.st) { this.st = x; this.meta |= CHANGED; } }
+  /** For a formula read from a file: the result cached there. */
+  get cached(): CellValue { const f = this.f; return f instanceof FileFormula ? f.cached : null; }
+  /** Offsets of the cell's XML in its sheet part's text (-1, -1: not read from a file). */
+  get srcStart(): number { return this.src; }
+  get srcEnd(): number { return this.src < 0 ? -1 : this.src + (this.meta >>> LEN_SHIFT); }
 
   /** An exact copy (what the cell was, e.g. to put it back after a refused entry). */
   clone(): Cell {
-    const c = new Cell(this.v, this.f, this.st);
-    c.srcStart = this.srcStart; c.srcEnd = this.srcEnd; c.meta = this.meta; c.cached = this.cached;
+    const c = new Cell(this.v, null, this.st);
+    c.f = this.f; c.src = this.src; c.meta = this.meta;
     return c;
   }
 
@@ -88,19 +100,19 @@ export class Cell {
 
   /** Marks the cell as read from a file at these offsets. */
   fromSource(start: number, end: number, opts: { keep?: boolean; si?: number; master?: boolean; cached?: CellValue } = {}): void {
-    this.srcStart = start;
-    this.srcEnd = end;
-    this.meta = (opts.keep ? KEEP : 0) | (opts.si !== undefined ? SHARED | (opts.master ? MASTER : 0) | (opts.si << 4) : 0);
-    if (opts.cached !== undefined) this.cached = opts.cached;
+    if (end - start >= MAX_SRC_LEN) { this.src = -1; this.meta = 0; return; }
+    this.src = start;
+    this.meta = (opts.keep ? KEEP : 0) | (opts.si !== undefined ? SHARED | (opts.master ? MASTER : 0) : 0) | ((end - start) << LEN_SHIFT);
+    if (opts.cached !== undefined || opts.si !== undefined) this.f = new FileFormula(this.formula, opts.cached ?? null, opts.si ?? -1);
   }
 
   /** Read from a file and not changed since (its XML can be copied; a formula's value aside). */
-  get pristine(): boolean { return this.srcStart >= 0 && !(this.meta & CHANGED); }
-  get fromFile(): boolean { return this.srcStart >= 0; }
+  get pristine(): boolean { return this.src >= 0 && !(this.meta & CHANGED); }
+  get fromFile(): boolean { return this.src >= 0; }
   /** An array or data-table formula: never recomputed; its cached results stay. */
   get keep(): boolean { return (this.meta & KEEP) !== 0; }
   /** Shared-formula group (t="shared" si), or -1. */
-  get sharedIndex(): number { return this.meta & SHARED ? this.meta >> 4 : -1; }
+  get sharedIndex(): number { const f = this.f; return this.meta & SHARED && f instanceof FileFormula ? f.si : -1; }
   get sharedMaster(): boolean { return (this.meta & MASTER) !== 0; }
 }
 

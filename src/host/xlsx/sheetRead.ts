@@ -21,9 +21,8 @@ export interface SheetSource {
   items: TopChild[];
   /** Cells read with a source (for the unchanged check). */
   cellCount: number;
-  /** Row start tags as written, by row index. */
-  /** Row start tags as written (offsets in xml), by row index. */
-  rowTags: Map<number, { start: number; end: number }>;
+  /** Where each row's start tag is in xml, by row index (its end: `startTagEnd`). A number, not an object, per row. */
+  rowTags: Map<number, number>;
   /** Conditional-formatting blocks this host does not model (kept as written). */
   otherCf: string[];
   /** Per-element digests at load (see digest.ts). */
@@ -299,7 +298,7 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
       row = a.r !== undefined ? Number(a.r) - 1 : row + 1;
       col = -1;
       if (!(row >= 0 && row < MAX_ROWS)) { i = gt + 1; continue; }
-      src.rowTags.set(row, { start: lt, end: gt + 1 });
+      src.rowTags.set(row, lt);
       const ht = a.ht !== undefined ? Number(a.ht) : NaN;
       if (ht >= 0 && (bool(a.customHeight) || true)) sheet.rowHeights.set(row, ht);
       if (bool(a.hidden)) sheet.hiddenRows.add(row);
@@ -451,6 +450,11 @@ function cellAttrs(s: string, from: number, to: number): { r?: string; s?: strin
     return tag.slice(k + name.length + 3, e);
   };
   return { r: get('r'), s: get('s'), t: get('t') };
+}
+
+/** The offset just after the start tag at `start` (its ">"; quotes respected). */
+export function startTagEnd(s: string, start: number): number {
+  return tagClose(s, start + 1) + 1;
 }
 
 /** Index of the ">" that ends a start tag whose name ended at from (quotes respected). */

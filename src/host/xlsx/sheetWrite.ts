@@ -8,7 +8,7 @@ import { toFileFormula } from '../formula/shift';
 import { type Cell, type CellValue, ErrorValue, type Sheet, type Style, type WorkbookModel } from '../model/model';
 import { type SheetDigest, sheetDigest } from './digest';
 import { REL_BASE, STRICT_REL_BASE } from './opc';
-import { type SheetSource, pointsToChars } from './sheetRead';
+import { type SheetSource, pointsToChars, startTagEnd } from './sheetRead';
 import type { SharedStrings } from './strings';
 import type { StylesPart } from './styles';
 import { dvXml } from './validation';
@@ -359,8 +359,8 @@ function sheetDataXml(sheet: Sheet, src: SheetSource | undefined, ctx: SheetWrit
 function rowTag(sheet: Sheet, r: number, src: SheetSource | undefined, styles: StylesPart): { attrs: string; meaningful: boolean } {
   const pos = src?.rowTags.get(r);
   let orig: { attrs: Record<string, string> } | undefined;
-  if (pos && src) {
-    const tag = src.text(src.xml.slice(pos.start, pos.end));
+  if (pos !== undefined && src) {
+    const tag = src.text(src.xml.slice(pos, startTagEnd(src.xml, pos)));
     const ne = tag.search(/[\s/>]/);
     orig = { attrs: parseAttrs(tag, ne, tag.length - (tag.endsWith('/>') ? 2 : 1)) };
   }
