@@ -1,16 +1,19 @@
 /**
  * Limits on what a workbook file may make the host hold, far above any real workbook (the add-in's own workbook for
- * 2,000 members: sheet parts under 10 MB, about two million cells; Excel itself holds at most 32,767 characters in a
- * cell). A file past them is refused at once with one line, before its memory or time runs away: a 400 KB .xlsx that
+ * 2,000 members with 70 群众 forms each: a forms sheet of 81 MB, about two million cells; Excel itself holds at most
+ * 32,767 characters in a cell). A file past them is refused at once with one line, before its memory or time runs away: a 400 KB .xlsx that
  * inflates to 400 MB, or one shared string of a million characters repeated in every cell.
  */
 import { PackageError } from './packageError';
 
 export const LIMITS = {
-  /** Uncompressed bytes of one part (declared in the zip, and checked again while inflating). */
-  partBytes: 100 * 1024 * 1024,
+  /**
+   * Uncompressed bytes of one part (declared in the zip, and checked again while inflating). Was 100 MB: a branch of
+   * 2,000 members with 100 forms each (a 116 MB forms sheet) would have been refused.
+   */
+  partBytes: 256 * 1024 * 1024,
   /** Uncompressed bytes of all the parts read from one file. */
-  totalBytes: 300 * 1024 * 1024,
+  totalBytes: 512 * 1024 * 1024,
   /** Cells in one workbook. */
   cells: 6_000_000,
   /** Characters of one text (a shared or inline string): Excel's own limit is 32,767. */
