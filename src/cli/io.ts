@@ -34,6 +34,7 @@ export async function readWorkbook(path: string): Promise<HostWorkbook> {
   // The command line reads the workbook in this process: no Excel on the web between, so no 5 MB limit on what
   // one sync hands back (with it, 2,000 members' forms were read whole, refused, then read again in blocks).
   wb.payloadLimit = null;
+  wb.countBytes = false;
   return wb;
 }
 

@@ -26,6 +26,11 @@ export class HostWorkbook {
    * ResponsePayloadSizeLimitExceeded (applied, values not returned).
    */
   payloadLimit: number | null = WEB_PAYLOAD_LIMIT;
+  /**
+   * Whether syncs measure their request and response sizes (stats.bytesPerSync, responseBytesPerSync). Always while
+   * there is a limit; the command line, which has none and reads no stats, turns it off (measuring cost 5% of a compute).
+   */
+  countBytes = true;
   fault: Fault | null = null;
 
   constructor(model?: WorkbookModel) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { NODE_CODEC, readWorkbook } from '../../src/cli/io';
-import { HostWorkbook, saveXlsx } from '../../src/host';
+import { HostWorkbook, run, saveXlsx } from '../../src/host';
 
 describe('the command line reading a workbook', () => {
   let dir: string;
@@ -18,6 +18,7 @@ describe('the command line reading a workbook', () => {
     expect(new HostWorkbook().payloadLimit).toBe(5 * 1024 * 1024);
     const read = await readWorkbook(file);
     expect(read.payloadLimit).toBeNull();
+    expect(read.countBytes).toBe(false);
     expect(read.model.sheets[0].cell(0, 0)?.value).toBe('张三');
   });
 
@@ -33,5 +34,22 @@ describe('the command line reading a workbook', () => {
     // A tiny entry (the smallest output piece zlib allows is 64 bytes).
     const tiny = new Uint8Array(deflateRawSync(Buffer.from('ab')));
     expect(Buffer.from(NODE_CODEC.inflate(tiny, 3)).toString()).toBe('ab');
+  });
+
+  it('measures request and response sizes only where they are needed: always under a limit', async () => {
+    const wb = new HostWorkbook();
+    wb.model.addSheet('S').ensure(0, 0).value = 'x'.repeat(1000);
+    const readA1 = () => run(wb, async (c) => { const r = c.workbook.worksheets.getItem('S').getRange('A1'); r.load('values'); await c.sync(); return r.values; });
+    await readA1();
+    expect(Math.max(...wb.stats.responseBytesPerSync)).toBeGreaterThan(1000);
+    wb.resetStats();
+    wb.payloadLimit = null;
+    wb.countBytes = false;
+    expect(await readA1()).toEqual([['x'.repeat(1000)]]);
+    expect(wb.stats.responseBytesPerSync).toEqual([]);
+    expect(wb.stats.bytesPerSync).toEqual([]);
+    // A limit is enforced whatever countBytes says.
+    wb.payloadLimit = 500;
+    await expect(readA1()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
   });
 });

@@ -22,6 +22,8 @@ export interface ContextHost {
   stats: Stats;
   /** Bytes a request or a response may have (Excel on the web: 5 MB); null: no limit (desktop Excel). */
   payloadLimit?: number | null;
+  /** Whether syncs measure what they send and return (stats.bytesPerSync…); always when there is a limit. */
+  countBytes?: boolean;
   fault?: Fault | null;
   recalc(): void;
 }
@@ -51,7 +53,12 @@ export class HostRequestContext {
 
   /** A method result (ClientResult) in this sync. */
   noteResult(value: unknown): void {
-    this.resultBytes += jsonLength('', value);
+    if (this.counting()) this.resultBytes += jsonLength('', value);
+  }
+
+  /** Sizes are measured unless nobody needs them (no limit, and the workbook's owner said so: the command line). */
+  private counting(): boolean {
+    return this.host.countBytes !== false || (this.host.payloadLimit ?? null) !== null;
   }
 
   /** Runs the queued operations in order; the first failure rejects and drops the rest (earlier ones stay). */
@@ -60,9 +67,12 @@ export class HostRequestContext {
     const stats = this.host.stats;
     stats.syncs++;
     stats.operations += ops.length;
+    const counting = this.counting();
     let bytes = 2;
-    for (const op of ops) bytes += jsonLength(op.label, op.payload) + 1;
-    stats.bytesPerSync.push(bytes);
+    if (counting) {
+      for (const op of ops) bytes += jsonLength(op.label, op.payload) + 1;
+      stats.bytesPerSync.push(bytes);
+    }
     const payloadLimit = this.host.payloadLimit ?? null;
     this.responses = [];
     this.resultBytes = 0;
@@ -108,6 +118,7 @@ export class HostRequestContext {
       this.host.recalc();
       if (!ok) this.responses = [];
     }
+    if (!counting) { this.responses = []; return passThroughValue as T; }
     const seen = new Set<HostProxy<any>>();
     let response = 2 + this.resultBytes;
     for (const r of this.responses) {

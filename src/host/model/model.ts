@@ -98,12 +98,15 @@ export class Cell {
   /** The cell moved to another address (its XML, which names the address, no longer applies). */
   moved(): void { this.meta |= CHANGED; }
 
-  /** Marks the cell as read from a file at these offsets. */
-  fromSource(start: number, end: number, opts: { keep?: boolean; si?: number; master?: boolean; cached?: CellValue } = {}): void {
+  /**
+   * Marks the cell as read from a file at these offsets: an array or data-table formula (keep), its shared-formula
+   * group (si ≥ 0; master: the cell that writes the group's formula), a formula's cached result.
+   */
+  fromSource(start: number, end: number, keep = false, si = -1, master = false, cached?: CellValue): void {
     if (end - start >= MAX_SRC_LEN) { this.src = -1; this.meta = 0; return; }
     this.src = start;
-    this.meta = (opts.keep ? KEEP : 0) | (opts.si !== undefined ? SHARED | (opts.master ? MASTER : 0) : 0) | ((end - start) << LEN_SHIFT);
-    if (opts.cached !== undefined || opts.si !== undefined) this.f = new FileFormula(this.formula, opts.cached ?? null, opts.si ?? -1);
+    this.meta = (keep ? KEEP : 0) | (si >= 0 ? SHARED | (master ? MASTER : 0) : 0) | ((end - start) << LEN_SHIFT);
+    if (cached !== undefined || si >= 0) this.f = new FileFormula(this.formula, cached ?? null, si);
   }
 
   /** Read from a file and not changed since (its XML can be copied; a formula's value aside). */
@@ -154,6 +157,13 @@ export class Row {
   *values(): Generator<Cell> { for (const c of this.keys()) yield this.cells[c]!; }
   *entries(): Generator<[number, Cell]> { for (const c of this.keys()) yield [c, this.cells[c]!]; }
   [Symbol.iterator](): Generator<[number, Cell]> { return this.entries(); }
+  /** Whether fn holds for every cell (stops at the first that fails). */
+  every(fn: (cell: Cell, c: number) => boolean): boolean {
+    const a = this.cells;
+    if (a.length > 4 * this.n + 64) { for (const c of this.keys()) if (!fn(a[c]!, c)) return false; return true; }
+    for (let c = 0; c < a.length; c++) { const cell = a[c]; if (cell !== undefined && !fn(cell, c)) return false; }
+    return true;
+  }
   forEach(fn: (cell: Cell, c: number) => void): void {
     const a = this.cells;
     if (a.length > 4 * this.n + 64) { for (const c of this.keys()) fn(a[c]!, c); return; }

@@ -314,7 +314,7 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     let bodyEnd = gt + 1;
     if (selfClosing) cellEnd = gt + 1;
     else {
-      const close = s.indexOf(`</${q}>`, gt + 1);
+      const close = s.indexOf(q === 'c' ? '</c>' : `</${q}>`, gt + 1);
       if (close < 0) throw new Error(`unclosed <${q}>`);
       bodyEnd = close;
       cellEnd = close + q.length + 3;
@@ -409,7 +409,7 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     if (si !== undefined && !isMaster) {
       pending.push({ cell, r, c, si, start: lt, end: cellEnd });
     } else {
-      cell.fromSource(lt, cellEnd, { keep, ...(si !== undefined ? { si, master: true } : {}), ...(formula !== null ? { cached: value } : {}) });
+      cell.fromSource(lt, cellEnd, keep, si ?? -1, si !== undefined, formula !== null ? value : undefined);
     }
     rowMap.set(c, cell);
     if (++src.cellCount > LIMITS.cells) throw tooManyCells();
@@ -421,7 +421,7 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
     const value = p.cell.value;
     // A fresh cell (nothing changed yet): set its formula, then record where it came from.
     p.cell.formula = formula;
-    p.cell.fromSource(p.start, p.end, { si: p.si, master: false, cached: value });
+    p.cell.fromSource(p.start, p.end, false, p.si, false, value);
   }
   void colIndex;
   return missing;
@@ -439,17 +439,36 @@ export function rowAttrs(s: string, from: number, to: number): Record<string, st
   return { r: get('r'), ht: get('ht'), hidden: get('hidden'), s: get('s'), customFormat: get('customFormat'), customHeight: get('customHeight') };
 }
 
-/** The r, s and t attributes of a cell's start tag (the only ones read), quickly for the usual spelling. */
+/**
+ * The r, s and t attributes of a cell's start tag (the only ones read). The usual spelling (` name="value"`, one
+ * space, double quotes, no entity) is read in one pass; anything else by the general attribute parser.
+ */
 function cellAttrs(s: string, from: number, to: number): { r?: string; s?: string; t?: string } {
-  const tag = s.slice(from, to);
-  if (/[\n\t\r'&]/.test(tag)) return parseAttrs(s, from, to);
-  const get = (name: string): string | undefined => {
-    const k = tag.indexOf(` ${name}="`);
-    if (k < 0) return undefined;
-    const e = tag.indexOf('"', k + name.length + 3);
-    return tag.slice(k + name.length + 3, e);
-  };
-  return { r: get('r'), s: get('s'), t: get('t') };
+  let r: string | undefined, st: string | undefined, t: string | undefined;
+  let i = from;
+  while (i < to) {
+    if (s.charCodeAt(i) !== 32) return parseAttrs(s, from, to);
+    const eq = s.indexOf('="', i + 1);
+    if (eq < 0 || eq >= to) return parseAttrs(s, from, to);
+    const end = s.indexOf('"', eq + 2);
+    if (end < 0 || end >= to) return parseAttrs(s, from, to);
+    for (let k = i + 1; k < eq; k++) {
+      const ch = s.charCodeAt(k);
+      // Two spaces, a space around "=", single quotes: not the usual spelling.
+      if (ch <= 32 || ch === 34 || ch === 39) return parseAttrs(s, from, to);
+    }
+    const nameLen = eq - i - 1;
+    if (nameLen === 1) {
+      const ch = s.charCodeAt(i + 1);
+      if (ch === 114 /* r */ || ch === 115 /* s */ || ch === 116 /* t */) {
+        const v = s.slice(eq + 2, end);
+        if (v.indexOf('&') >= 0) return parseAttrs(s, from, to);
+        if (ch === 114) r = v; else if (ch === 115) st = v; else t = v;
+      }
+    }
+    i = end + 1;
+  }
+  return { r, s: st, t };
 }
 
 /** The offset just after the start tag at `start` (its ">"; quotes respected). */

@@ -61,15 +61,13 @@ function inherited(sheet: Sheet, r: number, c: number): Style | undefined {
 function cellsUnchanged(sheet: Sheet, src: SheetSource): boolean {
   let n = 0;
   for (const [r, row] of sheet.rows) {
-    for (const [c, cell] of row) {
-      if (!cell.fromFile) {
-        if (cell.formula !== null || (cell.value !== null && cell.value !== '') || (cell.style !== undefined && cell.style !== inherited(sheet, r, c))) return false;
-        continue;
-      }
+    const same = row.every((cell, c) => {
+      if (!cell.fromFile) return !(cell.formula !== null || (cell.value !== null && cell.value !== '') || (cell.style !== undefined && cell.style !== inherited(sheet, r, c)));
       // A formula's result may differ (recomputed); the file then asks for a recalculation on open.
-      if (!cell.pristine) return false;
       n++;
-    }
+      return cell.pristine;
+    });
+    if (!same) return false;
   }
   return n === src.cellCount;
 }
