@@ -36,6 +36,10 @@ describe('Row (the cells of one row)', () => {
     const seen: number[] = [];
     row.forEach((_cell, c) => seen.push(c));
     expect(seen).toEqual([0, 16383]);
+    const asked: number[] = [];
+    expect(row.every((cell, c) => { asked.push(c); return cell.value === 'first'; })).toBe(false);
+    expect(asked).toEqual([0, 16383]);
+    expect(row.every((cell) => typeof cell.value === 'string')).toBe(true);
   });
 
   it('is what a sheet keeps its cells in', () => {
