@@ -272,11 +272,11 @@ function readSheetData(model: WorkbookModel, sheet: Sheet, s: string, it: TopChi
   // once per cell (a boxed number is 16 bytes, a formula text 100 or more; a 2,000-member workbook has 1.4 million).
   const numbers = new Map<number, number>();
   const formulas = new Map<string, string>();
-  const formulaOf = (text: string): string => {
-    let f = formulas.get(text);
+  const formulaOf = (written: string): string => {
+    let f = formulas.get(written);
     if (f === undefined) {
-      f = fromFileFormula(text);
-      if (formulas.size < INTERN_MAX) formulas.set(text, f);
+      f = fromFileFormula(written);
+      if (formulas.size < INTERN_MAX) formulas.set(written, f);
     }
     return f;
   };
