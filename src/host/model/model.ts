@@ -144,10 +144,13 @@ export class Row {
   }
   clear(): void { this.cells = []; this.n = 0; }
 
+  /** Far more columns spanned than cells held: walk the indices that exist, not every column between. */
+  private sparse(): boolean { return this.cells.length > 4 * this.n + 64; }
+
   /** Columns that hold a cell, ascending. */
   *keys(): Generator<number> {
     const a = this.cells;
-    if (a.length > 4 * this.n + 64) {
+    if (this.sparse()) {
       // Few cells far apart (one in column A, one in XFD): visit only the indices that exist.
       for (const k of Object.keys(a)) { const c = Number(k); if (a[c] !== undefined) yield c; }
       return;
@@ -160,13 +163,13 @@ export class Row {
   /** Whether fn holds for every cell (stops at the first that fails). */
   every(fn: (cell: Cell, c: number) => boolean): boolean {
     const a = this.cells;
-    if (a.length > 4 * this.n + 64) { for (const c of this.keys()) if (!fn(a[c]!, c)) return false; return true; }
+    if (this.sparse()) { for (const c of this.keys()) if (!fn(a[c]!, c)) return false; return true; }
     for (let c = 0; c < a.length; c++) { const cell = a[c]; if (cell !== undefined && !fn(cell, c)) return false; }
     return true;
   }
   forEach(fn: (cell: Cell, c: number) => void): void {
     const a = this.cells;
-    if (a.length > 4 * this.n + 64) { for (const c of this.keys()) fn(a[c]!, c); return; }
+    if (this.sparse()) { for (const c of this.keys()) fn(a[c]!, c); return; }
     for (let c = 0; c < a.length; c++) { const cell = a[c]; if (cell !== undefined) fn(cell, c); }
   }
 }

@@ -12,9 +12,8 @@ import { attr, child, children, decodeEntities, decodeXstring, parseAttrs, parse
 
 export interface SheetSource {
   part: string;
-  /** The part as read: its text, or (binary) a binary string of its UTF-8 whose pieces `text` decodes. */
+  /** The part as read: its text, or a binary string of its UTF-8 (binaryText.ts) whose pieces `text` decodes. */
   xml: string;
-  binary: boolean;
   /** The text a piece of xml stands for. */
   text: (piece: string) => string;
   root: TopChild;
@@ -70,7 +69,7 @@ function isoSerial(s: string, date1904: boolean): number | null {
 export function readSheet(model: WorkbookModel, sheet: Sheet, part: string, xml: string, styles: StylesPart, sst: SharedStrings, binary = false): { src: SheetSource; missingResults: boolean } {
   const { root, items } = scanTop(xml);
   const text = binary ? binaryToText : (piece: string) => piece;
-  const src: SheetSource = { part, xml, binary, text, root, items, cellCount: 0, rowTags: new Map(), otherCf: [], digest: {}, tableRids: [], hasDrawing: false };
+  const src: SheetSource = { part, xml, text, root, items, cellCount: 0, rowTags: new Map(), otherCf: [], digest: {}, tableRids: [], hasDrawing: false };
   const node = (xml: string, it: TopChild): XNode => elementAt(xml, it, text);
   let missing = false;
   for (const it of items) {
