@@ -2,7 +2,7 @@
  * Sheet parts are read as binary strings (one character per byte of their UTF-8) and their pieces decoded when
  * taken out: whatever the sheet says in Chinese (or beyond, 👍) must read, and come back as written, the same.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { binaryToText, bytesToBinary, portableBinaryToText, portableBytesToBinary } from '../../src/host/xlsx/binaryText';
 import { loadXlsx, saveXlsx } from '../../src/host';
 import { ErrorValue } from '../../src/host/model/model';
@@ -89,5 +89,37 @@ describe('a sheet that says things in Chinese, read as a binary string', () => {
     expect([s.cell(0, 0)?.value, s.cell(0, 2)?.value, s.cell(1, 0)?.value, s.cell(1, 1)?.value]).toEqual(['党员名单（第一支部）', 6, '张三', '好 👍']);
     expect(s.pageLayout.footer.center).toBe('第 &P 页');
     expect(s.validations[0].dv.prompt).toMatchObject({ title: '提示', message: '请输入分数' });
+  });
+});
+
+describe('a sheet part with a byte-order mark', () => {
+  const xml = SHEET.replace(HEAD, '');
+  const withPart = (bytes: Uint8Array): Uint8Array => {
+    const files: Record<string, Uint8Array> = unzipSync(makePackage({ sheets: [{ name: '名单', part: 'xl/worksheets/sheet1.xml', xml: SHEET }] }));
+    files['xl/worksheets/sheet1.xml'] = bytes;
+    return zipSync(files);
+  };
+  const utf16le = (t: string): Uint8Array => {
+    const b = new Uint8Array(2 + 2 * t.length);
+    b[0] = 0xff; b[1] = 0xfe;
+    for (let i = 0; i < t.length; i++) { b[2 + 2 * i] = t.charCodeAt(i) & 0xff; b[3 + 2 * i] = t.charCodeAt(i) >> 8; }
+    return b;
+  };
+
+  it.each([
+    ['UTF-8 with a BOM', () => new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(SHEET)])],
+    ['UTF-16 (little-endian, with its BOM)', () => utf16le(`<?xml version="1.0" encoding="UTF-16"?>${xml}`)],
+  ])('reads the same texts in %s, and writes them back', async (_name, bytes) => {
+    const wb = await loadXlsx(withPart(bytes()));
+    const s = wb.model.sheets[0];
+    expect([s.cell(0, 0)?.value, s.cell(1, 1)?.value, s.cell(0, 3)?.formula]).toEqual(['党员名单（第一支部）', '好 👍', "='名单'!C1*2"]);
+    s.ensure(0, 2).value = 6;
+    const saved = await saveXlsx(wb);
+    // Rewritten as UTF-8, and declared so.
+    const head = strFromU8(unzipSync(saved)['xl/worksheets/sheet1.xml']).slice(0, 60);
+    expect(head).not.toMatch(/UTF-16/i);
+    expect(head).toMatch(/^<\?xml version="1.0" encoding="UTF-8"/);
+    const again = (await loadXlsx(saved)).model.sheets[0];
+    expect([again.cell(0, 0)?.value, again.cell(0, 2)?.value, again.cell(1, 1)?.value]).toEqual(['党员名单（第一支部）', 6, '好 👍']);
   });
 });

@@ -146,20 +146,18 @@ export class Package {
     const cached = this.textCache.get(n);
     if (cached !== undefined) return { xml: cached, binary: false };
     const b = this.entries.get(n) ?? this.inflate(n);
-    if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) {
-      const t = openRoot(decodeText(b));
-      this.textCache.set(n, t);
-      return { xml: t, binary: false };
-    }
-    const bom = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-    return { xml: openRoot(bytesToBinary(bom ? b.subarray(3) : b)), binary: true };
+    const u = utf8Bytes(b);
+    if (u) return { xml: openRoot(bytesToBinary(u)), binary: true };
+    const t = openRoot(decodeText(b));
+    this.textCache.set(n, t);
+    return { xml: t, binary: false };
   }
 
   /** Writes (or replaces) a part; keeps the zip entry name of an existing part. */
   set(part: string, data: string | Uint8Array): void {
     const clean = part.replace(/^\/+/, '');
     const name = this.entryName(clean) ?? clean;
-    this.entries.set(name, typeof data === 'string' ? strToU8(data) : data);
+    this.entries.set(name, typeof data === 'string' ? strToU8(utf8Declared(data)) : data);
     if (!this.byLower.has(norm(clean))) this.byLower.set(norm(clean), name);
     this.byExact.set(exact(name), name);
     this.textCache.delete(name);
@@ -243,11 +241,28 @@ export function openRoot(xml: string): string {
   }
 }
 
+/**
+ * Text saved as UTF-8 says so: a part read in UTF-16 and rewritten keeps its XML declaration, whose
+ * encoding="UTF-16" would then be false (a strict reader refuses such a part).
+ */
+function utf8Declared(xml: string): string {
+  if (!xml.startsWith('<?xml')) return xml;
+  const end = xml.indexOf('?>');
+  if (end < 0) return xml;
+  const decl = xml.slice(0, end);
+  const fixed = decl.replace(/(\sencoding\s*=\s*)(["'])(?!utf-8\2)[^"']*\2/i, '$1$2UTF-8$2');
+  return fixed === decl ? xml : fixed + xml.slice(end);
+}
+
+/** A part's UTF-8 bytes without their byte-order mark; null for a part in UTF-16 (it starts with one). */
+function utf8Bytes(b: Uint8Array): Uint8Array | null {
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))) return null;
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b;
+}
+
 function decodeText(b: Uint8Array): string {
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder('utf-16le').decode(b.subarray(2));
-  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder('utf-16be').decode(b.subarray(2));
-  const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  return strFromU8(start ? b.subarray(start) : b);
+  const u = utf8Bytes(b);
+  return u ? strFromU8(u) : new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(b.subarray(2));
 }
 
 export function relsPartOf(part: string): string {
